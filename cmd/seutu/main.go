@@ -1,0 +1,200 @@
+// Command seutu builds, checks and previews the regional knowledge pages of
+// Central Finland's municipal cooperation from a folder of Markdown files.
+//
+//	seutu build [-source DIR] [-dest DIR] [-base-url URL] [-drafts] [-now TIME]
+//	seutu serve [-source DIR] [-addr 127.0.0.1:1313] [-drafts] [-now TIME]
+//	seutu check [-source DIR] [-drafts] [-now TIME]
+//
+// Exit status: 0 on success, 1 when the content has errors, 2 on a usage
+// error. The work itself is done by package seutu/internal/build.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"seutu/internal/build"
+	"seutu/internal/serve"
+)
+
+const usage = `usage:
+  seutu build [-source DIR] [-dest DIR] [-base-url URL] [-drafts] [-now TIME]
+  seutu serve [-source DIR] [-addr 127.0.0.1:1313] [-drafts] [-now TIME]
+  seutu check [-source DIR] [-drafts] [-now TIME]
+
+Run 'seutu COMMAND -h' for a command's flags.
+`
+
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it takes the arguments and writers and
+// returns the exit status, so that tests can call it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "build", "check":
+		return runBuild(cmd, args, stdout, stderr)
+	case "serve":
+		return runServe(ctx, args, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "seutu: unknown command %q\n%s", cmd, usage)
+	return exitUsage
+}
+
+// common are the flags every command takes.
+type common struct {
+	source string
+	drafts bool
+	now    string
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.source, "source", ".", "the site `folder` (holding content/)")
+	fs.BoolVar(&c.drafts, "drafts", false, "include pages marked draft")
+	fs.StringVar(&c.now, "now", "", "the build's now, YYYY-MM-DDTHH:MM (default: SOURCE_DATE_EPOCH, else the clock)")
+}
+
+func (c *common) options() (build.Options, error) {
+	now, err := build.Now(c.now, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
+	if err != nil {
+		return build.Options{}, err
+	}
+	return build.Options{Source: c.source, Drafts: c.drafts, Now: now}, nil
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("seutu "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse parses the flags and refuses stray arguments.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func runBuild(name string, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags(name, stderr)
+	var c common
+	c.register(fs)
+	var dest, baseURL string
+	if name == "build" {
+		fs.StringVar(&dest, "dest", "", "the output `folder` (default SOURCE/public)")
+		fs.StringVar(&baseURL, "base-url", "", "the site's absolute `URL`, instead of base_url in site.toml")
+	}
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	opts, err := c.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu %s: %v\n", name, err)
+		return exitUsage
+	}
+	opts.Dest, opts.BaseURL, opts.DryRun = dest, baseURL, name == "check"
+	rep, err := build.Build(opts)
+	return report(name, rep, err, stdout, stderr)
+}
+
+// report prints the diagnostics and a summary, and returns the exit code.
+func report(name string, rep *build.Report, err error, stdout, stderr io.Writer) int {
+	if rep != nil {
+		for _, d := range rep.Diags {
+			fmt.Fprintln(stderr, d)
+		}
+		if len(rep.Diags) > 0 {
+			fmt.Fprintln(stderr, rep.Diags.Summary())
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu %s: %v\n", name, err)
+		if errors.Is(err, build.ErrNoSite) {
+			return exitUsage
+		}
+		return exitContent
+	}
+	if rep.Failed() {
+		if name == "check" {
+			fmt.Fprintln(stderr, "seutu check: the content has errors")
+		} else {
+			fmt.Fprintln(stderr, "seutu build: nothing was written; the last good site is untouched")
+		}
+		return exitContent
+	}
+	switch name {
+	case "check":
+		fmt.Fprintf(stdout, "seutu check: %d pages OK (%s)\n", rep.Pages, rep.Timings())
+	default:
+		fmt.Fprintf(stdout, "seutu %s: %d pages, %d files, %d kB (%s)\n",
+			name, rep.Pages, rep.Files, (rep.Bytes+512)/1024, rep.Timings())
+	}
+	return exitOK
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", stderr)
+	var c common
+	c.register(fs)
+	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on; loopback keeps the preview on this machine")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	opts, err := c.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
+		return exitUsage
+	}
+	l, err := serve.Listen(*addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
+		return exitUsage
+	}
+	url := "http://" + l.Addr().String() + "/"
+	opts.BaseURL = url
+	opts.Dest = filepath.Join(opts.Source, "public")
+	rep, err := build.Build(opts)
+	if code := report("serve", rep, err, stdout, stderr); code != exitOK {
+		l.Close()
+		return code
+	}
+	fmt.Fprintf(stdout, "seutu serve: serving %s at %s (Ctrl-C stops)\n", opts.Dest, url)
+	if err := serve.Serve(ctx, l, serve.Handler(os.DirFS(opts.Dest))); err != nil {
+		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
+		return exitContent
+	}
+	return exitOK
+}

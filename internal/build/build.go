@@ -1,0 +1,204 @@
+// Package build runs seutu's pipeline over a site folder:
+//
+//	load → resolve → render → write
+//
+// # Site folder
+//
+// A site folder holds content/ (Markdown pages and content/site.toml),
+// and optionally layouts/ and assets/. seutu embeds default layouts and
+// assets; a site's own file of the same name replaces the default, so a
+// folder with only content/ builds.
+//
+// # Content
+//
+// The folder under content/ decides a page's kind: verkostot/ networks,
+// hankkeet/ projects, strategiat/ strategies, ajankohtaista/ news (and
+// events, when they have an event block), henkilot/ people, organisaatiot/
+// organisations, kunnat/ municipalities; any other folder and content/*.md
+// hold plain pages. content/verkostot/x.md is published at /verkostot/x/.
+// A folder's _index.md gives its list page a title and an intro;
+// content/_index.md is the home page's intro.
+//
+// # Front matter
+//
+// YAML between --- lines, or TOML between +++ lines. Package load decodes
+// it into the typed structs of package model; the README lists every
+// field. A reference names a page by its file name without .md.
+//
+// # Layouts
+//
+// See package render: a kind's layout by fixed name, a layout: field to
+// override it, base.html around every page, partials/ shared.
+//
+// # Errors
+//
+// Every stage collects problems instead of stopping at the first; the build
+// reports them all, sorted, as path:line:col: error: message. When load or
+// resolve found errors, render still converts every body to find broken
+// links, but executes no layout and writes nothing. A build with errors
+// never touches the destination; a successful one swaps the new site into
+// place whole.
+//
+// # Now
+//
+// What counts as upcoming or past is decided by Options.Now: the -now
+// flag, else SOURCE_DATE_EPOCH, else the clock. The same content and the
+// same Now give a byte-identical site.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"seutu/assets"
+	"seutu/internal/diag"
+	"seutu/internal/load"
+	"seutu/internal/model"
+	"seutu/internal/overlay"
+	"seutu/internal/render"
+	"seutu/internal/resolve"
+	"seutu/internal/write"
+	"seutu/layouts"
+)
+
+// ErrNoSite is returned for a source folder that does not exist.
+var ErrNoSite = errors.New("no such site folder")
+
+// Options say what to build and where.
+type Options struct {
+	Source  string    // the site folder
+	Dest    string    // the output folder; "" for SOURCE/public
+	BaseURL string    // overrides site.toml's base_url when set
+	Drafts  bool      // include pages marked draft
+	Now     time.Time // the build's now
+	DryRun  bool      // check only: write nothing
+}
+
+// Report tells what a build found and did.
+type Report struct {
+	Diags  diag.List
+	Stages []Stage
+	Pages  int   // HTML pages rendered
+	Assets int   // asset files copied
+	Files  int64 // files written
+	Bytes  int64 // bytes written
+	Site   *model.Site
+}
+
+// Stage is one timed step of the pipeline.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Failed reports whether the content had errors.
+func (r *Report) Failed() bool { return r.Diags.HasErrors() }
+
+// Timings prints the stages: "load 12ms, resolve 1ms, …".
+func (r *Report) Timings() string {
+	var parts []string
+	for _, s := range r.Stages {
+		parts = append(parts, fmt.Sprintf("%s %s", s.Name, s.Duration.Round(100*time.Microsecond)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Build runs the pipeline. Problems in the content are in the report; the
+// error is for everything else (an unwritable destination, say).
+func Build(opts Options) (*Report, error) {
+	src, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := os.Stat(src); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%w: %s", ErrNoSite, opts.Source)
+	}
+	dest := opts.Dest
+	if dest == "" {
+		dest = filepath.Join(src, "public")
+	}
+	if err := checkDest(src, dest); err != nil {
+		return nil, err
+	}
+	var sink render.Sink = &write.Discard{}
+	var dir *write.Dir
+	if !opts.DryRun {
+		if dir, err = write.NewDir(dest); err != nil {
+			return nil, fmt.Errorf("write: %w", err)
+		}
+		sink = dir
+	}
+	rep := Run(os.DirFS(src), opts, sink)
+	if dir == nil {
+		return rep, nil
+	}
+	if rep.Failed() {
+		return rep, dir.Abort()
+	}
+	start := time.Now()
+	if err := dir.Commit(); err != nil {
+		return rep, fmt.Errorf("write: %w", err)
+	}
+	rep.Files, rep.Bytes = dir.Written()
+	rep.Stages = append(rep.Stages, Stage{"commit", time.Since(start)})
+	return rep, nil
+}
+
+// Run loads, resolves and renders the site in fsys into out. It is Build
+// without the disk: tests run it over fstest.MapFS and write.Memory.
+func Run(fsys fs.FS, opts Options, out render.Sink) *Report {
+	rep := &Report{}
+	timed := func(name string, fn func()) {
+		start := time.Now()
+		fn()
+		rep.Stages = append(rep.Stages, Stage{name, time.Since(start)})
+	}
+
+	var loaded *load.Result
+	timed("load", func() { loaded = load.Load(fsys) })
+	rep.Diags.Merge(loaded.Diags)
+	if opts.BaseURL != "" {
+		loaded.Config.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
+	}
+
+	var site *model.Site
+	timed("resolve", func() {
+		var diags diag.List
+		site, diags = resolve.Resolve(loaded, resolve.Options{Drafts: opts.Drafts, Now: opts.Now})
+		rep.Diags.Merge(diags)
+	})
+	rep.Site = site
+
+	timed("render", func() {
+		lay := overlay.FS{overlay.Dir(fsys, "layouts"), layouts.FS}
+		ast := overlay.FS{overlay.Dir(fsys, "assets"), assets.FS}
+		stats, diags := render.New().Render(site, lay, ast, out, render.Options{BodiesOnly: rep.Diags.HasErrors()})
+		rep.Diags.Merge(diags)
+		rep.Pages, rep.Assets = stats.Pages, stats.Assets
+	})
+	rep.Diags.Sort()
+	return rep
+}
+
+// checkDest refuses an output folder that would replace the sources.
+func checkDest(src, dest string) error {
+	d, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if d == src || strings.HasPrefix(src, d+string(filepath.Separator)) {
+		return fmt.Errorf("-dest %s would replace the site folder itself", dest)
+	}
+	for _, own := range []string{"content", "layouts", "assets"} {
+		o := filepath.Join(src, own)
+		if d == o || strings.HasPrefix(d, o+string(filepath.Separator)) {
+			return fmt.Errorf("-dest %s is inside the site's %s/ folder", dest, own)
+		}
+	}
+	return nil
+}

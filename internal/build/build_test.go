@@ -1,0 +1,273 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"seutu/internal/fi"
+	"seutu/internal/golden"
+	"seutu/internal/write"
+)
+
+// testNow is the fixed now of every test build.
+var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, fi.Helsinki)
+
+// txtarSite turns a txtar archive into a site folder in memory.
+func txtarSite(archive string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+// buildInMemory runs the pipeline over fsys and returns the report and the
+// written files.
+func buildInMemory(t *testing.T, fsys fs.FS) (*Report, map[string][]byte) {
+	t.Helper()
+	mem := write.NewMemory()
+	rep := Run(fsys, Options{Now: testNow}, mem)
+	return rep, mem.Files()
+}
+
+// assertLines checks that the file contains each line (trimmed) in order.
+func assertLines(t *testing.T, files map[string][]byte, name string, lines ...string) {
+	t.Helper()
+	data, ok := files[name]
+	if !ok {
+		t.Errorf("%s was not written", name)
+		return
+	}
+	rest := string(data)
+	for _, l := range lines {
+		i := strings.Index(rest, l)
+		if i < 0 {
+			t.Errorf("%s lacks %q (after the lines before it)", name, l)
+			return
+		}
+		rest = rest[i+len(l):]
+	}
+}
+
+const minimalSite = `
+-- content/site.toml --
+title = "Pieni"
+[vocabularies]
+network_categories = ["Kuntajohto"]
+-- content/verkostot/kunnanjohtajat.md --
+---
+title: Kunnanjohtajakokoukset
+category: Kuntajohto
+chair: kirsi-mukkala
+contacts: [kirsi-mukkala]
+---
+Kuukausittain.
+-- content/henkilot/kirsi-mukkala.md --
+---
+title: Kirsi Mukkala
+phone: 040 595 0002
+---
+`
+
+func TestOnlyContentBuildsWithEmbeddedLayouts(t *testing.T) {
+	rep, files := buildInMemory(t, txtarSite(minimalSite))
+	if rep.Failed() {
+		t.Fatal(rep.Diags)
+	}
+	for _, name := range []string{"index.html", "404.html", "verkostot/index.html", "henkilot/index.html",
+		"verkostot/kunnanjohtajat/index.html", "henkilot/kirsi-mukkala/index.html", "assets/css/site.css"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("%s not written", name)
+		}
+	}
+	assertLines(t, files, "verkostot/kunnanjohtajat/index.html",
+		`<html lang="fi">`, "Kunnanjohtajakokoukset", `href="/henkilot/kirsi-mukkala/"`, `href="tel:+358405950002"`)
+	assertLines(t, files, "henkilot/kirsi-mukkala/index.html", "Kirsi Mukkala", `href="/verkostot/kunnanjohtajat/"`)
+}
+
+func TestSiteLayoutOverridesEmbedded(t *testing.T) {
+	fsys := txtarSite(minimalSite + `
+-- layouts/person.html --
+{{define "main"}}<p class="oma">Oma henkilösivu: {{.Page.Title}}</p>{{end}}
+`)
+	rep, files := buildInMemory(t, fsys)
+	if rep.Failed() {
+		t.Fatal(rep.Diags)
+	}
+	assertLines(t, files, "henkilot/kirsi-mukkala/index.html", `<html lang="fi">`, `<p class="oma">Oma henkilösivu: Kirsi Mukkala</p>`)
+	assertLines(t, files, "verkostot/kunnanjohtajat/index.html", "Kunnanjohtajakokoukset")
+}
+
+func TestAllErrorsAtOnceAndNothingWritten(t *testing.T) {
+	fsys := txtarSite(minimalSite + `
+-- content/verkostot/rikki.md --
+---
+title: Rikki
+category: Kuntajohdto
+chair: kirsi-mukala
+---
+[Linkki](../hankkeet/ei-ole.md)
+-- content/henkilot/toinen.md --
+---
+title: Toinen
+emali: x@example.fi
+---
+`)
+	rep, files := buildInMemory(t, fsys)
+	want := `content/henkilot/toinen.md:3:1: error: unknown field "emali" in the front matter of a person; did you mean "email"?
+content/verkostot/rikki.md:3:11: error: unknown network category "Kuntajohdto"; did you mean "Kuntajohto"? (allowed: Kuntajohto; add new ones to network_categories in site.toml)
+content/verkostot/rikki.md:4:8: error: unknown person "kirsi-mukala"; did you mean "kirsi-mukkala"? (no file content/henkilot/kirsi-mukala.md)
+content/verkostot/rikki.md:6:1: error: link to "../hankkeet/ei-ole.md": there is no page content/hankkeet/ei-ole.md`
+	if got := rep.Diags.Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if len(files) != 0 {
+		t.Errorf("a failed build wrote %d files", len(files))
+	}
+}
+
+func TestBuildOnDiskKeepsLastGoodSite(t *testing.T) {
+	src := t.TempDir()
+	for name, f := range txtarSite(minimalSite) {
+		full := filepath.Join(src, name)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		os.WriteFile(full, f.Data, 0o644)
+	}
+	opts := Options{Source: src, Now: testNow}
+	rep, err := Build(opts)
+	if err != nil || rep.Failed() {
+		t.Fatal(err, rep.Diags)
+	}
+	public := filepath.Join(src, "public")
+	before := snapshot(t, public)
+	if _, ok := before["index.html"]; !ok {
+		t.Fatal("no index.html")
+	}
+
+	broken := filepath.Join(src, "content/verkostot/kunnanjohtajat.md")
+	os.WriteFile(broken, []byte("---\ntitle: Kunnanjohtajakokoukset\nchair: kirsi-mukala\n---\n"), 0o644)
+	rep, err = Build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Failed() || !strings.Contains(rep.Diags.Error(), "content/verkostot/kunnanjohtajat.md:3:8: error: unknown person") {
+		t.Fatalf("diagnostics: %v", rep.Diags)
+	}
+	after := snapshot(t, public)
+	if len(after) != len(before) {
+		t.Fatalf("public/ has %d files, had %d", len(after), len(before))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed after a failed build", name)
+		}
+	}
+	entries, _ := os.ReadDir(src)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			t.Errorf("temporary folder %s left behind", e.Name())
+		}
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestDeterministicOutput(t *testing.T) {
+	fsys := os.DirFS("testdata/site")
+	_, first := buildInMemory(t, fsys)
+	for range 3 {
+		_, again := buildInMemory(t, fsys)
+		if len(again) != len(first) {
+			t.Fatalf("%d files, then %d", len(first), len(again))
+		}
+		for name, data := range first {
+			if !bytes.Equal(again[name], data) {
+				t.Errorf("%s differs between two builds of the same content", name)
+			}
+		}
+	}
+}
+
+// TestGolden builds testdata/site, which has every kind, and compares every
+// page with testdata/golden (go test -update rewrites it). Assets are left
+// out: the stylesheet is checked by eye, not byte by byte.
+func TestGolden(t *testing.T) {
+	rep, files := buildInMemory(t, os.DirFS("testdata/site"))
+	if len(rep.Diags) > 0 {
+		t.Fatal(rep.Diags)
+	}
+	pages := map[string][]byte{}
+	for name, data := range files {
+		if !strings.HasPrefix(name, "assets/") {
+			pages[name] = data
+		}
+	}
+	golden.CheckDir(t, "testdata/golden", pages)
+}
+
+func TestCheckDest(t *testing.T) {
+	src := "/sites/seutu"
+	tests := []struct {
+		dest string
+		ok   bool
+	}{
+		{"/sites/seutu/public", true},
+		{"/tmp/out", true},
+		{"/sites/seutu", false},
+		{"/sites", false},
+		{"/sites/seutu/content", false},
+		{"/sites/seutu/layouts/x", false},
+		{"/sites/seutu/assetsx", true},
+	}
+	for _, tt := range tests {
+		if err := checkDest(src, tt.dest); (err == nil) != tt.ok {
+			t.Errorf("checkDest(%s) = %v, want ok=%v", tt.dest, err, tt.ok)
+		}
+	}
+}
+
+func TestNow(t *testing.T) {
+	clock := func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		flag, epoch string
+		want        time.Time
+		err         bool
+	}{
+		{"2026-05-01T12:00", "1", time.Date(2026, 5, 1, 12, 0, 0, 0, fi.Helsinki), false},
+		{"2026-05-01T09:00:00Z", "", time.Date(2026, 5, 1, 12, 0, 0, 0, fi.Helsinki), false},
+		{"", "1700000000", time.Unix(1700000000, 0), false},
+		{"", "", clock(), false},
+		{"1.5.2026", "", time.Time{}, true},
+		{"", "eilen", time.Time{}, true},
+	}
+	for _, tt := range tests {
+		got, err := Now(tt.flag, tt.epoch, clock)
+		if (err != nil) != tt.err || (!tt.err && !got.Equal(tt.want)) {
+			t.Errorf("Now(%q, %q) = %v, %v; want %v", tt.flag, tt.epoch, got, err, tt.want)
+		}
+	}
+}

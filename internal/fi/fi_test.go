@@ -1,0 +1,136 @@
+package fi
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	_ "seutu/internal/golden" // defines -update for go test ./... -update
+)
+
+func at(y int, m time.Month, d, hh, mm int) time.Time {
+	return time.Date(y, m, d, hh, mm, 0, 0, Helsinki)
+}
+
+func TestDates(t *testing.T) {
+	d := at(2023, time.April, 24, 13, 0)
+	tests := []struct {
+		name, got, want string
+	}{
+		{"Date", Date(d), "24.4.2023"},
+		{"DayMonth", DayMonth(d), "24.4."},
+		{"LongDate", LongDate(d), "24. huhtikuuta 2023"},
+		{"WeekdayDate", WeekdayDate(d), "maanantaina 24. huhtikuuta 2023"},
+		{"MonthYear", MonthYear(d), "huhtikuu 2023"},
+		{"Time", Time(d), "klo 13.00"},
+		{"Clock morning", Clock(at(2023, 1, 1, 9, 5)), "9.05"},
+		{"ShortWeekday", ShortWeekday(d.Weekday()), "ma"},
+		{"UTC input shown in Helsinki", Time(time.Date(2023, 6, 1, 10, 0, 0, 0, time.UTC)), "klo 13.00"},
+		{"winter offset", Time(time.Date(2023, 1, 1, 10, 0, 0, 0, time.UTC)), "klo 12.00"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+func TestDateRange(t *testing.T) {
+	tests := []struct {
+		start, end time.Time
+		want       string
+	}{
+		{at(2022, 12, 1, 0, 0), at(2024, 6, 30, 0, 0), "1.12.2022–30.6.2024"},
+		{at(2023, 1, 11, 0, 0), at(2023, 1, 12, 0, 0), "11.–12.1.2023"},
+		{at(2023, 11, 30, 0, 0), at(2023, 12, 2, 0, 0), "30.11.–2.12.2023"},
+		{at(2023, 5, 5, 9, 0), at(2023, 5, 5, 17, 0), "5.5.2023"},
+	}
+	for _, tt := range tests {
+		if got := DateRange(tt.start, tt.end); got != tt.want {
+			t.Errorf("DateRange(%v, %v) = %q, want %q", tt.start, tt.end, got, tt.want)
+		}
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	tests := []struct {
+		got, want string
+	}{
+		{Number(0), "0"},
+		{Number(999), "999"},
+		{Number(1523), "1\u00a0523"},
+		{Number(147821), "147\u00a0821"},
+		{Number(1234567), "1\u00a0234\u00a0567"},
+		{Number(-5000), "−5\u00a0000"},
+		{Euros(116475), "116\u00a0475\u00a0€"},
+		{Decimal(3.5, 2), "3,5"},
+		{Decimal(12, 2), "12"},
+		{Decimal(2500.25, 2), "2\u00a0500,25"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "ei tapahtumia", 1: "1 tapahtuma", 2: "2 tapahtumaa", 1000: "1\u00a0000 tapahtumaa"} {
+		if got := Plural(n, "tapahtuma", "tapahtumaa", "ei tapahtumia"); got != want {
+			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Sivistysjohtajien verkosto", "sivistysjohtajien-verkosto"},
+		{"Äänekoski", "aanekoski"},
+		{"Hyvä keskisuomalainen – kuntapäättäjä!", "hyva-keskisuomalainen-kuntapaattaja"},
+		{"Åland ja Öljy", "aland-ja-oljy"},
+		{"Café Zoë", "cafe-zoe"},
+		{"  ICT-strategia 2013  ", "ict-strategia-2013"},
+		{"Keski-Suomi liikkuu -viestintäryhmä", "keski-suomi-liikkuu-viestintaryhma"},
+		{"???", ""},
+	}
+	for _, tt := range tests {
+		if got := Slugify(tt.in); got != tt.want {
+			t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if !IsSlug("kirsi-mukkala") || IsSlug("Kirsi Mukkala") || IsSlug("") {
+		t.Error("IsSlug misjudges")
+	}
+}
+
+func TestFinnishSorting(t *testing.T) {
+	got := []string{"Äänekoski", "Öljy", "Zeta", "Aalto", "Åbo", "Viitasaari", "ahven"}
+	Strings(got)
+	want := []string{"Aalto", "ahven", "Viitasaari", "Zeta", "Åbo", "Äänekoski", "Öljy"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if Compare("ä", "z") <= 0 {
+		t.Error("ä must sort after z")
+	}
+}
+
+func TestEventTime(t *testing.T) {
+	tests := []struct {
+		start, end time.Time
+		whole      bool
+		want       string
+	}{
+		{at(2022, 8, 24, 13, 0), at(2022, 8, 24, 15, 0), false, "ke 24.8.2022 klo 13.00–15.00"},
+		{at(2022, 8, 24, 9, 30), time.Time{}, false, "ke 24.8.2022 klo 9.30"},
+		{at(2022, 8, 24, 0, 0), time.Time{}, true, "ke 24.8.2022"},
+		{at(2023, 1, 11, 0, 0), at(2023, 1, 12, 0, 0), true, "11.–12.1.2023"},
+		{at(2020, 12, 21, 10, 0), at(2020, 12, 22, 15, 0), false, "ma 21.12. klo 10.00 – ti 22.12.2020 klo 15.00"},
+		{at(2020, 12, 31, 18, 0), at(2021, 1, 1, 2, 0), false, "to 31.12.2020 klo 18.00 – pe 1.1.2021 klo 2.00"},
+	}
+	for _, tt := range tests {
+		if got := EventTime(tt.start, tt.end, tt.whole); got != tt.want {
+			t.Errorf("EventTime(%v, %v, %v) = %q, want %q", tt.start, tt.end, tt.whole, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+
+	"seutu/internal/diag"
+	"seutu/internal/fi"
+	"seutu/internal/meta"
+	"seutu/internal/model"
+)
+
+// source is a content file split into front matter and body.
+type source struct {
+	file     string
+	meta     *meta.Value // nil when the front matter did not parse
+	body     []byte
+	bodyLine int
+}
+
+// format remembers which front matter delimiter matched, since
+// adrg/frontmatter only hands over the bytes between the delimiters.
+type capture struct {
+	format string
+	raw    []byte
+}
+
+func captureAs(name string) frontmatter.UnmarshalFunc {
+	return func(data []byte, v any) error {
+		c := v.(*capture)
+		c.format, c.raw = name, data
+		return nil
+	}
+}
+
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", captureAs("yaml")),
+	frontmatter.NewFormat("+++", "+++", captureAs("toml")),
+}
+
+// readSource reads and splits a content file, checking its encoding.
+func readSource(fsys fs.FS, file string) (*source, diag.List) {
+	var diags diag.List
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+		return nil, diags
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a byte-order mark says nothing in UTF-8
+	if !utf8.Valid(src) {
+		diags.Errorf(invalidUTF8(file, src), "not valid UTF-8: save the file as UTF-8")
+		return nil, diags
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file is empty: it needs front matter with at least a title")
+		return nil, diags
+	}
+
+	var c capture
+	rest, err := frontmatter.Parse(bytes.NewReader(src), &c, formats...)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read front matter: %v", err)
+		return nil, diags
+	}
+	openLine, delim := firstLine(src)
+	if c.format == "" {
+		if delim == "---" || delim == "+++" {
+			// adrg/frontmatter reads an unclosed block as no front matter at all.
+			diags.Errorf(diag.Pos{File: file, Line: openLine, Col: 1}, "front matter opened with %s is never closed: add a %s line after the last field", delim, delim)
+		} else {
+			diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "no front matter: start the file with a --- line, the fields (title: …), and another --- line")
+		}
+		return nil, diags
+	}
+	s := &source{file: file, body: rest}
+	s.bodyLine = bytes.Count(src[:len(src)-len(rest)], []byte("\n")) + 1
+	if c.format == "yaml" {
+		s.meta, diags = meta.ParseYAML(c.raw, file, openLine+1)
+	} else {
+		s.meta, diags = meta.ParseTOML(c.raw, file, openLine+1)
+	}
+	return s, diags
+}
+
+// firstLine returns the number and the text of the first non-blank line.
+func firstLine(src []byte) (int, string) {
+	for i, line := range strings.Split(string(src), "\n") {
+		if t := strings.TrimSpace(line); t != "" {
+			return i + 1, t
+		}
+	}
+	return 1, ""
+}
+
+func invalidUTF8(file string, src []byte) diag.Pos {
+	line, col := 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return diag.Pos{File: file, Line: line, Col: col}
+}
+
+// readPage reads one page and decodes its fields by kind.
+func readPage(fsys fs.FS, file string) (*model.Page, diag.List) {
+	s, diags := readSource(fsys, file)
+	if s == nil || s.meta == nil {
+		return nil, diags
+	}
+	p := newPage(file)
+	p.Body, p.BodyLine = s.body, s.bodyLine
+	d := &decoder{Decoder: meta.Decoder{Diags: diags}, page: p}
+	d.decode(s.meta)
+	return p, d.Diags
+}
+
+// newPage places a file in the site: its kind, section, key and slug.
+func newPage(file string) *model.Page {
+	rel := strings.TrimPrefix(file, "content/")
+	dir, name := path.Split(rel)
+	key := strings.TrimSuffix(name, ".md")
+	p := &model.Page{File: file, Key: key, Pos: map[string]diag.Pos{}}
+	if dir != "" {
+		p.Section, _, _ = strings.Cut(dir, "/")
+	}
+	p.Kind = kindOf(p.Section)
+	if p.Section == "" {
+		p.Kind = model.KindPage
+	}
+	p.Slug = fi.Slugify(key)
+	return p
+}
+
+// readIndex reads a folder's _index.md: the list page's title and intro.
+func readIndex(fsys fs.FS, file string) (*model.Section, diag.List) {
+	s, diags := readSource(fsys, file)
+	if s == nil || s.meta == nil {
+		return nil, diags
+	}
+	sec := &model.Section{File: file, Body: s.body, BodyLine: s.bodyLine}
+	if dir := path.Dir(strings.TrimPrefix(file, "content/")); dir != "." {
+		sec.Name, _, _ = strings.Cut(dir, "/")
+	}
+	d := meta.Decoder{Diags: diags}
+	d.Fields(s.meta, map[string]meta.FieldFunc{
+		"title":   func(v *meta.Value) { sec.Title = d.Text(v) },
+		"summary": func(v *meta.Value) { sec.Summary = d.Text(v) },
+		"layout":  func(v *meta.Value) { sec.Layout = d.Text(v) },
+		"updated": func(v *meta.Value) { d.Date(v) },
+		"todo":    func(v *meta.Value) { d.Text(v) },
+	}, "an _index.md")
+	return sec, d.Diags
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

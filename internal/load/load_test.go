@@ -1,0 +1,175 @@
+package load
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"seutu/internal/fi"
+	"seutu/internal/model"
+
+	_ "seutu/internal/golden" // defines -update for go test ./... -update
+)
+
+func site(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, s := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(s)}
+	}
+	return fsys
+}
+
+func TestLoadKindsAndFields(t *testing.T) {
+	r := Load(site(map[string]string{
+		"content/site.toml":           `title = "Testi"`,
+		"content/verkostot/_index.md": "---\ntitle: Verkostot\nsummary: Kaikki verkostot\n---\nJohdanto.\n",
+		"content/verkostot/kunnanjohtajat.md": `---
+title: Kunnanjohtajakokoukset
+summary: Kuukausittain.
+category: Kuntajohto
+scope: maakunnallinen
+coordinator: keski-suomen-liitto
+chair: matti-makinen
+members: [hankasalmi, jyvaskyla]
+participants: Kuntien johtajat
+cadence: kuukausittain
+meetings_per_year: 12
+founded: 2005
+contacts:
+  - kirsi-mukkala
+updated: 2026-11-23
+---
+Runko.
+`,
+		"content/ajankohtaista/tapahtuma.md": `+++
+title = "Webinaari"
+date = 2022-08-11
+category = "Tapahtumat"
+
+[event]
+start = 2022-08-24T13:00
+end = 2022-08-24T15:00
+online = true
++++
+Tervetuloa.
+`,
+		"content/henkilot/kirsi-mukkala.md": "---\ntitle: Kirsi Mukkala\nphone: 040 595 0002\nemail: kirsi.mukkala[at]keskisuomi.fi\n---\n",
+		"content/saavutettavuusseloste.md":  "---\ntitle: Saavutettavuusseloste\n---\n",
+		"content/tietoa/palvelut.md":        "---\ntitle: Palvelut\n---\n",
+		"content/hankkeet/kuva.png":         "\x89PNG",
+	}))
+	if r.Diags.HasErrors() {
+		t.Fatal(r.Diags)
+	}
+	if len(r.Pages) != 5 {
+		t.Fatalf("%d pages", len(r.Pages))
+	}
+	by := map[string]*model.Page{}
+	for _, p := range r.Pages {
+		by[p.File] = p
+	}
+	n := by["content/verkostot/kunnanjohtajat.md"]
+	if n.Kind != model.KindNetwork || n.Section != "verkostot" || n.Key != "kunnanjohtajat" || n.Slug != "kunnanjohtajat" {
+		t.Errorf("placed as %s %s %s %s", n.Kind, n.Section, n.Key, n.Slug)
+	}
+	if n.Network.Coordinator.Key != "keski-suomen-liitto" || len(n.Network.Members) != 2 || n.Network.MeetingsPerYear != 12 || n.Network.Founded != 2005 {
+		t.Errorf("network = %+v", n.Network)
+	}
+	if n.Contacts[0].Pos.Line != 14 || n.Contacts[0].Pos.Col != 5 {
+		t.Errorf("contact at %v, want line 14 col 5", n.Contacts[0].Pos)
+	}
+	if n.BodyLine != 17 || strings.TrimSpace(string(n.Body)) != "Runko." {
+		t.Errorf("body at line %d: %q", n.BodyLine, n.Body)
+	}
+	e := by["content/ajankohtaista/tapahtuma.md"]
+	want := time.Date(2022, 8, 24, 13, 0, 0, 0, fi.Helsinki)
+	if !e.IsEvent() || !e.News.Event.Start.Equal(want) || !e.News.Event.Online {
+		t.Errorf("event = %+v", e.News.Event)
+	}
+	if p := by["content/henkilot/kirsi-mukkala.md"]; p.Person.Email != "kirsi.mukkala@keskisuomi.fi" {
+		t.Errorf("email = %q", p.Person.Email)
+	}
+	if p := by["content/tietoa/palvelut.md"]; p.Kind != model.KindPage || p.Section != "tietoa" {
+		t.Errorf("plain page placed as %s in %q", p.Kind, p.Section)
+	}
+	if p := by["content/saavutettavuusseloste.md"]; p.Kind != model.KindPage || p.Section != "" {
+		t.Errorf("top page placed as %s in %q", p.Kind, p.Section)
+	}
+	var names []string
+	for _, s := range r.Sections {
+		names = append(names, s.Name+":"+s.Title)
+	}
+	if got := strings.Join(names, " "); got != "ajankohtaista: henkilot: tietoa: verkostot:Verkostot" {
+		t.Errorf("sections = %s", got)
+	}
+	if len(r.Diags) != 1 || !strings.Contains(r.Diags[0].Msg, "not a Markdown file") {
+		t.Errorf("want one warning for kuva.png, got %v", r.Diags)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, file, src string
+		want            []string
+	}{
+		{"unknown field with suggestion", "content/verkostot/x.md", "---\ntitle: X\ncordinator: a\n---\n",
+			[]string{`content/verkostot/x.md:3:1: error: unknown field "cordinator" in the front matter of a network; did you mean "coordinator"?`}},
+		{"missing title", "content/verkostot/x.md", "---\nsummary: a\n---\n",
+			[]string{"content/verkostot/x.md:2:1: error: missing title: every page needs one"}},
+		{"unclosed front matter", "content/x.md", "\n---\ntitle: X\n\nbody\n",
+			[]string{"content/x.md:2:1: error: front matter opened with --- is never closed"}},
+		{"no front matter", "content/x.md", "# Otsikko\n",
+			[]string{"content/x.md:1:1: error: no front matter"}},
+		{"empty file", "content/x.md", "\n\n", []string{"content/x.md:1:1: error: the file is empty"}},
+		{"invalid utf-8", "content/x.md", "---\ntitle: \xff\n---\n", []string{"content/x.md:2:8: error: not valid UTF-8"}},
+		{"yaml syntax", "content/x.md", "---\ntitle: [a\n---\n", []string{"content/x.md:", "front matter is not valid YAML"}},
+		{"bad values", "content/hankkeet/x.md", "---\ntitle: X\ntype: projekti\nstart: 1.12.2022\nbudget: paljon\nwebsite: www.example.fi\n---\n",
+			[]string{
+				`content/hankkeet/x.md:3:7: error: unknown project type "projekti" (allowed: hanke, selvitys)`,
+				`content/hankkeet/x.md:4:8: error: expected a date as YYYY-MM-DD, found "1.12.2022"`,
+				`content/hankkeet/x.md:5:9: error: expected a whole number, found "paljon"`,
+				`content/hankkeet/x.md:6:10: error: expected a web address starting with https://, found "www.example.fi"`,
+			}},
+		{"news without date", "content/ajankohtaista/x.md", "---\ntitle: X\n---\n",
+			[]string{"content/ajankohtaista/x.md:2:1: error: missing date"}},
+		{"event without start, ending early", "content/ajankohtaista/x.md", "---\ntitle: X\ndate: 2022-01-01\nevent:\n  end: 2022-01-01\n---\n",
+			[]string{"content/ajankohtaista/x.md:5:3: error: an event needs start"}},
+		{"event ends before it starts", "content/ajankohtaista/x.md", "---\ntitle: X\ndate: 2022-01-01\nevent:\n  start: 2022-01-02T10:00\n  end: 2022-01-02T09:00\n---\n",
+			[]string{"content/ajankohtaista/x.md:6:8: error: the event ends before it starts"}},
+		{"reference that is a name", "content/verkostot/x.md", "---\ntitle: X\nchair: Matti Mäkinen\n---\n",
+			[]string{`content/verkostot/x.md:3:8: error: "Matti Mäkinen" is not a reference`}},
+		{"bad email and phone", "content/henkilot/x.md", "---\ntitle: X\nemail: kirsi.keskisuomi.fi\nphone: soita\n---\n",
+			[]string{"content/henkilot/x.md:3:8: error: expected an e-mail address", "content/henkilot/x.md:4:8: error: expected a phone number"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Load(site(map[string]string{tt.file: tt.src}))
+			got := r.Diags.Error()
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("diagnostics lack %q:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadIsDeterministic(t *testing.T) {
+	files := map[string]string{"content/site.toml": `title = "T"`}
+	for i := range 50 {
+		files["content/verkostot/v"+string(rune('a'+i%26))+string(rune('a'+i/26))+".md"] = "---\ntitle: V\nbad: 1\n---\n"
+	}
+	first := Load(site(files))
+	for range 5 {
+		again := Load(site(files))
+		if again.Diags.Error() != first.Diags.Error() {
+			t.Fatal("diagnostics differ between runs")
+		}
+		for i := range first.Pages {
+			if again.Pages[i].File != first.Pages[i].File {
+				t.Fatal("page order differs between runs")
+			}
+		}
+	}
+}

@@ -1,0 +1,184 @@
+// Package markdown converts page bodies to HTML with one configured
+// goldmark: GitHub tables, autolinks, strikethrough and task lists,
+// footnotes, heading ids made with Finnish-aware slugs, a typographer with
+// Finnish quotation marks (”…”, ’…’), and raw HTML left out.
+//
+// Links are handed to a LinkResolver while the tree is walked, so that a
+// link to a source file (../verkostot/x.md) becomes the page's URL and a
+// link that leads nowhere is reported at its line and column.
+//
+// A Converter is safe for concurrent use.
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"seutu/internal/diag"
+	"seutu/internal/fi"
+)
+
+// LinkResolver decides where a link in a page body goes. It returns the
+// destination to write, or a non-empty problem to report.
+type LinkResolver interface {
+	ResolveLink(dest string, image bool) (out string, problem string)
+}
+
+// Converter turns Markdown into HTML.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter with the site's settings.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.NewFootnote(
+				extension.WithFootnoteBacklinkTitle("Takaisin tekstiin"),
+				extension.WithFootnoteLinkTitle("Alaviite"),
+			),
+			extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+				// Finnish uses the same mark to open and close a quotation.
+				// Characters rather than entities keep the HTML readable.
+				extension.LeftDoubleQuote:  "”",
+				extension.RightDoubleQuote: "”",
+				extension.LeftSingleQuote:  "’",
+				extension.RightSingleQuote: "’",
+				extension.LeftAngleQuote:   "»",
+				extension.RightAngleQuote:  "»",
+				extension.EnDash:           "–",
+				extension.EmDash:           "—",
+				extension.Ellipsis:         "…",
+			})),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util(linkTransformer{}, 999)),
+		),
+		goldmark.WithRendererOptions(html.WithXHTML()), // void elements closed, as XML tools expect
+	)
+	return &Converter{md: md}
+}
+
+// Result is a converted body.
+type Result struct {
+	HTML     []byte
+	Headings []Heading // every heading with its id, in order
+	Diags    diag.List
+}
+
+// Heading is a heading of the body, for fragment checks and tables of
+// contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Convert converts src, the body of file, whose first line is the file's
+// line firstLine. links may be nil to leave links as written.
+func (c *Converter) Convert(src []byte, file string, firstLine int, links LinkResolver) Result {
+	st := &state{file: file, firstLine: firstLine, src: src, links: links}
+	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]int{}}))
+	ctx.Set(stateKey, st)
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	st.collectHeadings(doc)
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		st.diags.Errorf(diag.Pos{File: file, Line: firstLine}, "cannot render the body: %v", err)
+	}
+	return Result{HTML: buf.Bytes(), Headings: st.headings, Diags: st.diags}
+}
+
+var stateKey = parser.NewContextKey()
+
+// state is one conversion's context, reachable from the transformer.
+type state struct {
+	file      string
+	firstLine int
+	src       []byte
+	links     LinkResolver
+	headings  []Heading
+	diags     diag.List
+}
+
+// pos turns a byte offset of the body into a file position.
+func (s *state) pos(offset int) diag.Pos {
+	if offset < 0 || offset > len(s.src) {
+		return diag.Pos{File: s.file, Line: s.firstLine}
+	}
+	before := s.src[:offset]
+	line := bytes.Count(before, []byte("\n"))
+	col := offset - (bytes.LastIndexByte(before, '\n') + 1)
+	return diag.Pos{File: s.file, Line: s.firstLine + line, Col: len([]rune(string(before[len(before)-col:]))) + 1}
+}
+
+func (s *state) collectHeadings(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			id, _ := h.AttributeString("id")
+			idb, _ := id.([]byte)
+			s.headings = append(s.headings, Heading{Level: h.Level, ID: string(idb), Text: plainText(h, s.src)})
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// headingIDs makes heading ids from Finnish text: "Yhteystiedot ja
+// tehtävät" becomes yhteystiedot-ja-tehtavat; repeats get -2, -3.
+type headingIDs struct {
+	used map[string]int
+}
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	id := fi.Slugify(string(value))
+	if id == "" {
+		id = "otsikko"
+	}
+	h.used[id]++
+	if n := h.used[id]; n > 1 {
+		id = id + "-" + itoa(n)
+		h.used[id]++
+	}
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)]++ }
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for n > 0 || i == len(b) {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,69 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+
+	_ "seutu/internal/golden" // defines -update for go test ./... -update
+)
+
+type fakeLinks map[string]string
+
+func (f fakeLinks) ResolveLink(dest string, image bool) (string, string) {
+	if out, ok := f[dest]; ok {
+		return out, ""
+	}
+	if strings.HasPrefix(dest, "https://") {
+		return dest, ""
+	}
+	return "", "no page at " + dest
+}
+
+func TestConvert(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // substrings of the HTML
+	}{
+		{"finnish quotes", `Hän sanoi "tervetuloa" ja 'kiitos'.`, []string{"Hän sanoi ”tervetuloa” ja ’kiitos’."}},
+		{"dashes", "klo 10--12", []string{"klo 10–12"}},
+		{"heading id", "## Yhteystiedot ja tehtävät\n\n## Yhteystiedot ja tehtävät", []string{`<h2 id="yhteystiedot-ja-tehtavat">`, `<h2 id="yhteystiedot-ja-tehtavat-2">`}},
+		{"raw html is left out", "<script>alert(1)</script>\n\nteksti <b>lihava</b>", []string{"<!-- raw HTML omitted -->", "teksti <!-- raw HTML omitted -->lihava"}},
+		{"table", "| a | b |\n|---|--:|\n| 1 | 2 |", []string{"<table>", `<td style="text-align:right">2</td>`}},
+		{"strikethrough", "~~vanha~~", []string{"<del>vanha</del>"}},
+		{"autolink", "Katso https://www.keskisuomi.fi nyt", []string{`<a href="https://www.keskisuomi.fi">https://www.keskisuomi.fi</a>`}},
+		{"footnote", "Teksti[^1].\n\n[^1]: Lähde.", []string{`class="footnote-ref"`, "Lähde."}},
+		{"link rewritten", "[verkosto](../verkostot/x.md)", []string{`<a href="/verkostot/x/">verkosto</a>`}},
+	}
+	c := New()
+	links := fakeLinks{"../verkostot/x.md": "/verkostot/x/"}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.Convert([]byte(tt.src), "content/x.md", 5, links)
+			if len(res.Diags) > 0 {
+				t.Fatalf("diagnostics: %v", res.Diags)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(string(res.HTML), w) {
+					t.Errorf("HTML lacks %q:\n%s", w, res.HTML)
+				}
+			}
+		})
+	}
+}
+
+func TestBrokenLinkPosition(t *testing.T) {
+	src := "Ensimmäinen rivi.\n\nToisella rivillä on [rikki](/ei-ole/) ja ![kuva](puuttuu.png).\n"
+	res := New().Convert([]byte(src), "content/x.md", 5, fakeLinks{})
+	want := "content/x.md:7:21: error: no page at /ei-ole/\ncontent/x.md:7:42: error: no page at puuttuu.png"
+	res.Diags.Sort()
+	if got := res.Diags.Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestHeadings(t *testing.T) {
+	res := New().Convert([]byte("# Otsikko\n\n### Ala *otsikko*\n"), "x.md", 1, nil)
+	if len(res.Headings) != 2 || res.Headings[1].ID != "ala-otsikko" || res.Headings[1].Text != "Ala otsikko" || res.Headings[1].Level != 3 {
+		t.Errorf("Headings = %+v", res.Headings)
+	}
+}

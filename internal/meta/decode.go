@@ -1,0 +1,199 @@
+package meta
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"seutu/internal/diag"
+	"seutu/internal/fi"
+)
+
+// Decoder turns Values into Go values. Each method reports a problem with
+// the value at the value's position and returns the zero value, so that a
+// caller can go on and find every other problem in the same run.
+type Decoder struct {
+	Diags diag.List
+}
+
+// FieldFunc decodes one field's value.
+type FieldFunc func(v *Value)
+
+// Fields calls the function for each field of a map, in the order written.
+// A field with no function is reported as unknown, with the closest known
+// name suggested.
+func (d *Decoder) Fields(m *Value, funcs map[string]FieldFunc, what string) {
+	if m == nil {
+		return
+	}
+	if m.Kind != Map {
+		d.Diags.Errorf(m.Pos, "%s must be a group of fields (key: value), found %s", what, m.Kind)
+		return
+	}
+	for _, f := range m.Fields {
+		fn, ok := funcs[f.Key]
+		if !ok {
+			names := slices.Sorted(maps.Keys(funcs))
+			d.Diags.Errorf(f.KeyPos, "unknown field %q in %s%s", f.Key, what, diag.DidYouMean(f.Key, names))
+			continue
+		}
+		if f.Value.Kind == Null {
+			continue // an empty field is the same as no field
+		}
+		fn(f.Value)
+	}
+}
+
+func (d *Decoder) scalar(v *Value, want string) bool {
+	if v.Kind == Scalar {
+		return true
+	}
+	d.Diags.Errorf(v.Pos, "expected %s, found %s", want, v.Kind)
+	return false
+}
+
+// Text decodes a single value as text, trimmed of surrounding space.
+func (d *Decoder) Text(v *Value) string {
+	if !d.scalar(v, "text") {
+		return ""
+	}
+	return strings.TrimSpace(v.Text)
+}
+
+// Texts decodes a list of text values; a single value is a list of one.
+// Empty entries are dropped.
+func (d *Decoder) Texts(v *Value) []string {
+	var out []string
+	for _, it := range d.ListOf(v) {
+		if s := d.Text(it); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ListOf returns the items of a list, or a single value as a list of one.
+func (d *Decoder) ListOf(v *Value) []*Value {
+	switch v.Kind {
+	case List:
+		return v.Items
+	case Null:
+		return nil
+	}
+	return []*Value{v}
+}
+
+// Bool decodes true or false.
+func (d *Decoder) Bool(v *Value) bool {
+	if !d.scalar(v, "true or false") {
+		return false
+	}
+	switch strings.ToLower(v.Text) {
+	case "true", "kyllä":
+		return true
+	case "false", "ei":
+		return false
+	}
+	d.Diags.Errorf(v.Pos, "expected true or false, found %q", v.Text)
+	return false
+}
+
+// Int decodes a whole number; a no-break or plain space between thousands
+// is accepted (147 821).
+func (d *Decoder) Int(v *Value) int {
+	if !d.scalar(v, "a whole number") {
+		return 0
+	}
+	s := strings.NewReplacer(" ", "", "\u00a0", "", "_", "").Replace(v.Text)
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		d.Diags.Errorf(v.Pos, "expected a whole number, found %q", v.Text)
+		return 0
+	}
+	return n
+}
+
+// Float decodes a number with a decimal point or comma.
+func (d *Decoder) Float(v *Value) float64 {
+	if !d.scalar(v, "a number") {
+		return 0
+	}
+	s := strings.NewReplacer(" ", "", "\u00a0", "", ",", ".").Replace(v.Text)
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		d.Diags.Errorf(v.Pos, "expected a number, found %q", v.Text)
+		return 0
+	}
+	return f
+}
+
+// Date decodes YYYY-MM-DD as midnight in Helsinki.
+func (d *Decoder) Date(v *Value) time.Time {
+	if !d.scalar(v, "a date (YYYY-MM-DD)") {
+		return time.Time{}
+	}
+	t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(v.Text), fi.Helsinki)
+	if err != nil {
+		d.Diags.Errorf(v.Pos, "expected a date as YYYY-MM-DD, found %q", v.Text)
+		return time.Time{}
+	}
+	return t
+}
+
+// Moment is a point in time that may be a whole day.
+type Moment struct {
+	time.Time
+	DateOnly bool // written as a date: the whole day
+}
+
+var dateTimeLayouts = []string{
+	"2006-01-02T15:04",
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02 15:04:05",
+}
+
+var offsetLayouts = []string{
+	time.RFC3339,
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02 15:04:05Z07:00",
+}
+
+// Moment decodes YYYY-MM-DDTHH:MM (Helsinki time), the same with an offset,
+// or a plain date (the whole day).
+func (d *Decoder) Moment(v *Value) Moment {
+	if !d.scalar(v, "a date and time (YYYY-MM-DDTHH:MM)") {
+		return Moment{}
+	}
+	s := strings.TrimSpace(v.Text)
+	if t, err := time.ParseInLocation("2006-01-02", s, fi.Helsinki); err == nil {
+		return Moment{Time: t, DateOnly: true}
+	}
+	for _, layout := range dateTimeLayouts {
+		if t, err := time.ParseInLocation(layout, s, fi.Helsinki); err == nil {
+			return Moment{Time: t}
+		}
+	}
+	for _, layout := range offsetLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return Moment{Time: t.In(fi.Helsinki)}
+		}
+	}
+	d.Diags.Errorf(v.Pos, "expected a date and time as YYYY-MM-DDTHH:MM, found %q", v.Text)
+	return Moment{}
+}
+
+// OneOf decodes text that must be one of allowed; an unknown value is
+// reported with the allowed values and the closest one.
+func (d *Decoder) OneOf(v *Value, allowed []string, what string) string {
+	s := d.Text(v)
+	if s == "" || slices.Contains(allowed, s) {
+		return s
+	}
+	d.Diags.Errorf(v.Pos, "unknown %s %q%s (allowed: %s)", what, s,
+		diag.DidYouMean(s, allowed), strings.Join(allowed, ", "))
+	return ""
+}

@@ -1,0 +1,121 @@
+package meta
+
+import (
+	"errors"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"seutu/internal/diag"
+)
+
+// ParseYAML parses src as a YAML mapping. file and firstLine place src in its
+// file: firstLine is the file's line number of src's first line. A syntax
+// error is returned as a diagnostic at its line.
+func ParseYAML(src []byte, file string, firstLine int) (*Value, diag.List) {
+	var doc yaml.Node
+	var diags diag.List
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		diags.Errorf(yamlErrPos(err, file, firstLine), "front matter is not valid YAML: %s", yamlErrText(err))
+		return nil, diags
+	}
+	if len(doc.Content) == 0 { // empty front matter
+		return &Value{Kind: Map, Pos: diag.Pos{File: file, Line: firstLine, Col: 1}}, nil
+	}
+	b := yamlBuilder{file: file, lineOffset: firstLine - 1}
+	root := b.value(doc.Content[0], 0)
+	if root.Kind != Map {
+		diags.Errorf(root.Pos, "front matter must be a list of fields (key: value), found %s", root.Kind)
+		return nil, diags
+	}
+	diags.Merge(b.diags)
+	return root, diags
+}
+
+type yamlBuilder struct {
+	file       string
+	lineOffset int
+	diags      diag.List
+}
+
+func (b *yamlBuilder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: b.file, Line: n.Line + b.lineOffset, Col: n.Column}
+}
+
+func (b *yamlBuilder) value(n *yaml.Node, depth int) *Value {
+	v := &Value{Pos: b.pos(n)}
+	if depth > 32 { // guards against alias bombs
+		b.diags.Errorf(v.Pos, "front matter is nested too deeply")
+		return v
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		alias := b.value(n.Alias, depth+1)
+		alias.Pos = v.Pos
+		return alias
+	case yaml.ScalarNode:
+		tag := strings.TrimPrefix(n.ShortTag(), "!!")
+		if tag == "null" {
+			v.Kind = Null
+			return v
+		}
+		v.Kind, v.Text, v.Type = Scalar, n.Value, tag
+	case yaml.SequenceNode:
+		v.Kind = List
+		for _, c := range n.Content {
+			v.Items = append(v.Items, b.value(c, depth+1))
+		}
+	case yaml.MappingNode:
+		v.Kind = Map
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				b.diags.Errorf(b.pos(k), "a field name must be plain text")
+				continue
+			}
+			if seen[k.Value] {
+				b.diags.Errorf(b.pos(k), "field %q is given twice", k.Value)
+				continue
+			}
+			seen[k.Value] = true
+			v.Fields = append(v.Fields, &Field{Key: k.Value, KeyPos: b.pos(k), Value: b.value(val, depth+1)})
+		}
+	}
+	return v
+}
+
+// yamlErrPos finds the line of a yaml.v3 syntax error. yaml.v3 reports it
+// only inside the message ("yaml: line 3: ..."), so this is the one place
+// that reads a position from an error's text; the column is unknown.
+func yamlErrPos(err error, file string, firstLine int) diag.Pos {
+	pos := diag.Pos{File: file, Line: firstLine}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return pos
+	}
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "yaml: line "); ok {
+		n := 0
+		for _, r := range rest {
+			if r < '0' || r > '9' {
+				break
+			}
+			n = n*10 + int(r-'0')
+		}
+		if n > 0 {
+			pos.Line = firstLine + n - 1
+		}
+	}
+	return pos
+}
+
+func yamlErrText(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if strings.HasPrefix(msg, "line ") {
+		if _, after, ok := strings.Cut(msg, ": "); ok {
+			msg = after
+		}
+	}
+	return msg
+}

@@ -1,0 +1,264 @@
+// Package model is the typed content model: one struct per kind of page
+// (network, project, strategy, news, person, organization, municipality and
+// plain page), the references between them, and the Site that holds them
+// once resolved. It only describes; load fills it, resolve links it, render
+// reads it.
+package model
+
+import (
+	"time"
+
+	"seutu/internal/config"
+	"seutu/internal/diag"
+	"seutu/internal/meta"
+)
+
+// Kind is what a page is; the folder under content/ decides it.
+type Kind string
+
+const (
+	KindNetwork      Kind = "network"
+	KindProject      Kind = "project"
+	KindStrategy     Kind = "strategy"
+	KindNews         Kind = "news"
+	KindPerson       Kind = "person"
+	KindOrganization Kind = "organization"
+	KindMunicipality Kind = "municipality"
+	KindPage         Kind = "page"
+)
+
+// Sections maps each kind's folder to the kind. Any other folder, and the
+// files directly in content/, hold plain pages.
+var Sections = map[string]Kind{
+	"verkostot":     KindNetwork,
+	"hankkeet":      KindProject,
+	"strategiat":    KindStrategy,
+	"ajankohtaista": KindNews,
+	"henkilot":      KindPerson,
+	"organisaatiot": KindOrganization,
+	"kunnat":        KindMunicipality,
+}
+
+// SectionOf returns the folder of a kind ("" for plain pages).
+func SectionOf(k Kind) string {
+	for s, kind := range Sections {
+		if kind == k {
+			return s
+		}
+	}
+	return ""
+}
+
+// Moment is a point in time that may stand for a whole day.
+type Moment = meta.Moment
+
+// Page is one content file.
+type Page struct {
+	Kind    Kind
+	File    string // slash path from the site folder: content/verkostot/x.md
+	Section string // first folder under content/, "" for content/*.md
+	Key     string // the file's name without .md: what references use
+	Slug    string // last URL segment: the slug field, or the file name
+	URL     string // site-relative, with slashes at both ends: /verkostot/x/
+
+	Title    string
+	Summary  string
+	Draft    bool
+	Tags     []string
+	Themes   []string
+	Contacts []*Ref
+	Related  []*Ref // written as section/key
+	Aliases  []string
+	Updated  time.Time
+	Layout   string // overrides the kind's layout: layouts/<Layout>.html
+	Weight   int    // orders plain pages and menus; lower first
+
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // the file's line number of Body's first line
+
+	// Pos holds the position of each front matter field by name, for
+	// checks that run after loading.
+	Pos map[string]diag.Pos
+
+	// Exactly one of these is set, by Kind (none for KindPage).
+	Network      *Network
+	Project      *Project
+	Strategy     *Strategy
+	News         *News
+	Person       *Person
+	Organization *Organization
+	Municipality *Municipality
+
+	Back Backrefs // filled by resolve
+}
+
+// Ref is a reference to another page, as written and as resolved.
+type Ref struct {
+	Key    string // as written: kirsi-mukkala, or verkostot/x for related
+	Pos    diag.Pos
+	Target *Page // nil until resolved, or when it did not resolve
+}
+
+// RefOrText is a value that may name a page or be plain text: a value that
+// looks like a key (lowercase letters, digits and hyphens) must resolve to a
+// page; anything else ("STEA, Järjestö 2.0 -ohjelma") is shown as written.
+type RefOrText struct {
+	Ref  *Ref   // set when the value is a reference
+	Text string // set when the value is text
+}
+
+// Network is a standing network or working group.
+type Network struct {
+	Category        string // controlled: site.toml network_categories
+	Scope           string // seudullinen, maakunnallinen or valtakunnallinen
+	Coordinator     *Ref   // organization
+	Organizers      []*Ref // organizations
+	Chair           *Ref   // person
+	ChairTitle      string // the chair's role in this network if not their own, e.g. "Hankasalmen kunnanjohtaja"
+	Members         []*Ref // municipalities
+	Participants    []string
+	Cadence         string  // how often it meets, in words
+	MeetingsPerYear float64 // 0 when not given
+	Founded         int     // year, 0 when not given
+	Website         string
+	Parent          *Ref // network
+}
+
+// Project is a project or a report.
+type Project struct {
+	Type           string // hanke or selvitys
+	Status         string // suunnitteilla, käynnissä or päättynyt; derived from dates when not given
+	StatusDerived  bool
+	Start, End     time.Time
+	Administrator  *Ref // organization
+	Funders        []RefOrText
+	Partners       []*Ref // organizations
+	Municipalities []*Ref // participating municipalities
+	Budget         int    // euros, 0 when not given
+	Website        string
+}
+
+// Strategy is a strategy or programme.
+type Strategy struct {
+	Adopted    time.Time
+	Revised    []time.Time
+	Period     string
+	Owner      *Ref // organization
+	Steering   RefOrText
+	Status     string // voimassa, päivitettävänä or päättynyt
+	FocusAreas []string
+	Documents  []Document
+	Website    string
+}
+
+// Document is a link to a strategy's document.
+type Document struct {
+	Title string
+	URL   string
+}
+
+// News is a news item, blog post or announcement; with an Event it is also
+// an event.
+type News struct {
+	Date     time.Time
+	Category string // controlled: site.toml news_categories
+	Author   RefOrText
+	Event    *Event
+}
+
+// Event is the event block of a news item.
+type Event struct {
+	Start                Moment
+	End                  Moment // zero when not given
+	AllDay               bool
+	Location             string
+	Address              string
+	Online               bool
+	OnlineURL            string
+	Registration         string // URL or instructions
+	RegistrationDeadline Moment
+	Organizer            *Ref // organization
+}
+
+// Person is a contact person; the page's Title is the name.
+type Person struct {
+	Role         string
+	Organization *Ref
+	Phone        string
+	Email        string
+	Image        string
+	Areas        []string // areas of responsibility
+}
+
+// Organization coordinates, funds or takes part.
+type Organization struct {
+	Short   string
+	Type    string // controlled: site.toml organization_types
+	Website string
+}
+
+// Municipality is a municipality or town of the region.
+type Municipality struct {
+	Type           string // kaupunki or kunta
+	Population     int
+	PopulationYear int
+	Subregion      string
+	Website        string
+}
+
+// Backrefs are the links that point at a page, derived by resolve and
+// sorted; they are never typed twice by editors.
+type Backrefs struct {
+	Chairs      []*Page // person: networks they chair
+	ContactFor  []*Page // person: pages that name them as a contact
+	Authored    []*Page // person: news they wrote
+	Staff       []*Page // organization: people who work there
+	Coordinates []*Page // organization: networks it coordinates
+	Organizes   []*Page // organization: networks it organises, events it arranges
+	Administers []*Page // organization: projects it administers
+	Funds       []*Page // organization: projects it funds
+	PartnerIn   []*Page // organization: projects it is a partner in
+	Owns        []*Page // organization: strategies it owns
+	MemberOf    []*Page // municipality: networks it belongs to
+	ProjectsIn  []*Page // municipality: projects it takes part in
+	Children    []*Page // network: its sub-groups
+	Steers      []*Page // network: strategies it steers
+	Related     []*Page // any: pages that list this one as related
+}
+
+// Section is a folder under content/ with its list page.
+type Section struct {
+	Name     string // folder name: verkostot
+	Kind     Kind
+	Title    string // from _index.md, or a default by kind
+	Summary  string
+	URL      string
+	Layout   string
+	Body     []byte // _index.md's Markdown, the intro text
+	File     string // _index.md's path, "" when there is none
+	BodyLine int
+	Pages    []*Page // published pages, in the section's reading order
+}
+
+// Term is a tag or a theme with the pages that carry it.
+type Term struct {
+	Name  string
+	Slug  string
+	URL   string
+	Pages []*Page // newest news first, then the rest by title
+}
+
+// Site is the resolved site: every published page, linked.
+type Site struct {
+	Config   *config.Config
+	Now      time.Time // build time: SOURCE_DATE_EPOCH, -now or the clock
+	Pages    []*Page   // published pages, sorted by URL
+	Sections []*Section
+	Tags     []*Term
+	Themes   []*Term
+	News     []*Page  // newest first
+	Events   []*Page  // news with an event, by start time
+	Home     *Section // content/_index.md as the home page's intro, if any
+
+	byKey map[Kind]map[string]*Page
+}

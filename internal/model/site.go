@@ -1,0 +1,111 @@
+package model
+
+import (
+	"time"
+)
+
+// Index records p under its kind and key so that Lookup finds it.
+func (s *Site) Index(p *Page) {
+	if s.byKey == nil {
+		s.byKey = map[Kind]map[string]*Page{}
+	}
+	if s.byKey[p.Kind] == nil {
+		s.byKey[p.Kind] = map[string]*Page{}
+	}
+	s.byKey[p.Kind][p.Key] = p
+}
+
+// Lookup returns the page of kind k whose file is named key, or nil.
+func (s *Site) Lookup(k Kind, key string) *Page { return s.byKey[k][key] }
+
+// Keys returns the keys of all pages of kind k, for suggestions.
+func (s *Site) Keys(k Kind) []string {
+	keys := make([]string, 0, len(s.byKey[k]))
+	for key := range s.byKey[k] {
+		keys = append(keys, key)
+	}
+	return keys
+}
+
+// Section returns the section stored in folder name, or nil.
+func (s *Site) Section(name string) *Section {
+	for _, sec := range s.Sections {
+		if sec.Name == name {
+			return sec
+		}
+	}
+	return nil
+}
+
+// Upcoming returns up to n events that have not ended by Now, soonest
+// first; n <= 0 means all.
+func (s *Site) Upcoming(n int) []*Page {
+	var out []*Page
+	for _, p := range s.Events {
+		if !p.News.Event.Ended(s.Now) {
+			out = append(out, p)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Past returns the events that have ended by Now, most recent first.
+func (s *Site) Past() []*Page {
+	var out []*Page
+	for i := len(s.Events) - 1; i >= 0; i-- {
+		if p := s.Events[i]; p.News.Event.Ended(s.Now) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Latest returns the n newest news items.
+func (s *Site) Latest(n int) []*Page {
+	if n > len(s.News) {
+		n = len(s.News)
+	}
+	return s.News[:n]
+}
+
+// Ends returns when the event is over: its end, or the end of its start
+// day for an all-day event or one without an end.
+func (e *Event) Ends() time.Time {
+	switch {
+	case !e.End.IsZero() && (e.End.DateOnly || e.AllDay):
+		return endOfDay(e.End.Time)
+	case !e.End.IsZero():
+		return e.End.Time
+	}
+	return endOfDay(e.Start.Time)
+}
+
+// endOfDay is the last instant of t's day in t's time zone.
+func endOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, t.Location()).Add(-time.Nanosecond)
+}
+
+// Ended reports whether the event is over at now.
+func (e *Event) Ended(now time.Time) bool { return now.After(e.Ends()) }
+
+// WholeDays reports whether the event is shown without clock times.
+func (e *Event) WholeDays() bool { return e.AllDay || e.Start.DateOnly }
+
+// RegistrationClosed reports whether the registration deadline has passed.
+func (e *Event) RegistrationClosed(now time.Time) bool {
+	d := e.RegistrationDeadline
+	if d.IsZero() {
+		return false
+	}
+	if d.DateOnly {
+		return now.After(endOfDay(d.Time))
+	}
+	return now.After(d.Time)
+}
+
+// IsEvent reports whether the page is a news item with an event.
+func (p *Page) IsEvent() bool { return p.News != nil && p.News.Event != nil }

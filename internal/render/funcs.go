@@ -1,0 +1,85 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"seutu/internal/fi"
+	"seutu/internal/model"
+)
+
+// funcs are the template functions. All dates and times are shown in
+// Helsinki time, the Finnish way.
+func funcs(site *model.Site) template.FuncMap {
+	ix := &linkIndex{base: basePath(site.Config.BaseURL)}
+	base := strings.TrimSuffix(site.Config.BaseURL, "/")
+	return template.FuncMap{
+		// URLs
+		"rel": ix.rel,                                           // /verkostot/ under the base path
+		"abs": func(u string) string { return base + u },        // absolute, for canonical links and feeds
+		"tel": func(s string) template.URL { return telURL(s) }, // 040 595 0002 → tel:+358405950002
+
+		// dates and times
+		"date":        fi.Date,        // 24.4.2023
+		"longDate":    fi.LongDate,    // 24. huhtikuuta 2023
+		"weekdayDate": fi.WeekdayDate, // maanantaina 24. huhtikuuta 2023
+		"monthYear":   fi.MonthYear,   // huhtikuu 2023
+		"clock":       fi.Clock,       // 13.00
+		"dateRange":   fi.DateRange,   // 1.12.2022–30.6.2024
+		"eventTime": func(e *model.Event) string { // ke 24.8.2022 klo 13.00–15.00
+			return fi.EventTime(e.Start.Time, e.End.Time, e.WholeDays())
+		},
+		"isoDate":     func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02") },
+		"isoDateTime": func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02T15:04-07:00") },
+		"year":        func(t time.Time) int { return t.In(fi.Helsinki).Year() },
+
+		// numbers and words
+		"number":     fi.Number,  // 147 821
+		"euros":      fi.Euros,   // 116 475 €
+		"decimal":    fi.Decimal, // 3,5
+		"plural":     fi.Plural,  // plural 2 "tapahtuma" "tapahtumaa" "ei tapahtumia"
+		"capitalize": capitalize,
+		"join":       strings.Join,
+		"kindName":   kindName,
+	}
+}
+
+// telURL turns a Finnish phone number into an international tel: link.
+func telURL(s string) template.URL {
+	var digits strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r == '+' {
+			digits.WriteRune(r)
+		}
+	}
+	d := digits.String()
+	if strings.HasPrefix(d, "0") {
+		d = "+358" + d[1:]
+	}
+	return template.URL("tel:" + d) // #nosec: only digits and +
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// kindName is a kind's name for readers: Verkosto, Hanke, …
+func kindName(k model.Kind) string {
+	return map[model.Kind]string{
+		model.KindNetwork:      "Verkosto",
+		model.KindProject:      "Hanke",
+		model.KindStrategy:     "Strategia",
+		model.KindNews:         "Ajankohtaista",
+		model.KindPerson:       "Henkilö",
+		model.KindOrganization: "Organisaatio",
+		model.KindMunicipality: "Kunta",
+		model.KindPage:         "Sivu",
+	}[k]
+}

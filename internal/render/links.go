@@ -1,0 +1,150 @@
+package render
+
+import (
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+
+	"seutu/internal/diag"
+	"seutu/internal/markdown"
+	"seutu/internal/model"
+)
+
+// linkIndex knows every URL of the site, so that links in bodies can be
+// rewritten (source paths to URLs) and checked.
+type linkIndex struct {
+	byFile map[string]*model.Page // content/verkostot/x.md → page
+	urls   map[string]bool        // every site-relative URL that exists
+	files  []string               // for suggestions
+	paths  []string               // for suggestions
+	base   string                 // the base URL's path: "/" or "/kunnat/"
+}
+
+func newLinkIndex(site *model.Site, assets fs.FS) *linkIndex {
+	ix := &linkIndex{byFile: map[string]*model.Page{}, urls: map[string]bool{"/": true}, base: basePath(site.Config.BaseURL)}
+	addURL := func(u string) {
+		ix.urls[u] = true
+		ix.paths = append(ix.paths, u)
+	}
+	for _, p := range site.Pages {
+		ix.byFile[p.File] = p
+		ix.files = append(ix.files, p.File)
+		addURL(p.URL)
+	}
+	for _, s := range site.Sections {
+		addURL(s.URL)
+	}
+	for _, tx := range taxonomies(site) {
+		if len(tx.Terms) > 0 {
+			addURL(tx.URL)
+		}
+		for _, t := range tx.Terms {
+			addURL(t.URL)
+		}
+	}
+	if assets != nil {
+		_ = fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				addURL("/assets/" + p)
+			}
+			return nil
+		})
+	}
+	return ix
+}
+
+// basePath is the path part of the base URL, with slashes at both ends.
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return "/"
+	}
+	if p := strings.Trim(u.Path, "/"); p != "" {
+		return "/" + p + "/"
+	}
+	return "/"
+}
+
+// rel makes a site-relative URL (/verkostot/) relative to the host, under the
+// base path (/kunnat/verkostot/).
+func (ix *linkIndex) rel(u string) string {
+	if !strings.HasPrefix(u, "/") || ix.base == "/" {
+		return u
+	}
+	return ix.base + strings.TrimPrefix(u, "/")
+}
+
+// from returns the resolver for links in the file at source path file.
+func (ix *linkIndex) from(file string) markdown.LinkResolver {
+	return pageLinks{ix: ix, dir: path.Dir(file)}
+}
+
+type pageLinks struct {
+	ix  *linkIndex
+	dir string
+}
+
+// ResolveLink rewrites and checks one destination:
+//   - a web address, mailto: or tel: stays as it is;
+//   - a link to a source file (../verkostot/x.md#osa) becomes the page's URL;
+//   - a site path (/verkostot/x/) must be a page, list or asset of the site;
+//   - a bare #fragment stays as it is.
+func (l pageLinks) ResolveLink(dest string, image bool) (string, string) {
+	if dest == "" {
+		return "", "empty link: write the address between the parentheses"
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "", "cannot read the link address " + quote(dest) + ": " + err.Error()
+	}
+	switch {
+	case u.Scheme != "" || u.Host != "":
+		return dest, ""
+	case u.Path == "":
+		return dest, ""
+	case strings.HasSuffix(u.Path, ".md"):
+		return l.sourceLink(u)
+	case strings.HasPrefix(u.Path, "/"):
+		return l.siteLink(u, image)
+	}
+	return dest, ""
+}
+
+func (l pageLinks) sourceLink(u *url.URL) (string, string) {
+	file := path.Clean(path.Join(l.dir, u.Path))
+	if strings.HasPrefix(u.Path, "/") {
+		file = path.Clean(path.Join("content", u.Path))
+	}
+	p := l.ix.byFile[file]
+	if p == nil {
+		return "", "link to " + quote(u.Path) + ": there is no page " + file + diag.DidYouMean(file, l.ix.files)
+	}
+	return l.ix.rel(withFragment(p.URL, u.Fragment)), ""
+}
+
+func (l pageLinks) siteLink(u *url.URL, image bool) (string, string) {
+	p := u.Path
+	if !l.ix.urls[p] && !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
+		p += "/" // /verkostot/x means /verkostot/x/
+	}
+	if !l.ix.urls[p] {
+		what := "page"
+		if image {
+			what = "image"
+		}
+		return "", "link to " + quote(u.Path) + ": no " + what + " of this site has that address" + diag.DidYouMean(u.Path, l.ix.paths)
+	}
+	out := *u
+	out.Path = l.ix.rel(p)
+	return out.String(), ""
+}
+
+func withFragment(u, frag string) string {
+	if frag == "" {
+		return u
+	}
+	return u + "#" + frag
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,210 @@
+// Package render turns a resolved site into files: every page's Markdown
+// body into HTML (with links rewritten and checked), every page through its
+// html/template layout, and the assets copied as they are.
+//
+// # Layouts
+//
+// One rule decides a page's layout: a content page of kind K uses
+// layouts/K.html (network.html, project.html, …, page.html for plain
+// pages); a layout: field picks layouts/<name>.html instead, and naming a
+// layout that does not exist is an error at that field. Derived pages use
+// fixed names: home.html, section.html (a section's _index.md may set
+// layout:), terms.html, term.html and 404.html. Every layout defines a
+// "main" template and is executed through layouts/base.html; files under
+// layouts/partials/ define shared templates any layout may call. Each
+// template is named by its path, so errors read
+// layouts/network.html:12:5: ….
+//
+// # Template data
+//
+// Every layout receives a *View: the Site, the Page (or Section, Term),
+// the rendered Content, and the page's Title, URL and breadcrumbs. The
+// functions in funcs.go format dates, times and numbers the Finnish way and
+// make URLs relative to the site's base.
+//
+// Rendering runs on every core; the output does not depend on the order in
+// which pages finish.
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+
+	"seutu/internal/diag"
+	"seutu/internal/markdown"
+	"seutu/internal/model"
+	"seutu/internal/par"
+)
+
+// Sink receives the rendered files. Put may be called from many goroutines
+// at once.
+type Sink interface {
+	Put(path string, data []byte) error
+}
+
+// Options steer a render.
+type Options struct {
+	// BodiesOnly converts and checks every Markdown body but executes no
+	// layout and writes nothing: what a build does when earlier stages
+	// already found errors, so that link problems are reported as well.
+	BodiesOnly bool
+}
+
+// Renderer holds what every render of a site shares.
+type Renderer struct {
+	md *markdown.Converter
+}
+
+// New returns a Renderer. It is safe for concurrent use.
+func New() *Renderer { return &Renderer{md: markdown.New()} }
+
+// Stats counts what a render produced.
+type Stats struct {
+	Pages  int // HTML pages written
+	Assets int // files copied from assets/
+}
+
+// Render renders site with the layouts and assets trees into out.
+func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opts Options) (Stats, diag.List) {
+	var diags diag.List
+	links := newLinkIndex(site, assets)
+	bodies := r.convertBodies(site, links, &diags)
+	if opts.BodiesOnly {
+		return Stats{}, diags
+	}
+	tmpl, tdiags := loadTemplates(layouts, site)
+	diags.Merge(tdiags)
+	if diags.HasErrors() {
+		return Stats{}, diags
+	}
+	jobs := pageJobs(site, bodies, tmpl, &diags)
+	if diags.HasErrors() {
+		return Stats{}, diags
+	}
+	var stats Stats
+	results := make([]diag.List, len(jobs))
+	par.Do(len(jobs), func(i int) {
+		results[i] = jobs[i].run(out)
+	})
+	for _, l := range results {
+		diags.Merge(l)
+	}
+	stats.Pages = len(jobs)
+	n, adiags := copyAssets(assets, out)
+	stats.Assets = n
+	diags.Merge(adiags)
+	return stats, diags
+}
+
+// body is a converted Markdown body.
+type body struct {
+	html     template.HTML
+	headings []markdown.Heading
+}
+
+// bodies holds the converted body of every page and section.
+type bodies struct {
+	pages    map[*model.Page]body
+	sections map[*model.Section]body
+	home     body
+}
+
+// convertBodies converts every Markdown body on every core.
+func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag.List) *bodies {
+	type src struct {
+		text []byte
+		file string
+		line int
+		dir  string
+	}
+	var srcs []src
+	for _, p := range site.Pages {
+		srcs = append(srcs, src{p.Body, p.File, p.BodyLine, p.File})
+	}
+	for _, s := range site.Sections {
+		srcs = append(srcs, src{s.Body, s.File, s.BodyLine, s.File})
+	}
+	if h := site.Home; h != nil {
+		srcs = append(srcs, src{h.Body, h.File, h.BodyLine, h.File})
+	}
+	out := make([]markdown.Result, len(srcs))
+	par.Do(len(srcs), func(i int) {
+		s := srcs[i]
+		if len(bytes.TrimSpace(s.text)) == 0 {
+			return
+		}
+		out[i] = r.md.Convert(s.text, s.file, s.line, links.from(s.dir))
+	})
+	b := &bodies{pages: map[*model.Page]body{}, sections: map[*model.Section]body{}}
+	conv := func(res markdown.Result) body {
+		diags.Merge(res.Diags)
+		return body{html: template.HTML(res.HTML), headings: res.Headings} // #nosec: goldmark escapes text and omits raw HTML
+	}
+	i := 0
+	for _, p := range site.Pages {
+		b.pages[p] = conv(out[i])
+		i++
+	}
+	for _, s := range site.Sections {
+		b.sections[s] = conv(out[i])
+		i++
+	}
+	if site.Home != nil {
+		b.home = conv(out[i])
+	}
+	return b
+}
+
+// job is one page to execute and write.
+type job struct {
+	path string // output path: verkostot/x/index.html
+	tmpl *template.Template
+	view *View
+}
+
+func (j job) run(out Sink) diag.List {
+	var diags diag.List
+	var buf bytes.Buffer
+	if err := j.tmpl.ExecuteTemplate(&buf, "layouts/base.html", j.view); err != nil {
+		// Without the page's URL, the same fault in a layout used by many
+		// pages is reported once.
+		diags.Errorf(diag.Pos{}, "%s", templateError(err))
+		return diags
+	}
+	if err := out.Put(j.path, buf.Bytes()); err != nil {
+		diags.Errorf(diag.Pos{}, "write %s: %v", j.path, err)
+	}
+	return diags
+}
+
+// copyAssets copies every file of the assets tree to assets/ in the output.
+func copyAssets(assets fs.FS, out Sink) (int, diag.List) {
+	var diags diag.List
+	n := 0
+	if assets == nil {
+		return 0, nil
+	}
+	err := fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || isHidden(d.Name()) || isGo(d.Name()) {
+			return nil
+		}
+		data, err := fs.ReadFile(assets, p)
+		if err != nil {
+			return err
+		}
+		n++
+		return out.Put("assets/"+p, data)
+	})
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "assets"}, "copy assets: %v", err)
+	}
+	return n, diags
+}
+
+func isHidden(name string) bool { return len(name) > 0 && name[0] == '.' }
+
+func isGo(name string) bool { return len(name) > 3 && name[len(name)-3:] == ".go" }

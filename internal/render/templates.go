@@ -1,0 +1,91 @@
+package render
+
+import (
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"seutu/internal/diag"
+	"seutu/internal/model"
+)
+
+// templates are the parsed layouts, one set per layout file, each holding
+// base.html, the partials and the layout itself.
+type templates struct {
+	sets map[string]*template.Template // by layout name: "network", "home", …
+}
+
+// loadTemplates parses every layout of the layouts tree.
+func loadTemplates(layouts fs.FS, site *model.Site) (*templates, diag.List) {
+	var diags diag.List
+	t := &templates{sets: map[string]*template.Template{}}
+	read := func(name string) string {
+		src, err := fs.ReadFile(layouts, name)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: "layouts/" + name}, "cannot read: %v", err)
+		}
+		return string(src)
+	}
+	base := template.New("layouts/base.html").Funcs(funcs(site))
+	if _, err := base.Parse(read("base.html")); err != nil {
+		diags.Errorf(diag.Pos{}, "%s", templateError(err))
+		return t, diags
+	}
+	partials, _ := fs.Glob(layouts, "partials/*.html")
+	for _, p := range partials {
+		if _, err := base.New("layouts/" + p).Parse(read(p)); err != nil {
+			diags.Errorf(diag.Pos{}, "%s", templateError(err))
+		}
+	}
+	names, _ := fs.Glob(layouts, "*.html")
+	for _, name := range names {
+		if name == "base.html" {
+			continue
+		}
+		set, err := base.Clone()
+		if err == nil {
+			_, err = set.New("layouts/" + name).Parse(read(name))
+		}
+		if err != nil {
+			diags.Errorf(diag.Pos{}, "%s", templateError(err))
+			continue
+		}
+		if set.Lookup("main") == nil {
+			diags.Errorf(diag.Pos{File: "layouts/" + name, Line: 1}, `a layout must define "main": {{define "main"}}…{{end}}`)
+			continue
+		}
+		t.sets[strings.TrimSuffix(name, ".html")] = set
+	}
+	return t, diags
+}
+
+// templateError is html/template's message without its "template: " prefix,
+// which leaves layouts/x.html:12:5: first, as every other message.
+func templateError(err error) string {
+	return strings.TrimPrefix(err.Error(), "template: ")
+}
+
+// lookup returns the layout name's set; a missing layout that the content
+// asked for by name is an error at that field, a missing default layout an
+// error of the layouts folder.
+func (t *templates) lookup(name string, pos diag.Pos, diags *diag.List) *template.Template {
+	if set, ok := t.sets[name]; ok {
+		return set
+	}
+	file := path.Join("layouts", name+".html")
+	if pos.File != "" {
+		diags.Errorf(pos, "no layout %s%s", file, diag.DidYouMean(name, t.names()))
+	} else {
+		diags.Errorf(diag.Pos{File: file}, "missing layout: add %s", file)
+	}
+	return nil
+}
+
+func (t *templates) names() []string {
+	var out []string
+	for n := range t.sets {
+		out = append(out, n)
+	}
+	return out
+}

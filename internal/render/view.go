@@ -1,0 +1,134 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"seutu/internal/diag"
+	"seutu/internal/markdown"
+	"seutu/internal/model"
+)
+
+// View is what every layout receives.
+type View struct {
+	Site     *model.Site
+	Layout   string         // the layout's name: network, home, section, term, terms, 404, …
+	Page     *model.Page    // a content page; nil on derived pages
+	Section  *model.Section // a section's list page, or the section a page is in
+	Taxonomy *Taxonomy      // tag and theme pages
+	Term     *model.Term    // one tag or theme
+	Title    string         // the page's h1 and <title>
+	Summary  string         // the meta description
+	URL      string         // site-relative: /verkostot/x/
+	Content  template.HTML  // the rendered Markdown body
+	Headings []markdown.Heading
+	Crumbs   []Crumb // from the home page down to the parent of this page
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// Taxonomy is tags or themes.
+type Taxonomy struct {
+	Name  string // Avainsanat, Teemat
+	One   string // avainsana, teema: what one term is called
+	URL   string
+	Terms []*model.Term
+}
+
+// IsHome reports whether the view is the home page.
+func (v *View) IsHome() bool { return v.URL == "/" }
+
+// InSection reports whether the view is in the section whose list page is
+// at url, for aria-current in menus.
+func (v *View) InSection(url string) bool {
+	return url != "/" && strings.HasPrefix(v.URL, url)
+}
+
+var homeCrumb = Crumb{Title: "Etusivu", URL: "/"}
+
+// pageJobs lists every page to render with its layout and view.
+func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List) []job {
+	var jobs []job
+	add := func(layout string, pos diag.Pos, v *View) {
+		if set := t.lookup(layout, pos, diags); set != nil {
+			v.Site, v.Layout = site, layout
+			jobs = append(jobs, job{path: outputPath(v.URL), tmpl: set, view: v})
+		}
+	}
+
+	home := &View{URL: "/", Title: site.Config.Title, Summary: site.Config.Description, Content: b.home.html}
+	layout, pos := "home", diag.Pos{}
+	if h := site.Home; h != nil {
+		home.Summary = firstNonEmpty(h.Summary, home.Summary)
+		if h.Layout != "" {
+			layout, pos = h.Layout, diag.Pos{File: h.File, Line: 1}
+		}
+	}
+	add(layout, pos, home)
+
+	for _, s := range site.Sections {
+		layout, pos := "section", diag.Pos{}
+		if s.Layout != "" {
+			layout, pos = s.Layout, diag.Pos{File: s.File, Line: 1}
+		}
+		add(layout, pos, &View{Section: s, URL: s.URL, Title: s.Title, Summary: s.Summary,
+			Content: b.sections[s].html, Headings: b.sections[s].headings, Crumbs: []Crumb{homeCrumb}})
+	}
+
+	for _, p := range site.Pages {
+		layout, pos := string(p.Kind), diag.Pos{}
+		if p.Layout != "" {
+			layout, pos = p.Layout, p.Pos["layout"]
+		}
+		v := &View{Page: p, URL: p.URL, Title: p.Title, Summary: p.Summary,
+			Content: b.pages[p].html, Headings: b.pages[p].headings, Crumbs: []Crumb{homeCrumb}}
+		if s := site.Section(p.Section); s != nil {
+			v.Section = s
+			v.Crumbs = append(v.Crumbs, Crumb{Title: s.Title, URL: s.URL})
+		}
+		add(layout, pos, v)
+	}
+
+	for _, tx := range taxonomies(site) {
+		if len(tx.Terms) == 0 {
+			continue
+		}
+		add("terms", diag.Pos{}, &View{Taxonomy: tx, URL: tx.URL, Title: tx.Name, Crumbs: []Crumb{homeCrumb}})
+		for _, term := range tx.Terms {
+			add("term", diag.Pos{}, &View{Taxonomy: tx, Term: term, URL: term.URL,
+				Title: capitalize(term.Name), Crumbs: []Crumb{homeCrumb, {tx.Name, tx.URL}}})
+		}
+	}
+
+	add("404", diag.Pos{}, &View{URL: "/404.html", Title: "Sivua ei löytynyt", Crumbs: nil})
+	return jobs
+}
+
+func taxonomies(site *model.Site) []*Taxonomy {
+	return []*Taxonomy{
+		{Name: "Avainsanat", One: "avainsana", URL: "/avainsanat/", Terms: site.Tags},
+		{Name: "Teemat", One: "teema", URL: "/teemat/", Terms: site.Themes},
+	}
+}
+
+// outputPath maps a URL to its file: /x/ is x/index.html.
+func outputPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,152 @@
+// Package resolve turns loaded pages into a linked site: it leaves out
+// drafts, gives every page its URL, resolves each reference to the page it
+// names (suggesting the closest name when one does not resolve), checks
+// values against the vocabularies of site.toml, derives back-references,
+// sections, tags and themes, and orders every list the way a reader expects.
+//
+// Every problem is collected; none stops the others from being found.
+package resolve
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"seutu/internal/diag"
+	"seutu/internal/fi"
+	"seutu/internal/load"
+	"seutu/internal/model"
+)
+
+// Options are the build's choices that change the site.
+type Options struct {
+	Drafts bool      // include pages marked draft
+	Now    time.Time // what counts as past and upcoming
+}
+
+// Resolve links the loaded pages into a Site.
+func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
+	r := &resolver{
+		site:   &model.Site{Config: in.Config, Now: opts.Now.In(fi.Helsinki), Home: in.Home},
+		drafts: map[model.Kind]map[string]*model.Page{},
+	}
+	for _, p := range in.Pages {
+		if p.Draft && !opts.Drafts {
+			if r.drafts[p.Kind] == nil {
+				r.drafts[p.Kind] = map[string]*model.Page{}
+			}
+			r.drafts[p.Kind][p.Key] = p
+			continue
+		}
+		r.site.Pages = append(r.site.Pages, p)
+		r.site.Index(p)
+	}
+	r.urls()
+	for _, p := range r.site.Pages {
+		r.refs(p)
+		r.vocabularies(p)
+		deriveStatus(p, r.site.Now)
+	}
+	for _, p := range r.site.Pages {
+		backrefs(p)
+	}
+	r.sections(in.Sections)
+	r.site.Tags = terms(r.site.Pages, "/avainsanat/", func(p *model.Page) []string { return p.Tags })
+	r.site.Themes = terms(r.site.Pages, "/teemat/", func(p *model.Page) []string { return p.Themes })
+	r.newsAndEvents()
+	for _, p := range r.site.Pages {
+		sortBackrefs(&p.Back)
+	}
+	return r.site, r.diags
+}
+
+type resolver struct {
+	site   *model.Site
+	drafts map[model.Kind]map[string]*model.Page
+	diags  diag.List
+}
+
+// urls gives each page its URL and reports two pages, or a page and an
+// alias, that claim the same one.
+func (r *resolver) urls() {
+	owner := map[string]*model.Page{}
+	for _, p := range r.site.Pages {
+		p.URL = pageURL(p)
+		if prev, ok := owner[p.URL]; ok {
+			r.diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "%s has the same URL %s as %s: rename one of them or give it a slug", p.File, p.URL, prev.File)
+			continue
+		}
+		owner[p.URL] = p
+	}
+	for _, p := range r.site.Pages {
+		for i, a := range p.Aliases {
+			u := "/" + strings.Trim(a, "/") + "/"
+			if other, ok := owner[u]; ok && other != p {
+				pos, ok := p.Pos["aliases."+strconv.Itoa(i)]
+				if !ok {
+					pos = p.Pos["aliases"]
+				}
+				r.diags.Errorf(pos, "alias %s is the URL of %s", a, other.File)
+			}
+		}
+	}
+	slices.SortFunc(r.site.Pages, func(a, b *model.Page) int { return strings.Compare(a.URL, b.URL) })
+}
+
+// pageURL is /folder/slug/: the folders under content/ and the slug.
+func pageURL(p *model.Page) string {
+	dir := strings.TrimPrefix(p.File, "content/")
+	dir = dir[:strings.LastIndex(dir, "/")+1]
+	var b strings.Builder
+	b.WriteByte('/')
+	for seg := range strings.SplitSeq(strings.TrimSuffix(dir, "/"), "/") {
+		if seg != "" {
+			b.WriteString(fi.Slugify(seg))
+			b.WriteByte('/')
+		}
+	}
+	b.WriteString(p.Slug)
+	b.WriteByte('/')
+	return b.String()
+}
+
+// deriveStatus fills a project's status from its dates when not given.
+func deriveStatus(p *model.Page, now time.Time) {
+	pr := p.Project
+	if pr == nil || pr.Status != "" {
+		return
+	}
+	switch {
+	case !pr.End.IsZero() && now.After(pr.End.AddDate(0, 0, 1)):
+		pr.Status = "päättynyt"
+	case !pr.Start.IsZero() && now.Before(pr.Start):
+		pr.Status = "suunnitteilla"
+	case !pr.Start.IsZero():
+		pr.Status = "käynnissä"
+	default:
+		return
+	}
+	pr.StatusDerived = true
+}
+
+// newsAndEvents orders news newest first and events by start.
+func (r *resolver) newsAndEvents() {
+	for _, p := range r.site.Pages {
+		if p.News != nil {
+			r.site.News = append(r.site.News, p)
+			if p.News.Event != nil && !p.News.Event.Start.IsZero() {
+				r.site.Events = append(r.site.Events, p)
+			}
+		}
+	}
+	slices.SortStableFunc(r.site.News, newestFirst)
+	slices.SortStableFunc(r.site.Events, func(a, b *model.Page) int {
+		return cmp.Or(a.News.Event.Start.Compare(b.News.Event.Start.Time), strings.Compare(a.URL, b.URL))
+	})
+}
+
+func newestFirst(a, b *model.Page) int {
+	return cmp.Or(b.News.Date.Compare(a.News.Date), strings.Compare(a.URL, b.URL))
+}

@@ -1,0 +1,114 @@
+package resolve
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"seutu/internal/fi"
+	"seutu/internal/model"
+)
+
+// defaultTitles name the list pages of the main sections when no
+// _index.md does.
+var defaultTitles = map[string]string{
+	"verkostot":     "Verkostot",
+	"hankkeet":      "Hankkeet ja selvitykset",
+	"strategiat":    "Strategiat ja ohjelmat",
+	"ajankohtaista": "Ajankohtaista",
+	"henkilot":      "Yhteyshenkilöt",
+	"organisaatiot": "Organisaatiot",
+	"kunnat":        "Kunnat",
+}
+
+// sections fills each section's URL, title and published pages in reading
+// order.
+func (r *resolver) sections(loaded []*model.Section) {
+	for _, s := range loaded {
+		s.URL = "/" + fi.Slugify(s.Name) + "/"
+		if s.Title == "" {
+			s.Title = defaultTitles[s.Name]
+		}
+		if s.Title == "" {
+			s.Title = strings.ToUpper(s.Name[:1]) + s.Name[1:]
+		}
+		s.Pages = nil
+		for _, p := range r.site.Pages {
+			if p.Section == s.Name {
+				s.Pages = append(s.Pages, p)
+			}
+		}
+		r.orderSection(s)
+		r.site.Sections = append(r.site.Sections, s)
+	}
+}
+
+var projectStatusOrder = []string{"käynnissä", "suunnitteilla", "päättynyt", ""}
+var strategyStatusOrder = []string{"voimassa", "päivitettävänä", "päättynyt", ""}
+
+// orderSection sorts a section's pages the way its readers look for them.
+func (r *resolver) orderSection(s *model.Section) {
+	pages := s.Pages
+	fi.SortFunc(pages, sortName)
+	var by func(a, b *model.Page) int
+	switch s.Kind {
+	case model.KindNetwork:
+		cats := r.site.Config.NetworkCategories
+		by = func(a, b *model.Page) int {
+			return cmp.Compare(orderIn(cats, a.Network.Category), orderIn(cats, b.Network.Category))
+		}
+	case model.KindProject:
+		by = func(a, b *model.Page) int {
+			return cmp.Or(cmp.Compare(orderIn(projectStatusOrder, a.Project.Status), orderIn(projectStatusOrder, b.Project.Status)),
+				b.Project.Start.Compare(a.Project.Start))
+		}
+	case model.KindStrategy:
+		by = func(a, b *model.Page) int {
+			return cmp.Compare(orderIn(strategyStatusOrder, a.Strategy.Status), orderIn(strategyStatusOrder, b.Strategy.Status))
+		}
+	case model.KindNews:
+		by = newestFirst
+	case model.KindPage:
+		by = func(a, b *model.Page) int { return cmp.Compare(a.Weight, b.Weight) }
+	default:
+		return
+	}
+	slices.SortStableFunc(pages, by)
+}
+
+// orderIn is the place of v in order, with unknown values last.
+func orderIn(order []string, v string) int {
+	if i := slices.Index(order, v); i >= 0 {
+		return i
+	}
+	return len(order)
+}
+
+// terms collects the tags or themes of all pages, one term per slug, sorted
+// in Finnish order.
+func terms(pages []*model.Page, base string, of func(*model.Page) []string) []*model.Term {
+	bySlug := map[string]*model.Term{}
+	var out []*model.Term
+	for _, p := range pages {
+		for _, name := range of(p) {
+			slug := fi.Slugify(name)
+			if slug == "" {
+				continue
+			}
+			t := bySlug[slug]
+			if t == nil {
+				t = &model.Term{Name: name, Slug: slug, URL: base + slug + "/"}
+				bySlug[slug] = t
+				out = append(out, t)
+			}
+			if !slices.Contains(t.Pages, p) {
+				t.Pages = append(t.Pages, p)
+			}
+		}
+	}
+	fi.SortFunc(out, func(t *model.Term) string { return t.Name })
+	for _, t := range out {
+		sortPages(t.Pages)
+	}
+	return out
+}

@@ -1,0 +1,191 @@
+// Package write puts a rendered site somewhere: into a folder on disk,
+// swapped into place only when the whole site is written, into memory (for
+// tests and the dev server), or nowhere (for check).
+//
+// Every Sink is safe for concurrent use.
+package write
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Dir writes a site into a temporary folder beside the destination; Commit
+// swaps it into place, Abort throws it away. Until Commit, the destination
+// is untouched, so a failed or interrupted build leaves the last good site.
+type Dir struct {
+	dest  string
+	tmp   string
+	files atomic.Int64
+	bytes atomic.Int64
+	dirs  sync.Map // folders already made
+}
+
+// NewDir prepares to write the site that will replace dest. It refuses a
+// dest that holds something other than a site: replacing it would lose it.
+func NewDir(dest string) (*Dir, error) {
+	dest = filepath.Clean(dest)
+	if err := checkReplaceable(dest); err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Split(dest)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeLeftovers(parent, base)
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return nil, fmt.Errorf("create temporary output folder: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: tmp}, nil
+}
+
+// checkReplaceable accepts a missing or empty dest, or one that holds a
+// built site (an index.html or 404.html at its top).
+func checkReplaceable(dest string) error {
+	entries, err := os.ReadDir(dest)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", dest, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	for _, e := range entries {
+		if e.Name() == "index.html" || e.Name() == "404.html" {
+			return nil
+		}
+	}
+	return fmt.Errorf("refusing to replace %s: it is not empty and holds no built site (no index.html); choose another -dest", dest)
+}
+
+// removeLeftovers removes temporary folders of builds that were killed.
+func removeLeftovers(parent, base string) {
+	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*"} {
+		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
+		for _, m := range matches {
+			_ = os.RemoveAll(m)
+		}
+	}
+}
+
+// Put writes one file of the site; path is slash-separated and relative.
+func (d *Dir) Put(path string, data []byte) error {
+	if !fs.ValidPath(path) || path == "." {
+		return fmt.Errorf("invalid output path %q", path)
+	}
+	full := filepath.Join(d.tmp, filepath.FromSlash(path))
+	dir := filepath.Dir(full)
+	if _, done := d.dirs.Load(dir); !done {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		d.dirs.Store(dir, true)
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	d.files.Add(1)
+	d.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// Commit puts the written site in place of dest.
+func (d *Dir) Commit() error {
+	if err := swap(d.tmp, d.dest); err != nil {
+		_ = os.RemoveAll(d.tmp)
+		return fmt.Errorf("put the new site in place: %w", err)
+	}
+	return nil
+}
+
+// Abort removes what was written; dest stays as it was.
+func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+
+// Written returns how many files and bytes have been written.
+func (d *Dir) Written() (files, bytes int64) { return d.files.Load(), d.bytes.Load() }
+
+// swapByRenames moves dest aside, tmp into its place, and removes the old
+// site. Between the two renames dest is briefly missing; swap_linux.go
+// avoids that window where the kernel can exchange two paths at once.
+func swapByRenames(tmp, dest string) error {
+	old := ""
+	if _, err := os.Lstat(dest); err == nil {
+		parent, base := filepath.Split(dest)
+		o, err := os.MkdirTemp(nonEmpty(parent), "."+base+".old-")
+		if err != nil {
+			return err
+		}
+		if err := os.Remove(o); err != nil {
+			return err
+		}
+		if err := os.Rename(dest, o); err != nil {
+			return err
+		}
+		old = o
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		if old != "" {
+			_ = os.Rename(old, dest) // put the last good site back
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+func nonEmpty(dir string) string {
+	if strings.TrimSpace(dir) == "" {
+		return "."
+	}
+	return dir
+}
+
+// Discard counts files and writes nothing: for check.
+type Discard struct{ files atomic.Int64 }
+
+// Put counts the file.
+func (d *Discard) Put(string, []byte) error { d.files.Add(1); return nil }
+
+// Memory keeps the site in memory: for tests and the dev server.
+type Memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// NewMemory returns an empty in-memory site.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// Put stores a copy of data under path.
+func (m *Memory) Put(path string, data []byte) error {
+	if !fs.ValidPath(path) || path == "." {
+		return fmt.Errorf("invalid output path %q", path)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[path] = append([]byte(nil), data...)
+	return nil
+}
+
+// Files returns the stored files by path. The map must not be changed.
+func (m *Memory) Files() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.files
+}
