@@ -89,7 +89,7 @@ func TestOnlyContentBuildsWithEmbeddedLayouts(t *testing.T) {
 		}
 	}
 	assertLines(t, files, "verkostot/kunnanjohtajat/index.html",
-		`<html lang="fi">`, "Kunnanjohtajakokoukset", `href="/henkilot/kirsi-mukkala/"`, `href="tel:+358405950002"`)
+		`<html lang="fi">`, "Kunnanjohtajakokoukset", `href="/henkilot/kirsi-mukkala/"`, `href="tel:&#43;358405950002"`)
 	assertLines(t, files, "henkilot/kirsi-mukkala/index.html", "Kirsi Mukkala", `href="/verkostot/kunnanjohtajat/"`)
 }
 

@@ -166,3 +166,16 @@ func TestFieldsUnknown(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+func TestYAMLAliasBombIsStopped(t *testing.T) {
+	src := "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		src += name + ": &" + name + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n"
+		prev = name
+	}
+	_, diags := ParseYAML([]byte(src), "x.md", 2)
+	if !strings.Contains(diags.Error(), "repeats itself through aliases") {
+		t.Errorf("got %v", diags)
+	}
+}

@@ -36,7 +36,12 @@ type yamlBuilder struct {
 	file       string
 	lineOffset int
 	diags      diag.List
+	nodes      int // built so far, to stop aliases that multiply
 }
+
+// maxNodes bounds what aliases may expand to: front matter is small, and
+// "billion laughs" aliases must not exhaust memory.
+const maxNodes = 100_000
 
 func (b *yamlBuilder) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: b.file, Line: n.Line + b.lineOffset, Col: n.Column}
@@ -44,8 +49,11 @@ func (b *yamlBuilder) pos(n *yaml.Node) diag.Pos {
 
 func (b *yamlBuilder) value(n *yaml.Node, depth int) *Value {
 	v := &Value{Pos: b.pos(n)}
-	if depth > 32 { // guards against alias bombs
-		b.diags.Errorf(v.Pos, "front matter is nested too deeply")
+	b.nodes++
+	if depth > 32 || b.nodes > maxNodes {
+		if b.nodes <= maxNodes+1 {
+			b.diags.Errorf(v.Pos, "front matter is nested too deeply or repeats itself through aliases")
+		}
 		return v
 	}
 	switch n.Kind {

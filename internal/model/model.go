@@ -238,6 +238,14 @@ type Section struct {
 	File     string // _index.md's path, "" when there is none
 	BodyLine int
 	Pages    []*Page // published pages, in the section's reading order
+	Groups   []Group // Pages under headings: networks by category, projects by status, news by year, …
+}
+
+// Group is a run of a section's pages under one heading. A section that is
+// not grouped has one group with no title.
+type Group struct {
+	Title string
+	Pages []*Page
 }
 
 // Term is a tag or a theme with the pages that carry it.

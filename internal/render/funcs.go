@@ -43,6 +43,7 @@ func funcs(site *model.Site) template.FuncMap {
 		"plural":     fi.Plural,  // plural 2 "tapahtuma" "tapahtumaa" "ei tapahtumia"
 		"capitalize": capitalize,
 		"join":       strings.Join,
+		"hasPrefix":  strings.HasPrefix,
 		"kindName":   kindName,
 	}
 }

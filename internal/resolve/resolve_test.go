@@ -109,6 +109,16 @@ func TestResolveLinksAndBackrefs(t *testing.T) {
 	if got := strings.Join(nets, ","); got != "Kunnanjohtajakokoukset,Alaryhmä" {
 		t.Errorf("networks (by category order) %s", got)
 	}
+	var groups []string
+	for _, g := range site.Section("verkostot").Groups {
+		groups = append(groups, g.Title+":"+g.Pages[0].Title)
+	}
+	if got := strings.Join(groups, ","); got != "Kuntajohto:Kunnanjohtajakokoukset,Hyvinvointi:Alaryhmä" {
+		t.Errorf("network groups %s", got)
+	}
+	if g := site.Section("kunnat").Groups; len(g) != 1 || g[0].Title != "" || len(g[0].Pages) != 3 {
+		t.Errorf("municipalities are one untitled group: %+v", g)
+	}
 	if site.Section("henkilot").Pages[0].Title != "Kirsi Mukkala" {
 		t.Error("people sort by surname: Mukkala before Mäkinen")
 	}

@@ -3,6 +3,7 @@ package resolve
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"seutu/internal/fi"
@@ -39,6 +40,7 @@ func (r *resolver) sections(loaded []*model.Section) {
 			}
 		}
 		r.orderSection(s)
+		s.Groups = group(s)
 		r.site.Sections = append(r.site.Sections, s)
 	}
 }
@@ -111,4 +113,38 @@ func terms(pages []*model.Page, base string, of func(*model.Page) []string) []*m
 		sortPages(t.Pages)
 	}
 	return out
+}
+
+// Headings of the groups of a section's list page.
+var (
+	projectGroupTitles  = map[string]string{"käynnissä": "Käynnissä olevat", "suunnitteilla": "Suunnitteilla olevat", "päättynyt": "Päättyneet", "": "Muut"}
+	strategyGroupTitles = map[string]string{"voimassa": "Voimassa olevat", "päivitettävänä": "Päivitettävänä", "päättynyt": "Päättyneet", "": "Muut"}
+)
+
+// group splits a section's ordered pages into runs under headings: the
+// same key as the order, so each heading appears once.
+func group(s *model.Section) []model.Group {
+	var title func(p *model.Page) string
+	switch s.Kind {
+	case model.KindNetwork:
+		title = func(p *model.Page) string { return cmp.Or(p.Network.Category, "Muut verkostot") }
+	case model.KindProject:
+		title = func(p *model.Page) string { return projectGroupTitles[p.Project.Status] }
+	case model.KindStrategy:
+		title = func(p *model.Page) string { return strategyGroupTitles[p.Strategy.Status] }
+	case model.KindNews:
+		title = func(p *model.Page) string { return strconv.Itoa(p.News.Date.Year()) }
+	default:
+		return []model.Group{{Pages: s.Pages}}
+	}
+	var groups []model.Group
+	for _, p := range s.Pages {
+		t := title(p)
+		if n := len(groups); n > 0 && groups[n-1].Title == t {
+			groups[n-1].Pages = append(groups[n-1].Pages, p)
+			continue
+		}
+		groups = append(groups, model.Group{Title: t, Pages: []*model.Page{p}})
+	}
+	return groups
 }

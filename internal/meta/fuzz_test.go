@@ -1,0 +1,45 @@
+package meta
+
+import (
+	"testing"
+
+	"seutu/internal/diag"
+)
+
+// FuzzParse checks that no front matter makes the parsers panic or hang,
+// and that every problem points into the file.
+func FuzzParse(f *testing.F) {
+	for _, seed := range []string{
+		"title: X\ntags: [a, b]\nevent:\n  start: 2023-01-01T10:00\n",
+		"a: &x [1, 2]\nb: *x\n",
+		"title = \"X\"\n[event]\nstart = 2023-01-01T10:00\n[[documents]]\ntitle = \"A\"\n",
+		"key = '''\nmulti\n'''\n",
+		": :\n- [",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, parse := range []func([]byte, string, int) (*Value, diag.List){ParseYAML, ParseTOML} {
+			v, diags := parse(src, "x.md", 2)
+			for _, d := range diags {
+				if d.Pos.File != "x.md" || d.Pos.Line < 2 {
+					t.Fatalf("diagnostic outside the file: %v", d)
+				}
+			}
+			if v != nil {
+				var dec Decoder
+				walk(v, func(v *Value) { dec.Text(v); dec.Moment(v); dec.Int(v); dec.Float(v) })
+			}
+		}
+	})
+}
+
+func walk(v *Value, fn func(*Value)) {
+	fn(v)
+	for _, it := range v.Items {
+		walk(it, fn)
+	}
+	for _, f := range v.Fields {
+		walk(f.Value, fn)
+	}
+}
