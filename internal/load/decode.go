@@ -148,10 +148,10 @@ func (d *decoder) strategy() map[string]meta.FieldFunc {
 	s := &model.Strategy{}
 	d.page.Strategy = s
 	return map[string]meta.FieldFunc{
-		"adopted": func(v *meta.Value) { s.Adopted = d.Date(v) },
+		"adopted": func(v *meta.Value) { s.Adopted = d.PartialDate(v) },
 		"revised": func(v *meta.Value) {
 			for _, it := range d.ListOf(v) {
-				if t := d.Date(it); !t.IsZero() {
+				if t := d.PartialDate(it); !t.IsZero() {
 					s.Revised = append(s.Revised, t)
 				}
 			}
@@ -207,7 +207,7 @@ func (d *decoder) event(v *meta.Value) *model.Event {
 		"online_url":            func(v *meta.Value) { e.OnlineURL = d.url(v) },
 		"registration":          func(v *meta.Value) { e.Registration = d.Text(v) },
 		"registration_deadline": func(v *meta.Value) { e.RegistrationDeadline = d.Moment(v) },
-		"organizer":             func(v *meta.Value) { e.Organizer = d.ref(v) },
+		"organizer":             func(v *meta.Value) { e.Organizers = d.refs(v) },
 	}, "the event block")
 	if !hasStart {
 		d.Diags.Errorf(v.Pos, "an event needs start: YYYY-MM-DDTHH:MM")

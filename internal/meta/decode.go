@@ -197,3 +197,37 @@ func (d *Decoder) OneOf(v *Value, allowed []string, what string) string {
 		diag.DidYouMean(s, allowed), strings.Join(allowed, ", "))
 	return ""
 }
+
+// Precision says how much of a PartialDate is known.
+type Precision int
+
+const (
+	Day Precision = iota
+	Month
+	Year
+)
+
+// PartialDate is a date of which perhaps only the month or the year is
+// known: a strategy "adopted in January 2011".
+type PartialDate struct {
+	time.Time // the first day of what is known, in Helsinki
+	Precision Precision
+}
+
+// PartialDate decodes YYYY-MM-DD, YYYY-MM or YYYY.
+func (d *Decoder) PartialDate(v *Value) PartialDate {
+	if !d.scalar(v, "a date (YYYY-MM-DD, YYYY-MM or YYYY)") {
+		return PartialDate{}
+	}
+	s := strings.TrimSpace(v.Text)
+	for _, f := range []struct {
+		layout string
+		p      Precision
+	}{{"2006-01-02", Day}, {"2006-01", Month}, {"2006", Year}} {
+		if t, err := time.ParseInLocation(f.layout, s, fi.Helsinki); err == nil {
+			return PartialDate{Time: t, Precision: f.p}
+		}
+	}
+	d.Diags.Errorf(v.Pos, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY, found %q", v.Text)
+	return PartialDate{}
+}

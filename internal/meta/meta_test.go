@@ -179,3 +179,22 @@ func TestYAMLAliasBombIsStopped(t *testing.T) {
 		t.Errorf("got %v", diags)
 	}
 }
+
+func TestPartialDate(t *testing.T) {
+	v, _ := ParseYAML([]byte("a: 2021-12-03\nb: 2011-01\nc: 2013\nd: tammikuu 2011\n"), "x.md", 1)
+	var d Decoder
+	tests := []struct {
+		key  string
+		want Precision
+		year int
+	}{{"a", Day, 2021}, {"b", Month, 2011}, {"c", Year, 2013}}
+	for _, tt := range tests {
+		got := d.PartialDate(v.Get(tt.key).Value)
+		if got.Precision != tt.want || got.Year() != tt.year {
+			t.Errorf("%s: %+v", tt.key, got)
+		}
+	}
+	if d.PartialDate(v.Get("d").Value); !strings.Contains(d.Diags.Error(), "x.md:4:4: error: expected a date as YYYY-MM-DD, YYYY-MM or YYYY") {
+		t.Errorf("got %v", d.Diags)
+	}
+}

@@ -52,6 +52,9 @@ func SectionOf(k Kind) string {
 // Moment is a point in time that may stand for a whole day.
 type Moment = meta.Moment
 
+// PartialDate is a date of which perhaps only the month or year is known.
+type PartialDate = meta.PartialDate
+
 // Page is one content file.
 type Page struct {
 	Kind    Kind
@@ -140,8 +143,8 @@ type Project struct {
 
 // Strategy is a strategy or programme.
 type Strategy struct {
-	Adopted    time.Time
-	Revised    []time.Time
+	Adopted    PartialDate
+	Revised    []PartialDate
 	Period     string
 	Owner      *Ref // organization
 	Steering   RefOrText
@@ -177,7 +180,7 @@ type Event struct {
 	OnlineURL            string
 	Registration         string // URL or instructions
 	RegistrationDeadline Moment
-	Organizer            *Ref // organization
+	Organizers           []*Ref // organizations: "organizer" takes one or a list
 }
 
 // Person is a contact person; the page's Title is the name.

@@ -2,12 +2,14 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"seutu/internal/fi"
+	"seutu/internal/meta"
 	"seutu/internal/model"
 )
 
@@ -32,9 +34,11 @@ func funcs(site *model.Site) template.FuncMap {
 		"eventTime": func(e *model.Event) string { // ke 24.8.2022 klo 13.00–15.00
 			return fi.EventTime(e.Start.Time, e.End.Time, e.WholeDays())
 		},
-		"isoDate":     func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02") },
-		"isoDateTime": func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02T15:04-07:00") },
-		"year":        func(t time.Time) int { return t.In(fi.Helsinki).Year() },
+		"partialDate":    partialDate,    // 24. huhtikuuta 2023, tammikuu 2011 or 2011
+		"isoPartialDate": isoPartialDate, // 2023-04-24, 2011-01 or 2011
+		"isoDate":        func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02") },
+		"isoDateTime":    func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02T15:04-07:00") },
+		"year":           func(t time.Time) int { return t.In(fi.Helsinki).Year() },
 
 		// numbers and words
 		"number":     fi.Number,  // 147 821
@@ -83,4 +87,24 @@ func kindName(k model.Kind) string {
 		model.KindMunicipality: "Kunta",
 		model.KindPage:         "Sivu",
 	}[k]
+}
+
+func partialDate(d model.PartialDate) string {
+	switch d.Precision {
+	case meta.Month:
+		return fi.MonthYear(d.Time)
+	case meta.Year:
+		return strconv.Itoa(d.Year())
+	}
+	return fi.LongDate(d.Time)
+}
+
+func isoPartialDate(d model.PartialDate) string {
+	switch d.Precision {
+	case meta.Month:
+		return d.Format("2006-01")
+	case meta.Year:
+		return d.Format("2006")
+	}
+	return d.Format("2006-01-02")
 }

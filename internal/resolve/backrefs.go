@@ -49,7 +49,7 @@ func backrefs(p *model.Page) {
 	case p.News != nil:
 		add(p.News.Author.Ref, func(b *model.Backrefs) *[]*model.Page { return &b.Authored })
 		if e := p.News.Event; e != nil {
-			add(e.Organizer, func(b *model.Backrefs) *[]*model.Page { return &b.Organizes })
+			addAll(e.Organizers, func(b *model.Backrefs) *[]*model.Page { return &b.Organizes })
 		}
 	case p.Person != nil:
 		add(p.Person.Organization, func(b *model.Backrefs) *[]*model.Page { return &b.Staff })

@@ -54,7 +54,7 @@ func (r *resolver) refs(p *model.Page) {
 	case p.News != nil:
 		r.resolve(p, p.News.Author.Ref, model.KindPerson)
 		if e := p.News.Event; e != nil {
-			r.resolve(p, e.Organizer, model.KindOrganization)
+			r.resolveAll(p, e.Organizers, model.KindOrganization)
 		}
 	case p.Person != nil:
 		r.resolve(p, p.Person.Organization, model.KindOrganization)
