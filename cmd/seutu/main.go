@@ -4,6 +4,7 @@
 //	seutu build [-source DIR] [-dest DIR] [-base-url URL] [-drafts] [-now TIME]
 //	seutu serve [-source DIR] [-addr 127.0.0.1:1313] [-drafts] [-now TIME]
 //	seutu check [-source DIR] [-drafts] [-now TIME]
+//	seutu next-change [-source DIR] [-drafts] [-now TIME]
 //
 // Exit status: 0 on success, 1 when the content has errors, 2 on a usage
 // error. The work itself is done by package seutu/internal/build.
@@ -29,6 +30,7 @@ const usage = `usage:
   seutu build [-source DIR] [-dest DIR] [-base-url URL] [-drafts] [-now TIME]
   seutu serve [-source DIR] [-addr 127.0.0.1:1313] [-drafts] [-now TIME]
   seutu check [-source DIR] [-drafts] [-now TIME]
+  seutu next-change [-source DIR] [-drafts] [-now TIME]
 
 Run 'seutu COMMAND -h' for a command's flags.
 `
@@ -58,6 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(cmd, args, stdout, stderr)
 	case "serve":
 		return runServe(ctx, args, stdout, stderr)
+	case "next-change":
+		return runNextChange(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -70,12 +74,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 type common struct {
 	source string
 	drafts bool
+	future bool
 	now    string
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.source, "source", ".", "the site `folder` (holding content/)")
 	fs.BoolVar(&c.drafts, "drafts", false, "include pages marked draft")
+	fs.BoolVar(&c.future, "future", false, "include news dated after now (scheduled)")
 	fs.StringVar(&c.now, "now", "", "the build's now, YYYY-MM-DDTHH:MM (default: SOURCE_DATE_EPOCH, else the clock)")
 }
 
@@ -84,7 +90,7 @@ func (c *common) options() (build.Options, error) {
 	if err != nil {
 		return build.Options{}, err
 	}
-	return build.Options{Source: c.source, Drafts: c.drafts, Now: now}, nil
+	return build.Options{Source: c.source, Drafts: c.drafts, Future: c.future, Now: now}, nil
 }
 
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
@@ -195,6 +201,38 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := serve.Serve(ctx, l, serve.Handler(os.DirFS(opts.Dest))); err != nil {
 		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
 		return exitContent
+	}
+	return exitOK
+}
+
+// runNextChange prints when the site would next change without an edit, as
+// an RFC 3339 time, or nothing when no change is ahead.
+func runNextChange(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("next-change", stderr)
+	var c common
+	c.register(fs)
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	opts, err := c.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu next-change: %v\n", err)
+		return exitUsage
+	}
+	if st, err := os.Stat(opts.Source); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "seutu next-change: %v: %s\n", build.ErrNoSite, opts.Source)
+		return exitUsage
+	}
+	next, ok, diags := build.NextChange(os.DirFS(opts.Source), opts)
+	if diags.HasErrors() {
+		for _, d := range diags {
+			fmt.Fprintln(stderr, d)
+		}
+		fmt.Fprintln(stderr, diags.Summary())
+		return exitContent
+	}
+	if ok {
+		fmt.Fprintln(stdout, next.Format(time.RFC3339))
 	}
 	return exitOK
 }

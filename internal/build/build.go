@@ -75,6 +75,7 @@ type Options struct {
 	Dest    string    // the output folder; "" for SOURCE/public
 	BaseURL string    // overrides site.toml's base_url when set
 	Drafts  bool      // include pages marked draft
+	Future  bool      // include news dated after Now
 	Now     time.Time // the build's now
 	DryRun  bool      // check only: write nothing
 }
@@ -169,7 +170,7 @@ func Run(fsys fs.FS, opts Options, out render.Sink) *Report {
 	var site *model.Site
 	timed("resolve", func() {
 		var diags diag.List
-		site, diags = resolve.Resolve(loaded, resolve.Options{Drafts: opts.Drafts, Now: opts.Now})
+		site, diags = resolve.Resolve(loaded, resolve.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 		rep.Diags.Merge(diags)
 	})
 	rep.Site = site

@@ -23,6 +23,9 @@ type Config struct {
 	Menu        []MenuItem
 	Contact     Contact
 
+	NewsPerPage int // news items on one page of /ajankohtaista/
+	PastEvents  int // past events on /tapahtumat/ before older years move to their own pages
+
 	// Controlled vocabularies: front matter must use one of these values.
 	NetworkCategories []string
 	NewsCategories    []string
@@ -57,6 +60,8 @@ func Default() *Config {
 			{"Strategiat", "/strategiat/"},
 			{"Ajankohtaista", "/ajankohtaista/"},
 		},
+		NewsPerPage: 20,
+		PastEvents:  30,
 		OrganizationTypes: []string{"liitto", "kunta", "hyvinvointialue", "yhdistys", "säätiö",
 			"oppilaitos", "yritys", "valtio", "kuntayhtymä", "muu"},
 	}
@@ -74,12 +79,14 @@ func Parse(src []byte) (*Config, diag.List) {
 	}
 	d := meta.Decoder{Diags: diags}
 	d.Fields(root, map[string]meta.FieldFunc{
-		"title":       func(v *meta.Value) { c.Title = d.Text(v) },
-		"description": func(v *meta.Value) { c.Description = d.Text(v) },
-		"base_url":    func(v *meta.Value) { c.BaseURL = baseURL(&d, v) },
-		"language":    func(v *meta.Value) { c.Language = d.Text(v) },
-		"menu":        func(v *meta.Value) { c.Menu = menu(&d, v) },
-		"contact":     func(v *meta.Value) { c.Contact = contact(&d, v) },
+		"title":         func(v *meta.Value) { c.Title = d.Text(v) },
+		"description":   func(v *meta.Value) { c.Description = d.Text(v) },
+		"base_url":      func(v *meta.Value) { c.BaseURL = baseURL(&d, v) },
+		"language":      func(v *meta.Value) { c.Language = d.Text(v) },
+		"menu":          func(v *meta.Value) { c.Menu = menu(&d, v) },
+		"contact":       func(v *meta.Value) { c.Contact = contact(&d, v) },
+		"news_per_page": func(v *meta.Value) { c.NewsPerPage = positive(&d, v) },
+		"past_events":   func(v *meta.Value) { c.PastEvents = positive(&d, v) },
 		"vocabularies": func(v *meta.Value) {
 			d.Fields(v, map[string]meta.FieldFunc{
 				"network_categories": func(v *meta.Value) { c.NetworkCategories = d.Texts(v) },
@@ -135,4 +142,13 @@ func contact(d *meta.Decoder, v *meta.Value) Contact {
 		"website": func(v *meta.Value) { c.Website = d.Text(v) },
 	}, "[contact]")
 	return c
+}
+
+func positive(d *meta.Decoder, v *meta.Value) int {
+	n := d.Int(v)
+	if n < 1 {
+		d.Diags.Errorf(v.Pos, "expected a whole number of at least 1, found %q", v.Text)
+		return 1
+	}
+	return n
 }

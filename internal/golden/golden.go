@@ -79,11 +79,16 @@ func diff(want, got string) string {
 		}
 		var b strings.Builder
 		for j := max(0, i-2); j < min(i+3, max(len(w), len(g))); j++ {
-			if j < len(w) {
-				b.WriteString("- " + w[j] + "\n")
-			}
-			if j < len(g) {
-				b.WriteString("+ " + g[j] + "\n")
+			switch {
+			case j < len(w) && j < len(g) && w[j] == g[j]:
+				b.WriteString("  " + w[j] + "\n")
+			default:
+				if j < len(w) {
+					b.WriteString("- " + w[j] + "\n")
+				}
+				if j < len(g) {
+					b.WriteString("+ " + g[j] + "\n")
+				}
 			}
 		}
 		return "first difference at line " + strconv.Itoa(i+1) + ":\n" + b.String()

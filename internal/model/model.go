@@ -248,7 +248,49 @@ type Section struct {
 // not grouped has one group with no title.
 type Group struct {
 	Title string
+	URL   string // the group's own page, when it has one (a network category)
 	Pages []*Page
+}
+
+// List is a derived page that lists other pages: a section's list page (or
+// one page of it), a year's or a category's archive, the event listing.
+// Resolve decides which lists exist; render gives each its layout.
+type List struct {
+	Layout  string // section, list or events
+	URL     string
+	Title   string
+	Summary string
+	Section *Section // the section it belongs to; nil for /tapahtumat/
+	Groups  []Group  // the pages, under headings
+	Past    []Group  // events: past events by year, newest first
+	Archive []Link   // years with a page of their own (news, past events)
+	Topics  []Link   // news categories with a page of their own
+	Filters []Filter // the network directory's filters
+	Pager   *Pager   // nil when the list fits on one page
+}
+
+// Filter is one way to narrow the network directory: a URL query parameter
+// and the values a reader can choose.
+type Filter struct {
+	Param   string // query parameter and data attribute: luokka, laajuus, koordinoija, kunta
+	Label   string // Luokka
+	All     string // the choice that filters nothing: Kaikki luokat
+	Options []Link // Title shown, URL holds the value
+}
+
+// Link is a titled URL.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Pager numbers the pages of a long list.
+type Pager struct {
+	Page  int      // this page, from 1
+	URLs  []string // every page, in order
+	Prev  string   // "" on the first page
+	Next  string   // "" on the last page
+	Total int      // items on all pages
 }
 
 // Term is a tag or a theme with the pages that carry it.
@@ -269,6 +311,7 @@ type Site struct {
 	Themes   []*Term
 	News     []*Page  // newest first
 	Events   []*Page  // news with an event, by start time
+	Lists    []*List  // every derived list page, by URL
 	Home     *Section // content/_index.md as the home page's intro, if any
 
 	byKey map[Kind]map[string]*Page

@@ -19,7 +19,7 @@ func TestEventEnded(t *testing.T) {
 		ended bool
 	}{
 		{"timed, before its end", Event{Start: meta.Moment{Time: at(1, 9, 0)}, End: meta.Moment{Time: at(1, 11, 0)}}, at(1, 10, 59), false},
-		{"timed, after its end", Event{Start: meta.Moment{Time: at(1, 9, 0)}, End: meta.Moment{Time: at(1, 11, 0)}}, at(1, 11, 1), true},
+		{"timed, at its end", Event{Start: meta.Moment{Time: at(1, 9, 0)}, End: meta.Moment{Time: at(1, 11, 0)}}, at(1, 11, 0), true},
 		{"no end: lasts its day", Event{Start: meta.Moment{Time: at(1, 9, 0)}}, at(1, 23, 59), false},
 		{"no end: over the next day", Event{Start: meta.Moment{Time: at(1, 9, 0)}}, at(2, 0, 0), true},
 		{"whole days: lasts to the end of the last day", Event{Start: meta.Moment{Time: at(1, 0, 0), DateOnly: true}, End: meta.Moment{Time: at(2, 0, 0), DateOnly: true}}, at(2, 23, 0), false},
@@ -38,8 +38,8 @@ func TestRegistrationClosed(t *testing.T) {
 		t.Error("a deadline date closes when the day is over")
 	}
 	timed := Event{RegistrationDeadline: meta.Moment{Time: at(1, 12, 0)}}
-	if timed.RegistrationClosed(at(1, 12, 0)) || !timed.RegistrationClosed(at(1, 12, 1)) {
-		t.Error("a deadline time closes right after it")
+	if timed.RegistrationClosed(at(1, 11, 59)) || !timed.RegistrationClosed(at(1, 12, 0)) {
+		t.Error("a deadline time closes at it")
 	}
 	if (&Event{}).RegistrationClosed(at(30, 0, 0)) {
 		t.Error("no deadline never closes")

@@ -71,40 +71,48 @@ func (s *Site) Latest(n int) []*Page {
 	return s.News[:n]
 }
 
-// Ends returns when the event is over: its end, or the end of its start
-// day for an all-day event or one without an end.
+// Ends returns the instant the event is over: its end time, or the
+// midnight after its last day for an all-day event or one without an end.
 func (e *Event) Ends() time.Time {
 	switch {
 	case !e.End.IsZero() && (e.End.DateOnly || e.AllDay):
-		return endOfDay(e.End.Time)
+		return nextMidnight(e.End.Time)
 	case !e.End.IsZero():
 		return e.End.Time
 	}
-	return endOfDay(e.Start.Time)
+	return nextMidnight(e.Start.Time)
 }
 
-// endOfDay is the last instant of t's day in t's time zone.
-func endOfDay(t time.Time) time.Time {
+// nextMidnight is the start of the day after t's, in t's time zone.
+func nextMidnight(t time.Time) time.Time {
 	y, m, d := t.Date()
-	return time.Date(y, m, d+1, 0, 0, 0, 0, t.Location()).Add(-time.Nanosecond)
+	return time.Date(y, m, d+1, 0, 0, 0, 0, t.Location())
 }
 
 // Ended reports whether the event is over at now.
-func (e *Event) Ended(now time.Time) bool { return now.After(e.Ends()) }
+func (e *Event) Ended(now time.Time) bool { return !now.Before(e.Ends()) }
 
 // WholeDays reports whether the event is shown without clock times.
 func (e *Event) WholeDays() bool { return e.AllDay || e.Start.DateOnly }
 
+// RegistrationCloses returns the instant registration closes: the
+// deadline, or the midnight after it when it is a date. Zero when there is
+// no deadline.
+func (e *Event) RegistrationCloses() time.Time {
+	d := e.RegistrationDeadline
+	switch {
+	case d.IsZero():
+		return time.Time{}
+	case d.DateOnly:
+		return nextMidnight(d.Time)
+	}
+	return d.Time
+}
+
 // RegistrationClosed reports whether the registration deadline has passed.
 func (e *Event) RegistrationClosed(now time.Time) bool {
-	d := e.RegistrationDeadline
-	if d.IsZero() {
-		return false
-	}
-	if d.DateOnly {
-		return now.After(endOfDay(d.Time))
-	}
-	return now.After(d.Time)
+	c := e.RegistrationCloses()
+	return !c.IsZero() && !now.Before(c)
 }
 
 // IsEvent reports whether the page is a news item with an event.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -39,6 +40,7 @@ func funcs(site *model.Site) template.FuncMap {
 		"isoDate":        func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02") },
 		"isoDateTime":    func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02T15:04-07:00") },
 		"year":           func(t time.Time) int { return t.In(fi.Helsinki).Year() },
+		"rfc3339":        func(t time.Time) string { return t.In(fi.Helsinki).Format(time.RFC3339) }, // for scripts
 
 		// numbers and words
 		"number":     fi.Number,  // 147 821
@@ -48,6 +50,9 @@ func funcs(site *model.Site) template.FuncMap {
 		"capitalize": capitalize,
 		"join":       strings.Join,
 		"hasPrefix":  strings.HasPrefix,
+		"slug":       fi.Slugify,
+		"inc":        func(i int) int { return i + 1 }, // page numbers from indexes
+		"dict":       dict,                             // arguments for a partial: dict "Page" . "Level" 4
 		"kindName":   kindName,
 	}
 }
@@ -107,4 +112,21 @@ func isoPartialDate(d model.PartialDate) string {
 		return d.Format("2006")
 	}
 	return d.Format("2006-01-02")
+}
+
+// dict makes a map of its key, value pairs, so that a partial can take more
+// than one argument.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict: odd number of arguments")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }

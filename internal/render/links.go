@@ -32,8 +32,12 @@ func newLinkIndex(site *model.Site, assets fs.FS) *linkIndex {
 		ix.files = append(ix.files, p.File)
 		addURL(p.URL)
 	}
-	for _, s := range site.Sections {
-		addURL(s.URL)
+	for _, l := range site.Lists {
+		addURL(l.URL)
+	}
+	addURL("/" + CalendarFile)
+	for _, p := range site.Events {
+		addURL(p.URL + EventCalendarName)
 	}
 	for _, tx := range taxonomies(site) {
 		if len(tx.Terms) > 0 {

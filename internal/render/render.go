@@ -91,6 +91,9 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 		diags.Merge(l)
 	}
 	stats.Pages = len(jobs)
+	if err := calendars(site, out); err != nil {
+		diags.Errorf(diag.Pos{}, "write calendars: %v", err)
+	}
 	n, adiags := copyAssets(assets, out)
 	stats.Assets = n
 	diags.Merge(adiags)

@@ -38,6 +38,8 @@ var testLayouts = map[string]string{
 	"terms.html":         `{{define "main"}}terms {{range .Taxonomy.Terms}}{{.Name}} {{end}}{{end}}`,
 	"term.html":          `{{define "main"}}term {{.Term.Name}} {{template "list" .Term.Pages}}{{end}}`,
 	"404.html":           `{{define "main"}}404{{end}}`,
+	"list.html":          `{{define "main"}}list {{range .List.Groups}}{{template "list" .Pages}}{{end}}{{end}}`,
+	"events.html":        `{{define "main"}}events{{range .List.Groups}} {{.Title}}:{{template "list" .Pages}}{{end}} past{{range .List.Past}} {{.Title}}:{{template "list" .Pages}}{{end}}{{end}}`,
 }
 
 var testContent = map[string]string{

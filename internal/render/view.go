@@ -15,6 +15,7 @@ type View struct {
 	Layout   string         // the layout's name: network, home, section, term, terms, 404, …
 	Page     *model.Page    // a content page; nil on derived pages
 	Section  *model.Section // a section's list page, or the section a page is in
+	List     *model.List    // a derived list page: a section's list, an archive, the events
 	Taxonomy *Taxonomy      // tag and theme pages
 	Term     *model.Term    // one tag or theme
 	Title    string         // the page's h1 and <title>
@@ -70,13 +71,21 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List) []job
 	}
 	add(layout, pos, home)
 
-	for _, s := range site.Sections {
-		layout, pos := "section", diag.Pos{}
-		if s.Layout != "" {
-			layout, pos = s.Layout, diag.Pos{File: s.File, Line: 1}
+	for _, l := range site.Lists {
+		v := &View{List: l, Section: l.Section, URL: l.URL, Title: l.Title, Summary: l.Summary, Crumbs: []Crumb{homeCrumb}}
+		pos := diag.Pos{}
+		if s := l.Section; s != nil {
+			if l.URL == s.URL {
+				// The section's own list page carries its _index.md.
+				v.Content, v.Headings = b.sections[s].html, b.sections[s].headings
+				if s.Layout != "" {
+					pos = diag.Pos{File: s.File, Line: 1}
+				}
+			} else {
+				v.Crumbs = append(v.Crumbs, Crumb{Title: s.Title, URL: s.URL})
+			}
 		}
-		add(layout, pos, &View{Section: s, URL: s.URL, Title: s.Title, Summary: s.Summary,
-			Content: b.sections[s].html, Headings: b.sections[s].headings, Crumbs: []Crumb{homeCrumb}})
+		add(l.Layout, pos, v)
 	}
 
 	for _, p := range site.Pages {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"seutu/internal/diag"
+	"seutu/internal/fi"
 	"seutu/internal/model"
 )
 
@@ -103,8 +104,12 @@ func (r *resolver) resolveRelated(from *model.Page, ref *model.Ref) {
 // draft from a typo.
 func (r *resolver) unresolved(ref *model.Ref, kind model.Kind, key, written string) {
 	what := kindNames[kind]
-	if d := r.drafts[kind][key]; d != nil {
-		r.diags.Errorf(ref.Pos, "%s %q is a draft (%s): publish it or remove the reference", what, written, d.File)
+	if d := r.leftOut[kind][key]; d != nil {
+		if d.Draft {
+			r.diags.Errorf(ref.Pos, "%s %q is a draft (%s): publish it or remove the reference", what, written, d.File)
+		} else {
+			r.diags.Errorf(ref.Pos, "%s %q is not published until %s (%s): link to it after that, or build with -future", what, written, fi.Date(d.News.Date), d.File)
+		}
 		return
 	}
 	hint := diag.DidYouMean(key, r.site.Keys(kind))

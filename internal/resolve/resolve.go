@@ -23,21 +23,22 @@ import (
 // Options are the build's choices that change the site.
 type Options struct {
 	Drafts bool      // include pages marked draft
+	Future bool      // include news dated after Now (scheduled)
 	Now    time.Time // what counts as past and upcoming
 }
 
 // Resolve links the loaded pages into a Site.
 func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 	r := &resolver{
-		site:   &model.Site{Config: in.Config, Now: opts.Now.In(fi.Helsinki), Home: in.Home},
-		drafts: map[model.Kind]map[string]*model.Page{},
+		site:    &model.Site{Config: in.Config, Now: opts.Now.In(fi.Helsinki), Home: in.Home},
+		leftOut: map[model.Kind]map[string]*model.Page{},
 	}
 	for _, p := range in.Pages {
-		if p.Draft && !opts.Drafts {
-			if r.drafts[p.Kind] == nil {
-				r.drafts[p.Kind] = map[string]*model.Page{}
+		if (p.Draft && !opts.Drafts) || (scheduled(p, r.site.Now) && !opts.Future) {
+			if r.leftOut[p.Kind] == nil {
+				r.leftOut[p.Kind] = map[string]*model.Page{}
 			}
-			r.drafts[p.Kind][p.Key] = p
+			r.leftOut[p.Kind][p.Key] = p
 			continue
 		}
 		r.site.Pages = append(r.site.Pages, p)
@@ -56,6 +57,8 @@ func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 	r.site.Tags = terms(r.site.Pages, "/avainsanat/", func(p *model.Page) []string { return p.Tags })
 	r.site.Themes = terms(r.site.Pages, "/teemat/", func(p *model.Page) []string { return p.Themes })
 	r.newsAndEvents()
+	r.lists()
+	r.checkListURLs()
 	for _, p := range r.site.Pages {
 		sortBackrefs(&p.Back)
 	}
@@ -63,9 +66,15 @@ func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 }
 
 type resolver struct {
-	site   *model.Site
-	drafts map[model.Kind]map[string]*model.Page
-	diags  diag.List
+	site    *model.Site
+	leftOut map[model.Kind]map[string]*model.Page // drafts and scheduled news, for messages
+	diags   diag.List
+}
+
+// scheduled reports whether p is a news item dated after now: it is
+// published on its date.
+func scheduled(p *model.Page, now time.Time) bool {
+	return p.News != nil && p.News.Date.After(now)
 }
 
 // urls gives each page its URL and reports two pages, or a page and an
@@ -84,11 +93,7 @@ func (r *resolver) urls() {
 		for i, a := range p.Aliases {
 			u := "/" + strings.Trim(a, "/") + "/"
 			if other, ok := owner[u]; ok && other != p {
-				pos, ok := p.Pos["aliases."+strconv.Itoa(i)]
-				if !ok {
-					pos = p.Pos["aliases"]
-				}
-				r.diags.Errorf(pos, "alias %s is the URL of %s", a, other.File)
+				r.diags.Errorf(r.at(p, "aliases."+strconv.Itoa(i), "aliases"), "alias %s is the URL of %s", a, other.File)
 			}
 		}
 	}
@@ -119,7 +124,7 @@ func deriveStatus(p *model.Page, now time.Time) {
 		return
 	}
 	switch {
-	case !pr.End.IsZero() && now.After(pr.End.AddDate(0, 0, 1)):
+	case !pr.End.IsZero() && !now.Before(pr.End.AddDate(0, 0, 1)): // the end day is the last
 		pr.Status = "päättynyt"
 	case !pr.Start.IsZero() && now.Before(pr.Start):
 		pr.Status = "suunnitteilla"

@@ -219,3 +219,101 @@ func TestProjectStatusAndEvents(t *testing.T) {
 		t.Errorf("latest = %s", got)
 	}
 }
+
+func TestLists(t *testing.T) {
+	files := with(map[string]string{
+		"content/verkostot/a.md":             "---\ntitle: A\ncategory: Kuntajohto\nscope: seudullinen\ncoordinator: keski-suomen-liitto\nmembers: [jyvaskyla, aanekoski]\n---\n",
+		"content/verkostot/b.md":             "---\ntitle: B\ncategory: Hyvinvointi\nscope: maakunnallinen\nmembers: [hankasalmi]\n---\n",
+		"content/verkostot/c.md":             "---\ntitle: C\n---\n",
+		"content/ajankohtaista/ajastettu.md": "---\ntitle: Ajastettu\ndate: 2023-04-01\ncategory: Uutinen\n---\n",
+	})
+	for i := range 5 {
+		day := string(rune('1' + i))
+		files["content/ajankohtaista/u"+day+".md"] = "---\ntitle: U" + day + "\ndate: 2022-01-0" + day + "\ncategory: Uutinen\n---\n"
+		files["content/ajankohtaista/t"+day+".md"] = "---\ntitle: T" + day + "\ndate: 2023-01-0" + day + "\nevent:\n  start: 2023-0" + day + "-15\n---\n"
+	}
+	// Keys after [vocabularies] would belong to it: put these first.
+	fsys := fstest.MapFS{"content/site.toml": {Data: []byte("news_per_page = 4\npast_events = 1\n" + siteTOML)}}
+	for name, s := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(s)}
+	}
+	loaded := load.Load(fsys)
+	site, diags := Resolve(loaded, Options{Now: time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)})
+	diags.Merge(loaded.Diags)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	byURL := map[string]*model.List{}
+	var urls []string
+	for _, l := range site.Lists {
+		byURL[l.URL] = l
+		urls = append(urls, l.URL)
+	}
+	want := []string{
+		"/ajankohtaista/", "/ajankohtaista/2022/", "/ajankohtaista/2023/", "/ajankohtaista/luokka/uutinen/",
+		"/ajankohtaista/sivu/2/", "/ajankohtaista/sivu/3/",
+		"/henkilot/", "/kunnat/", "/organisaatiot/",
+		"/tapahtumat/", "/tapahtumat/2023/",
+		"/verkostot/", "/verkostot/hyvinvointi/", "/verkostot/kuntajohto/",
+	}
+	if got := strings.Join(urls, " "); got != strings.Join(want, " ") {
+		t.Errorf("lists:\n got %s\nwant %s", got, strings.Join(want, " "))
+	}
+	if p := byURL["/ajankohtaista/sivu/2/"].Pager; p == nil || p.Page != 2 || p.Prev != "/ajankohtaista/" || p.Next != "/ajankohtaista/sivu/3/" || p.Total != 10 {
+		t.Errorf("pager = %+v", p)
+	}
+	if got := byURL["/ajankohtaista/"].Archive; len(got) != 2 || got[0].URL != "/ajankohtaista/2023/" {
+		t.Errorf("news archive = %+v", got)
+	}
+	ev := byURL["/tapahtumat/"]
+	if len(ev.Groups) != 3 || ev.Groups[0].Title != "Maaliskuu 2023" {
+		t.Errorf("upcoming groups = %+v", ev.Groups)
+	}
+	if len(ev.Past) != 1 || len(ev.Past[0].Pages) != 1 || len(ev.Archive) != 1 || len(byURL["/tapahtumat/2023/"].Groups) != 2 {
+		t.Errorf("past = %+v, archive = %+v (1 past event on the listing, all on year pages)", ev.Past, ev.Archive)
+	}
+	dir := byURL["/verkostot/"]
+	var filters []string
+	for _, f := range dir.Filters {
+		var opts []string
+		for _, o := range f.Options {
+			opts = append(opts, o.URL)
+		}
+		filters = append(filters, f.Param+"="+strings.Join(opts, ","))
+	}
+	if got := strings.Join(filters, " "); got != "luokka=kuntajohto,hyvinvointi laajuus=seudullinen,maakunnallinen koordinoija=keski-suomen-liitto kunta=hankasalmi,jyvaskyla,aanekoski" {
+		t.Errorf("filters = %s", got)
+	}
+	if dir.Groups[2].URL != "" || dir.Groups[0].URL != "/verkostot/kuntajohto/" {
+		t.Errorf("group URLs = %+v", dir.Groups)
+	}
+	if site.Lookup(model.KindNews, "ajastettu") != nil {
+		t.Error("a news item dated after now is published")
+	}
+}
+
+func TestScheduledAndCollisions(t *testing.T) {
+	_, diags := resolveSite(t, with(map[string]string{
+		"content/ajankohtaista/tuleva.md": "---\ntitle: Tuleva\ndate: 2024-01-01\n---\n",
+		"content/verkostot/kuntajohto.md": "---\ntitle: K\ncategory: Kuntajohto\nrelated: [ajankohtaista/tuleva]\n---\n",
+		"content/tietoa/x.md":             "---\ntitle: X\naliases: [/tapahtumat]\n---\n",
+	}), Options{})
+	want := []string{
+		"content/tietoa/x.md:3:11: error: alias /tapahtumat is the URL of a list page that seutu makes",
+		"content/verkostot/kuntajohto.md:1:1: error: /verkostot/kuntajohto/ is the URL of a list page that seutu makes",
+		`content/verkostot/kuntajohto.md:4:11: error: news item "ajankohtaista/tuleva" is not published until 1.1.2024`,
+	}
+	diags.Sort()
+	got := diags.Error()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("diagnostics lack %q:\n%s", w, got)
+		}
+	}
+	if _, diags := resolveSite(t, with(map[string]string{
+		"content/ajankohtaista/tuleva.md": "---\ntitle: Tuleva\ndate: 2024-01-01\n---\n",
+		"content/verkostot/x.md":          "---\ntitle: X\nrelated: [ajankohtaista/tuleva]\n---\n",
+	}), Options{Future: true}); len(diags) > 0 {
+		t.Errorf("with Future: %v", diags)
+	}
+}

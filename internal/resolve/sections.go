@@ -137,14 +137,5 @@ func group(s *model.Section) []model.Group {
 	default:
 		return []model.Group{{Pages: s.Pages}}
 	}
-	var groups []model.Group
-	for _, p := range s.Pages {
-		t := title(p)
-		if n := len(groups); n > 0 && groups[n-1].Title == t {
-			groups[n-1].Pages = append(groups[n-1].Pages, p)
-			continue
-		}
-		groups = append(groups, model.Group{Title: t, Pages: []*model.Page{p}})
-	}
-	return groups
+	return groupBy(s.Pages, title)
 }

@@ -1,0 +1,92 @@
+package render
+
+import (
+	"net/url"
+	"strings"
+
+	"seutu/internal/ical"
+	"seutu/internal/model"
+)
+
+// CalendarFile is the event listing's calendar feed, relative to the site.
+const CalendarFile = "tapahtumat/tapahtumat.ics"
+
+// EventCalendarName is the file beside each event page: "Lisää kalenteriin".
+const EventCalendarName = "tapahtuma.ics"
+
+// calendars writes the calendar feed of all events and one calendar per
+// event page.
+func calendars(site *model.Site, out Sink) error {
+	base := strings.TrimSuffix(site.Config.BaseURL, "/")
+	var all []ical.Event
+	for _, p := range site.Events {
+		ev := calendarEvent(site, p)
+		all = append(all, ev)
+		one := ical.Calendar{ProdID: prodID(site), Events: []ical.Event{ev}}
+		if err := out.Put(strings.TrimPrefix(p.URL, "/")+EventCalendarName, ical.Bytes(one)); err != nil {
+			return err
+		}
+	}
+	feed := ical.Calendar{ProdID: prodID(site), Name: site.Config.Title + ": tapahtumat",
+		URL: base + "/" + CalendarFile, Events: all}
+	return out.Put(CalendarFile, ical.Bytes(feed))
+}
+
+func prodID(site *model.Site) string { return "-//" + site.Config.Title + "//seutu//FI" }
+
+// calendarEvent describes an event page for calendar apps. Its UID is the
+// page's path at the site's host, stable across builds; its DTSTAMP is
+// when the item was last changed, so apps see no change where there is
+// none.
+func calendarEvent(site *model.Site, p *model.Page) ical.Event {
+	e := p.News.Event
+	base := strings.TrimSuffix(site.Config.BaseURL, "/")
+	host := "seutu.invalid"
+	if u, err := url.Parse(site.Config.BaseURL); err == nil && u.Host != "" {
+		host = u.Hostname()
+	}
+	stamp := p.News.Date
+	if p.Updated.After(stamp) {
+		stamp = p.Updated
+	}
+	ev := ical.Event{
+		UID:     strings.Trim(p.URL, "/") + "@" + host,
+		Stamp:   stamp,
+		Start:   e.Start.Time,
+		End:     e.End.Time,
+		AllDay:  e.WholeDays(),
+		Summary: p.Title,
+		URL:     base + p.URL,
+	}
+	var desc []string
+	if p.Summary != "" {
+		desc = append(desc, p.Summary)
+	}
+	if e.OnlineURL != "" {
+		desc = append(desc, "Verkossa: "+e.OnlineURL)
+	}
+	if e.Registration != "" {
+		desc = append(desc, "Ilmoittautuminen: "+e.Registration)
+	}
+	var orgs []string
+	for _, o := range e.Organizers {
+		if o.Target != nil {
+			orgs = append(orgs, o.Target.Title)
+		}
+	}
+	desc = append(desc, base+p.URL)
+	ev.Description = strings.Join(desc, "\n\n")
+	ev.Organizer = strings.Join(orgs, ", ") // with no e-mail to name, package ical writes it into the description
+	switch {
+	case e.Location != "" && e.Address != "":
+		ev.Location = e.Location + ", " + e.Address
+	case e.Location != "" || e.Address != "":
+		ev.Location = e.Location + e.Address
+	case e.Online:
+		ev.Location = "Verkkotapahtuma"
+	}
+	if c := p.News.Category; c != "" {
+		ev.Categories = []string{c}
+	}
+	return ev
+}

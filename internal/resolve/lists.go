@@ -1,0 +1,238 @@
+package resolve
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"seutu/internal/diag"
+	"seutu/internal/fi"
+	"seutu/internal/model"
+)
+
+// EventsURL is where the event listing lives.
+const EventsURL = "/tapahtumat/"
+
+// lists decides every derived list page: each section's list (news paged),
+// network categories, news years and categories, and the event listing.
+func (r *resolver) lists() {
+	for _, s := range r.site.Sections {
+		layout := cmpOr(s.Layout, "section")
+		switch s.Kind {
+		case model.KindNews:
+			r.newsLists(s, layout)
+		case model.KindNetwork:
+			r.categoryLists(s)
+			r.add(&model.List{Layout: layout, URL: s.URL, Title: s.Title, Summary: s.Summary, Section: s, Groups: s.Groups,
+				Filters: r.networkFilters(s)})
+		default:
+			r.add(&model.List{Layout: layout, URL: s.URL, Title: s.Title, Summary: s.Summary, Section: s, Groups: s.Groups})
+		}
+	}
+	r.eventLists()
+	slices.SortFunc(r.site.Lists, func(a, b *model.List) int { return strings.Compare(a.URL, b.URL) })
+}
+
+func (r *resolver) add(l *model.List) { r.site.Lists = append(r.site.Lists, l) }
+
+// categoryLists gives each network category its own page under the
+// directory, so that the directory works without scripts too.
+func (r *resolver) categoryLists(s *model.Section) {
+	for i, g := range s.Groups {
+		if g.Pages[0].Network.Category == "" {
+			continue // "Muut verkostot" has no category to link to
+		}
+		url := s.URL + fi.Slugify(g.Title) + "/"
+		s.Groups[i].URL = url
+		r.add(&model.List{Layout: "list", URL: url, Title: g.Title, Section: s,
+			Summary: fmt.Sprintf("%s: %s.", s.Title, strings.ToLower(fi.Plural(len(g.Pages), "verkosto", "verkostoa", "ei verkostoja"))),
+			Groups:  []model.Group{{Pages: g.Pages}}})
+	}
+}
+
+// newsLists pages the news section and adds its year and category archives.
+func (r *resolver) newsLists(s *model.Section, layout string) {
+	per := max(1, r.site.Config.NewsPerPage)
+	n := max(1, (len(s.Pages)+per-1)/per)
+	pager := func(i int) string {
+		if i == 0 {
+			return s.URL
+		}
+		return s.URL + "sivu/" + strconv.Itoa(i+1) + "/"
+	}
+	var urls []string
+	for i := range n {
+		urls = append(urls, pager(i))
+	}
+	var years, topics []model.Link
+	for _, g := range s.Groups { // by year, newest first
+		years = append(years, model.Link{Title: g.Title, URL: s.URL + g.Title + "/"})
+	}
+	for _, cat := range r.site.Config.NewsCategories {
+		if slices.ContainsFunc(s.Pages, func(p *model.Page) bool { return p.News.Category == cat }) {
+			topics = append(topics, model.Link{Title: cat, URL: s.URL + "luokka/" + fi.Slugify(cat) + "/"})
+		}
+	}
+	for i := range n {
+		page := s.Pages[min(i*per, len(s.Pages)):min((i+1)*per, len(s.Pages))]
+		l := &model.List{Layout: layout, URL: urls[i], Title: s.Title, Summary: s.Summary, Section: s,
+			Groups:  groupBy(page, func(p *model.Page) string { return strconv.Itoa(p.News.Date.Year()) }),
+			Archive: years, Topics: topics}
+		if n > 1 {
+			l.Pager = &model.Pager{Page: i + 1, URLs: urls, Total: len(s.Pages)}
+			if i > 0 {
+				l.Pager.Prev = urls[i-1]
+				l.Title = fmt.Sprintf("%s, sivu %d", s.Title, i+1)
+			}
+			if i < n-1 {
+				l.Pager.Next = urls[i+1]
+			}
+		}
+		r.add(l)
+	}
+	for _, g := range s.Groups { // by year, newest first
+		r.add(&model.List{Layout: "list", URL: s.URL + g.Title + "/", Title: s.Title + " " + g.Title, Section: s,
+			Summary: fmt.Sprintf("%s vuodelta %s.", s.Title, g.Title), Groups: []model.Group{{Pages: g.Pages}}})
+	}
+	for _, t := range topics {
+		var pages []*model.Page
+		for _, p := range s.Pages {
+			if p.News.Category == t.Title {
+				pages = append(pages, p)
+			}
+		}
+		r.add(&model.List{Layout: "list", URL: t.URL, Title: t.Title, Section: s,
+			Summary: fmt.Sprintf("%s: %s.", s.Title, t.Title),
+			Groups:  groupBy(pages, func(p *model.Page) string { return strconv.Itoa(p.News.Date.Year()) })})
+	}
+}
+
+// eventLists makes /tapahtumat/: upcoming events by month, then past events
+// by year, newest first. When there are more past events than the listing
+// shows, every year of them gets its own page.
+func (r *resolver) eventLists() {
+	site := r.site
+	byMonth := func(p *model.Page) string { return capitalizeFirst(fi.MonthYear(p.News.Event.Start.Time)) }
+	byYear := func(p *model.Page) string { return strconv.Itoa(p.News.Event.Start.Year()) }
+	past := site.Past()
+	l := &model.List{Layout: "events", URL: EventsURL, Title: "Tapahtumat",
+		Summary: "Tulevat ja menneet tapahtumat kuntien yhteistyöstä Keski-Suomessa.",
+		Groups:  groupBy(site.Upcoming(0), byMonth)}
+	limit := site.Config.PastEvents
+	if len(past) <= limit {
+		l.Past = groupBy(past, byYear)
+		r.add(l)
+		return
+	}
+	l.Past = groupBy(past[:limit], byYear)
+	for _, g := range groupBy(past, byYear) {
+		url := EventsURL + g.Title + "/"
+		l.Archive = append(l.Archive, model.Link{Title: g.Title, URL: url})
+		r.add(&model.List{Layout: "list", URL: url, Title: "Tapahtumat " + g.Title,
+			Summary: "Menneet tapahtumat vuodelta " + g.Title + ".", Groups: groupBy(g.Pages, byMonth)})
+	}
+	r.add(l)
+}
+
+// groupBy splits ordered pages into runs with the same title.
+func groupBy(pages []*model.Page, title func(*model.Page) string) []model.Group {
+	var groups []model.Group
+	for _, p := range pages {
+		t := title(p)
+		if n := len(groups); n > 0 && groups[n-1].Title == t {
+			groups[n-1].Pages = append(groups[n-1].Pages, p)
+			continue
+		}
+		groups = append(groups, model.Group{Title: t, Pages: []*model.Page{p}})
+	}
+	return groups
+}
+
+// checkListURLs reports a page or an alias whose URL a derived page needs.
+func (r *resolver) checkListURLs() {
+	derived := map[string]string{}
+	for _, l := range r.site.Lists {
+		derived[l.URL] = "a list page"
+	}
+	for _, t := range r.site.Tags {
+		derived[t.URL] = "the tag page"
+	}
+	for _, t := range r.site.Themes {
+		derived[t.URL] = "the theme page"
+	}
+	for _, p := range r.site.Pages {
+		if what, ok := derived[p.URL]; ok {
+			r.diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "%s is the URL of %s that seutu makes; rename the file or give it another slug", p.URL, what)
+		}
+		for i, a := range p.Aliases {
+			if what, ok := derived["/"+strings.Trim(a, "/")+"/"]; ok {
+				r.diags.Errorf(r.at(p, "aliases."+strconv.Itoa(i), "aliases"), "alias %s is the URL of %s that seutu makes", a, what)
+			}
+		}
+	}
+}
+
+// at returns the position of a field's value, or of another field.
+func (r *resolver) at(p *model.Page, field, fallback string) diag.Pos {
+	if pos, ok := p.Pos[field]; ok {
+		return pos
+	}
+	return p.Pos[fallback]
+}
+
+func cmpOr(s, fallback string) string {
+	if s != "" {
+		return s
+	}
+	return fallback
+}
+
+func capitalizeFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// networkFilters lists the values a reader can narrow the directory by:
+// the categories, scopes, coordinators and member municipalities that the
+// networks use, each in the order a reader expects.
+func (r *resolver) networkFilters(s *model.Section) []model.Filter {
+	cats := model.Filter{Param: "luokka", Label: "Luokka", All: "Kaikki luokat"}
+	for _, g := range s.Groups {
+		if g.URL != "" {
+			cats.Options = append(cats.Options, model.Link{Title: g.Title, URL: fi.Slugify(g.Title)})
+		}
+	}
+	scopes := model.Filter{Param: "laajuus", Label: "Laajuus", All: "Kaikki laajuudet"}
+	for _, sc := range []string{"seudullinen", "maakunnallinen", "valtakunnallinen"} {
+		if slices.ContainsFunc(s.Pages, func(p *model.Page) bool { return p.Network.Scope == sc }) {
+			scopes.Options = append(scopes.Options, model.Link{Title: capitalizeFirst(sc), URL: sc})
+		}
+	}
+	coords := model.Filter{Param: "koordinoija", Label: "Koordinoija", All: "Kaikki koordinoijat"}
+	members := model.Filter{Param: "kunta", Label: "Jäsenkunta", All: "Kaikki kunnat"}
+	seen := map[string]bool{}
+	for _, p := range s.Pages {
+		if c := p.Network.Coordinator; c != nil && c.Target != nil && !seen["c:"+c.Key] {
+			seen["c:"+c.Key] = true
+			coords.Options = append(coords.Options, model.Link{Title: c.Target.Title, URL: c.Key})
+		}
+		for _, m := range p.Network.Members {
+			if m.Target != nil && !seen["m:"+m.Key] {
+				seen["m:"+m.Key] = true
+				members.Options = append(members.Options, model.Link{Title: m.Target.Title, URL: m.Key})
+			}
+		}
+	}
+	fi.SortFunc(coords.Options, func(l model.Link) string { return l.Title })
+	fi.SortFunc(members.Options, func(l model.Link) string { return l.Title })
+	var out []model.Filter
+	for _, f := range []model.Filter{cats, scopes, coords, members} {
+		if len(f.Options) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
