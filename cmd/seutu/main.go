@@ -75,6 +75,8 @@ type common struct {
 	source string
 	drafts bool
 	future bool
+	strict bool
+	format string
 	now    string
 }
 
@@ -82,6 +84,8 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.source, "source", ".", "the site `folder` (holding content/)")
 	fs.BoolVar(&c.drafts, "drafts", false, "include pages marked draft")
 	fs.BoolVar(&c.future, "future", false, "include news dated after now (scheduled)")
+	fs.BoolVar(&c.strict, "strict", false, "fail on warnings too")
+	fs.StringVar(&c.format, "format", "text", "how to print problems: text, or json for tools")
 	fs.StringVar(&c.now, "now", "", "the build's now, YYYY-MM-DDTHH:MM (default: SOURCE_DATE_EPOCH, else the clock)")
 }
 
@@ -90,7 +94,10 @@ func (c *common) options() (build.Options, error) {
 	if err != nil {
 		return build.Options{}, err
 	}
-	return build.Options{Source: c.source, Drafts: c.drafts, Future: c.future, Now: now}, nil
+	if c.format != "text" && c.format != "json" {
+		return build.Options{}, fmt.Errorf("-format %q: want text or json", c.format)
+	}
+	return build.Options{Source: c.source, Drafts: c.drafts, Future: c.future, Strict: c.strict, Now: now}, nil
 }
 
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
@@ -133,7 +140,26 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	opts.Dest, opts.BaseURL, opts.DryRun = dest, baseURL, name == "check"
 	rep, err := build.Build(opts)
+	if c.format == "json" {
+		return reportJSON(rep, err, stdout, stderr)
+	}
 	return report(name, rep, err, stdout, stderr)
+}
+
+// reportJSON prints the diagnostics as JSON on stdout, for tools.
+func reportJSON(rep *build.Report, err error, stdout, stderr io.Writer) int {
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu: %v\n", err)
+		if errors.Is(err, build.ErrNoSite) {
+			return exitUsage
+		}
+		return exitContent
+	}
+	stdout.Write(rep.Diags.JSON())
+	if rep.Failed() {
+		return exitContent
+	}
+	return exitOK
 }
 
 // report prints the diagnostics and a summary, and returns the exit code.
@@ -154,6 +180,9 @@ func report(name string, rep *build.Report, err error, stdout, stderr io.Writer)
 		return exitContent
 	}
 	if rep.Failed() {
+		if !rep.Diags.HasErrors() {
+			fmt.Fprintf(stderr, "seutu %s: -strict: warnings count as errors\n", name)
+		}
 		if name == "check" {
 			fmt.Fprintln(stderr, "seutu check: the content has errors")
 		} else {

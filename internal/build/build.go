@@ -78,6 +78,7 @@ type Options struct {
 	Future  bool      // include news dated after Now
 	Now     time.Time // the build's now
 	DryRun  bool      // check only: write nothing
+	Strict  bool      // warnings fail the build too
 }
 
 // Report tells what a build found and did.
@@ -89,6 +90,7 @@ type Report struct {
 	Files  int64 // files written
 	Bytes  int64 // bytes written
 	Site   *model.Site
+	Strict bool // warnings count as failures
 }
 
 // Stage is one timed step of the pipeline.
@@ -97,8 +99,12 @@ type Stage struct {
 	Duration time.Duration
 }
 
-// Failed reports whether the content had errors.
-func (r *Report) Failed() bool { return r.Diags.HasErrors() }
+// Failed reports whether the content had errors, or warnings in a strict
+// build.
+func (r *Report) Failed() bool {
+	errs, warns := r.Diags.Count()
+	return errs > 0 || (r.Strict && warns > 0)
+}
 
 // Timings prints the stages: "load 12ms, resolve 1ms, …".
 func (r *Report) Timings() string {
@@ -116,8 +122,15 @@ func Build(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st, err := os.Stat(src); err != nil || !st.IsDir() {
+	// os.Root keeps every read inside the site folder, whatever symbolic
+	// links say; load reports the links that try to leave it.
+	root, err := os.OpenRoot(src)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %s", ErrNoSite, opts.Source)
+	}
+	defer root.Close()
+	if opts.DryRun {
+		return Run(root.FS(), opts, &write.Discard{}), nil
 	}
 	dest := opts.Dest
 	if dest == "" {
@@ -126,18 +139,11 @@ func Build(opts Options) (*Report, error) {
 	if err := checkDest(src, dest); err != nil {
 		return nil, err
 	}
-	var sink render.Sink = &write.Discard{}
-	var dir *write.Dir
-	if !opts.DryRun {
-		if dir, err = write.NewDir(dest); err != nil {
-			return nil, fmt.Errorf("write: %w", err)
-		}
-		sink = dir
+	dir, err := write.NewDir(dest)
+	if err != nil {
+		return nil, fmt.Errorf("write: %w", err)
 	}
-	rep := Run(os.DirFS(src), opts, sink)
-	if dir == nil {
-		return rep, nil
-	}
+	rep := Run(root.FS(), opts, dir)
 	if rep.Failed() {
 		return rep, dir.Abort()
 	}
@@ -153,7 +159,7 @@ func Build(opts Options) (*Report, error) {
 // Run loads, resolves and renders the site in fsys into out. It is Build
 // without the disk: tests run it over fstest.MapFS and write.Memory.
 func Run(fsys fs.FS, opts Options, out render.Sink) *Report {
-	rep := &Report{}
+	rep := &Report{Strict: opts.Strict}
 	timed := func(name string, fn func()) {
 		start := time.Now()
 		fn()

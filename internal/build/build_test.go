@@ -65,6 +65,7 @@ network_categories = ["Kuntajohto"]
 -- content/verkostot/kunnanjohtajat.md --
 ---
 title: Kunnanjohtajakokoukset
+summary: Kuukausittain.
 category: Kuntajohto
 chair: kirsi-mukkala
 contacts: [kirsi-mukkala]
@@ -73,6 +74,7 @@ Kuukausittain.
 -- content/henkilot/kirsi-mukkala.md --
 ---
 title: Kirsi Mukkala
+summary: Aluekehitysasiantuntija.
 phone: 040 595 0002
 ---
 `
@@ -111,6 +113,7 @@ func TestAllErrorsAtOnceAndNothingWritten(t *testing.T) {
 -- content/verkostot/rikki.md --
 ---
 title: Rikki
+summary: Rikki.
 category: Kuntajohdto
 chair: kirsi-mukala
 ---
@@ -118,14 +121,16 @@ chair: kirsi-mukala
 -- content/henkilot/toinen.md --
 ---
 title: Toinen
+summary: Toinen henkilö.
 emali: x@example.fi
 ---
 `)
 	rep, files := buildInMemory(t, fsys)
-	want := `content/henkilot/toinen.md:3:1: error: unknown field "emali" in the front matter of a person; did you mean "email"?
-content/verkostot/rikki.md:3:11: error: unknown network category "Kuntajohdto"; did you mean "Kuntajohto"? (allowed: Kuntajohto; add new ones to network_categories in site.toml)
-content/verkostot/rikki.md:4:8: error: unknown person "kirsi-mukala"; did you mean "kirsi-mukkala"? (no file content/henkilot/kirsi-mukala.md)
-content/verkostot/rikki.md:6:1: error: link to "../hankkeet/ei-ole.md": there is no page content/hankkeet/ei-ole.md`
+	want := `content/henkilot/toinen.md:1:1: warning: no page refers to this person: name them as a contact, chair or author somewhere, or remove the page
+content/henkilot/toinen.md:4:1: error: unknown field "emali" in the front matter of a person; did you mean "email"?
+content/verkostot/rikki.md:4:11: error: unknown network category "Kuntajohdto"; did you mean "Kuntajohto"? (allowed: Kuntajohto; add new ones to network_categories in site.toml)
+content/verkostot/rikki.md:5:8: error: unknown person "kirsi-mukala"; did you mean "kirsi-mukkala"? (no file content/henkilot/kirsi-mukala.md)
+content/verkostot/rikki.md:7:1: error: link to "../hankkeet/ei-ole.md": there is no page content/hankkeet/ei-ole.md`
 	if got := rep.Diags.Error(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}

@@ -43,7 +43,7 @@ end: 2026-12-31
 	}
 	for _, tt := range tests {
 		got, ok, diags := NextChange(site, Options{Now: tt.now})
-		if len(diags) > 0 {
+		if diags.HasErrors() {
 			t.Fatal(diags)
 		}
 		if !ok || !got.Equal(tt.want) {

@@ -23,6 +23,7 @@ type Config struct {
 	Menu        []MenuItem
 	Contact     Contact
 
+	MaxFileKB   int // a content file larger than this is refused
 	NewsPerPage int // news items on one page of /ajankohtaista/
 	PastEvents  int // past events on /tapahtumat/ before older years move to their own pages
 
@@ -60,6 +61,7 @@ func Default() *Config {
 			{"Strategiat", "/strategiat/"},
 			{"Ajankohtaista", "/ajankohtaista/"},
 		},
+		MaxFileKB:   1024,
 		NewsPerPage: 20,
 		PastEvents:  30,
 		OrganizationTypes: []string{"liitto", "kunta", "hyvinvointialue", "yhdistys", "säätiö",
@@ -86,6 +88,7 @@ func Parse(src []byte) (*Config, diag.List) {
 		"menu":          func(v *meta.Value) { c.Menu = menu(&d, v) },
 		"contact":       func(v *meta.Value) { c.Contact = contact(&d, v) },
 		"news_per_page": func(v *meta.Value) { c.NewsPerPage = positive(&d, v) },
+		"max_file_kb":   func(v *meta.Value) { c.MaxFileKB = positive(&d, v) },
 		"past_events":   func(v *meta.Value) { c.PastEvents = positive(&d, v) },
 		"vocabularies": func(v *meta.Value) {
 			d.Fields(v, map[string]meta.FieldFunc{

@@ -8,6 +8,7 @@ package diag
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -143,4 +144,29 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// jsonDiagnostic is how a diagnostic looks to tools.
+type jsonDiagnostic struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// JSON returns the list for tools: every diagnostic with its file, line,
+// column, severity and message, and the counts.
+func (l List) JSON() []byte {
+	out := struct {
+		Diagnostics []jsonDiagnostic `json:"diagnostics"`
+		Errors      int              `json:"errors"`
+		Warnings    int              `json:"warnings"`
+	}{Diagnostics: []jsonDiagnostic{}}
+	for _, d := range l {
+		out.Diagnostics = append(out.Diagnostics, jsonDiagnostic{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Msg})
+	}
+	out.Errors, out.Warnings = l.Count()
+	b, _ := json.MarshalIndent(out, "", "  ") // cannot fail: strings and ints
+	return append(b, '\n')
 }

@@ -91,3 +91,36 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestJSON(t *testing.T) {
+	var l List
+	l.Errorf(Pos{File: "content/a.md", Line: 2, Col: 5}, "first")
+	l.Warnf(Pos{File: "content/b.md", Line: 1, Col: 1}, "second")
+	want := `{
+  "diagnostics": [
+    {
+      "file": "content/a.md",
+      "line": 2,
+      "column": 5,
+      "severity": "error",
+      "message": "first"
+    },
+    {
+      "file": "content/b.md",
+      "line": 1,
+      "column": 1,
+      "severity": "warning",
+      "message": "second"
+    }
+  ],
+  "errors": 1,
+  "warnings": 1
+}
+`
+	if got := string(l.JSON()); got != want {
+		t.Errorf("got\n%s", got)
+	}
+	if got := string(List(nil).JSON()); got != "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n" {
+		t.Errorf("empty: %s", got)
+	}
+}

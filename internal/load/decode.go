@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"seutu/internal/diag"
 	"seutu/internal/meta"
@@ -219,6 +220,9 @@ func (d *decoder) event(v *meta.Value) *model.Event {
 	if !e.End.IsZero() && e.End.Before(e.Start.Time) {
 		d.Diags.Errorf(v.Get("end").Value.Pos, "the event ends before it starts")
 	}
+	if dl := e.RegistrationDeadline; !dl.IsZero() && registrationAfterStart(dl, e.Start) {
+		d.Diags.Errorf(v.Get("registration_deadline").Value.Pos, "registration closes after the event starts (%s); give a deadline before the start", v.Get("start").Value.Text)
+	}
 	return e
 }
 
@@ -377,4 +381,14 @@ func (d *decoder) email(v *meta.Value) string {
 		return ""
 	}
 	return s
+}
+
+// registrationAfterStart reports a deadline later than the start. A
+// deadline written as a date may be the event's own day.
+func registrationAfterStart(deadline, start meta.Moment) bool {
+	if deadline.DateOnly {
+		y, m, d := start.Date()
+		return deadline.After(time.Date(y, m, d, 0, 0, 0, 0, start.Location()))
+	}
+	return deadline.After(start.Time)
 }

@@ -44,21 +44,34 @@ var formats = []*frontmatter.Format{
 	frontmatter.NewFormat("+++", "+++", captureAs("toml")),
 }
 
-// readSource reads and splits a content file, checking its encoding.
-func readSource(fsys fs.FS, file string) (*source, diag.List) {
+// readSource reads and splits a content file, checking its size and
+// encoding. CRLF line ends are fine.
+func readSource(fsys fs.FS, file string, limit int64) (*source, diag.List) {
 	var diags diag.List
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		diags.Errorf(diag.Pos{File: file}, "cannot read: %v", err)
+	start := diag.Pos{File: file, Line: 1, Col: 1}
+	if st, err := fs.Stat(fsys, file); err == nil && limit > 0 && st.Size() > limit {
+		diags.Errorf(start, "the file is %d kB, more than the %d kB a page may be (max_file_kb in site.toml); split it, or link to a document instead", (st.Size()+1023)/1024, limit/1024)
 		return nil, diags
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a byte-order mark says nothing in UTF-8
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		diags.Errorf(start, "cannot read: %v", err)
+		return nil, diags
+	}
+	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
+		diags.Errorf(start, "a binary file, not text: images and documents belong under assets/")
+		return nil, diags
+	}
+	if rest, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
+		diags.Warnf(start, "the file starts with a byte-order mark; it is harmless here, but save the file as UTF-8 without BOM")
+		src = rest
+	}
 	if !utf8.Valid(src) {
 		diags.Errorf(invalidUTF8(file, src), "not valid UTF-8: save the file as UTF-8")
 		return nil, diags
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the file is empty: it needs front matter with at least a title")
+		diags.Errorf(start, "the file is empty: it needs front matter with at least a title")
 		return nil, diags
 	}
 
@@ -80,11 +93,13 @@ func readSource(fsys fs.FS, file string) (*source, diag.List) {
 	}
 	s := &source{file: file, body: rest}
 	s.bodyLine = bytes.Count(src[:len(src)-len(rest)], []byte("\n")) + 1
+	var mdiags diag.List
 	if c.format == "yaml" {
-		s.meta, diags = meta.ParseYAML(c.raw, file, openLine+1)
+		s.meta, mdiags = meta.ParseYAML(c.raw, file, openLine+1)
 	} else {
-		s.meta, diags = meta.ParseTOML(c.raw, file, openLine+1)
+		s.meta, mdiags = meta.ParseTOML(c.raw, file, openLine+1)
 	}
+	diags.Merge(mdiags)
 	return s, diags
 }
 
@@ -116,8 +131,8 @@ func invalidUTF8(file string, src []byte) diag.Pos {
 }
 
 // readPage reads one page and decodes its fields by kind.
-func readPage(fsys fs.FS, file string) (*model.Page, diag.List) {
-	s, diags := readSource(fsys, file)
+func readPage(fsys fs.FS, file string, limit int64) (*model.Page, diag.List) {
+	s, diags := readSource(fsys, file, limit)
 	if s == nil || s.meta == nil {
 		return nil, diags
 	}
@@ -146,8 +161,8 @@ func newPage(file string) *model.Page {
 }
 
 // readIndex reads a folder's _index.md: the list page's title and intro.
-func readIndex(fsys fs.FS, file string) (*model.Section, diag.List) {
-	s, diags := readSource(fsys, file)
+func readIndex(fsys fs.FS, file string, limit int64) (*model.Section, diag.List) {
+	s, diags := readSource(fsys, file, limit)
 	if s == nil || s.meta == nil {
 		return nil, diags
 	}

@@ -16,6 +16,7 @@ import (
 
 	"seutu/internal/config"
 	"seutu/internal/diag"
+	"seutu/internal/fi"
 	"seutu/internal/model"
 	"seutu/internal/par"
 )
@@ -37,15 +38,16 @@ func Load(fsys fs.FS) *Result {
 	files, diags := listContent(fsys)
 	r.Diags.Merge(diags)
 
+	limit := int64(r.Config.MaxFileKB) * 1024
 	pages := make([]*model.Page, len(files))
 	indexes := make([]*model.Section, len(files))
 	lists := make([]diag.List, len(files))
 	par.Do(len(files), func(i int) {
 		f := files[i]
 		if path.Base(f) == "_index.md" {
-			indexes[i], lists[i] = readIndex(fsys, f)
+			indexes[i], lists[i] = readIndex(fsys, f, limit)
 		} else {
-			pages[i], lists[i] = readPage(fsys, f)
+			pages[i], lists[i] = readPage(fsys, f, limit)
 		}
 	})
 	for i := range files {
@@ -71,41 +73,99 @@ func readConfig(fsys fs.FS) (*config.Config, diag.List) {
 	return config.Parse(src)
 }
 
-// listContent returns the Markdown files under content/, sorted. Other files
-// are reported: they would not be published.
+// listContent returns the Markdown files under content/, sorted, and
+// reports what cannot be published: files of other kinds, names that make
+// no clean URL, symbolic links that lead out of the site folder.
 func listContent(fsys fs.FS) ([]string, diag.List) {
 	var files []string
 	var diags diag.List
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+			if p != "content" {
+				diags.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "cannot read: %v", err)
+			}
 			return nil
 		}
 		name := d.Name()
-		if strings.HasPrefix(name, ".") && p != "content" {
+		if p == "content" {
+			return nil
+		}
+		if strings.HasPrefix(name, ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
+		at := diag.Pos{File: p, Line: 1, Col: 1}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if !followLink(fsys, p, &diags) {
+				return nil
+			}
+		}
+		if d.IsDir() {
+			if !fi.IsSlug(name) {
+				diags.Errorf(at, "folder name %q cannot become a clean URL: rename the folder %q", name, suggestName(name))
+				return fs.SkipDir
+			}
+			return nil
+		}
 		switch {
-		case d.IsDir():
 		case strings.HasSuffix(name, ".md"):
+			if base := strings.TrimSuffix(name, ".md"); base != "_index" && !fi.IsSlug(base) {
+				diags.Errorf(at, "file name %q cannot become a clean URL: rename the file %q", name, suggestName(base)+".md")
+				return nil
+			}
 			files = append(files, p)
 		case p == config.File:
 		default:
-			diags.Warnf(diag.Pos{File: p}, "not a Markdown file, so not published; images and documents belong under assets/")
+			diags.Warnf(at, "not a Markdown file, so not published; images and documents belong under assets/")
 		}
 		return nil
 	})
 	if err != nil && !isNotExist(err) {
 		diags.Errorf(diag.Pos{File: "content"}, "cannot read: %v", err)
 	}
-	if len(files) == 0 && err != nil {
+	if _, err := fs.Stat(fsys, "content"); err != nil {
 		diags.Errorf(diag.Pos{File: "content"}, "no content folder: a site keeps its pages in content/")
 	}
 	slices.Sort(files)
 	return files, diags
+}
+
+// suggestName is what a file or folder could be renamed: its slug, or a
+// placeholder when nothing usable is left.
+func suggestName(name string) string {
+	if s := fi.Slugify(name); s != "" {
+		return s
+	}
+	return "nimi-pienin-kirjaimin"
+}
+
+// followLink checks a symbolic link under content/: one that leads out of
+// the site folder is refused, one to a folder is not followed (its files
+// would appear twice), one to a file inside the site is read as the file.
+func followLink(fsys fs.FS, p string, diags *diag.List) bool {
+	at := diag.Pos{File: p, Line: 1, Col: 1}
+	target, err := fs.ReadLink(fsys, p)
+	if err != nil {
+		diags.Errorf(at, "cannot read the symbolic link: %v", err)
+		return false
+	}
+	inside := path.Clean(path.Join(path.Dir(p), target))
+	if path.IsAbs(target) || inside == ".." || strings.HasPrefix(inside, "../") {
+		diags.Errorf(at, "symbolic link to %s leads outside the site folder: refused; copy the file into content/ instead", target)
+		return false
+	}
+	st, err := fs.Stat(fsys, p)
+	if err != nil {
+		diags.Errorf(at, "symbolic link to %s leads nowhere: %v", target, err)
+		return false
+	}
+	if st.IsDir() {
+		diags.Warnf(at, "symbolic link to the folder %s is not followed; move the files into content/", target)
+		return false
+	}
+	return true
 }
 
 // sections groups the pages by their first folder and attaches each

@@ -137,6 +137,14 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"content/ajankohtaista/x.md:5:3: error: an event needs start"}},
 		{"event ends before it starts", "content/ajankohtaista/x.md", "---\ntitle: X\ndate: 2022-01-01\nevent:\n  start: 2022-01-02T10:00\n  end: 2022-01-02T09:00\n---\n",
 			[]string{"content/ajankohtaista/x.md:6:8: error: the event ends before it starts"}},
+		{"registration closes after the start", "content/ajankohtaista/x.md", "---\ntitle: X\ndate: 2022-01-01\nevent:\n  start: 2022-01-02T10:00\n  registration_deadline: 2022-01-02T12:00\n---\n",
+			[]string{"content/ajankohtaista/x.md:6:26: error: registration closes after the event starts (2022-01-02T10:00)"}},
+		{"binary file", "content/x.md", "---\ntitle: X\x00\n---\n", []string{"content/x.md:1:1: error: a binary file, not text"}},
+		{"file name not a slug", "content/verkostot/Kirsi Mukkala.md", "---\ntitle: X\n---\n",
+			[]string{`content/verkostot/Kirsi Mukkala.md:1:1: error: file name "Kirsi Mukkala.md" cannot become a clean URL: rename the file "kirsi-mukkala.md"`}},
+		{"folder name not a slug", "content/Verkostot/x.md", "---\ntitle: X\n---\n",
+			[]string{`content/Verkostot:1:1: error: folder name "Verkostot" cannot become a clean URL: rename the folder "verkostot"`}},
+		{"byte-order mark", "content/x.md", "\xef\xbb\xbf---\ntitle: X\n---\n", []string{"content/x.md:1:1: warning: the file starts with a byte-order mark"}},
 		{"reference that is a name", "content/verkostot/x.md", "---\ntitle: X\nchair: Matti Mäkinen\n---\n",
 			[]string{`content/verkostot/x.md:3:8: error: "Matti Mäkinen" is not a reference`}},
 		{"bad email and phone", "content/henkilot/x.md", "---\ntitle: X\nemail: kirsi.keskisuomi.fi\nphone: soita\n---\n",
@@ -152,6 +160,23 @@ func TestLoadErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestCRLFIsAccepted(t *testing.T) {
+	r := Load(site(map[string]string{"content/verkostot/x.md": "---\r\ntitle: X\r\nchair: a b\r\n---\r\nRunko.\r\n"}))
+	if got := r.Diags.Error(); !strings.HasPrefix(got, `content/verkostot/x.md:3:8: error: "a b" is not a reference`) || len(r.Diags) != 1 {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestFileSizeLimit(t *testing.T) {
+	r := Load(site(map[string]string{
+		"content/site.toml": "title = \"T\"\nmax_file_kb = 1\n",
+		"content/x.md":      "---\ntitle: X\n---\n" + strings.Repeat("sana ", 400),
+	}))
+	if got := r.Diags.Error(); !strings.Contains(got, "content/x.md:1:1: error: the file is 2 kB, more than the 1 kB a page may be") {
+		t.Errorf("got %s", got)
 	}
 }
 

@@ -17,7 +17,7 @@ type linkTransformer struct{}
 
 func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	st, _ := pc.Get(stateKey).(*state)
-	if st == nil || st.links == nil {
+	if st == nil || st.resolver == nil {
 		return
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -35,11 +35,13 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 }
 
 func (s *state) resolve(n ast.Node, dest []byte, image bool) []byte {
-	out, problem := s.links.ResolveLink(string(dest), image)
+	pos := s.pos(nodeOffset(n))
+	out, problem := s.resolver.ResolveLink(string(dest), image)
 	if problem != "" {
-		s.diags.Errorf(s.pos(nodeOffset(n)), "%s", problem)
+		s.diags.Errorf(pos, "%s", problem)
 		return dest
 	}
+	s.links = append(s.links, Link{Dest: string(dest), Image: image, Pos: pos})
 	return []byte(out)
 }
 

@@ -74,7 +74,16 @@ func New() *Converter {
 type Result struct {
 	HTML     []byte
 	Headings []Heading // every heading with its id, in order
+	Links    []Link    // every link and image that resolved, as written
 	Diags    diag.List
+}
+
+// Link is a link or image of the body, for checks that need the whole site
+// (does the #fragment exist on the page it leads to?).
+type Link struct {
+	Dest  string // as written
+	Image bool
+	Pos   diag.Pos
 }
 
 // Heading is a heading of the body, for fragment checks and tables of
@@ -88,7 +97,7 @@ type Heading struct {
 // Convert converts src, the body of file, whose first line is the file's
 // line firstLine. links may be nil to leave links as written.
 func (c *Converter) Convert(src []byte, file string, firstLine int, links LinkResolver) Result {
-	st := &state{file: file, firstLine: firstLine, src: src, links: links}
+	st := &state{file: file, firstLine: firstLine, src: src, resolver: links}
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]int{}}))
 	ctx.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -97,7 +106,7 @@ func (c *Converter) Convert(src []byte, file string, firstLine int, links LinkRe
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		st.diags.Errorf(diag.Pos{File: file, Line: firstLine}, "cannot render the body: %v", err)
 	}
-	return Result{HTML: buf.Bytes(), Headings: st.headings, Diags: st.diags}
+	return Result{HTML: buf.Bytes(), Headings: st.headings, Links: st.links, Diags: st.diags}
 }
 
 var stateKey = parser.NewContextKey()
@@ -107,7 +116,8 @@ type state struct {
 	file      string
 	firstLine int
 	src       []byte
-	links     LinkResolver
+	resolver  LinkResolver
+	links     []Link
 	headings  []Heading
 	diags     diag.List
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"seutu/internal/diag"
-	"seutu/internal/markdown"
 	"seutu/internal/model"
 )
 
@@ -79,21 +78,24 @@ func (ix *linkIndex) rel(u string) string {
 	return ix.base + strings.TrimPrefix(u, "/")
 }
 
-// from returns the resolver for links in the file at source path file.
-func (ix *linkIndex) from(file string) markdown.LinkResolver {
-	return pageLinks{ix: ix, dir: path.Dir(file)}
+// from returns the resolver for links in the file at source path file,
+// published at the site-relative URL page.
+func (ix *linkIndex) from(file, page string) pageLinks {
+	return pageLinks{ix: ix, dir: path.Dir(file), page: page}
 }
 
 type pageLinks struct {
-	ix  *linkIndex
-	dir string
+	ix   *linkIndex
+	dir  string // the source file's folder, for links to .md files
+	page string // the page's URL, for relative links and bare #fragments
 }
 
 // ResolveLink rewrites and checks one destination:
 //   - a web address, mailto: or tel: stays as it is;
 //   - a link to a source file (../verkostot/x.md#osa) becomes the page's URL;
-//   - a site path (/verkostot/x/) must be a page, list or asset of the site;
-//   - a bare #fragment stays as it is.
+//   - a site path (/verkostot/x/) or a path relative to the page (kuva.png,
+//     ../y/) must be a page, list or asset of the site;
+//   - a bare #fragment stays as it is (checkFragments checks it).
 func (l pageLinks) ResolveLink(dest string, image bool) (string, string) {
 	if dest == "" {
 		return "", "empty link: write the address between the parentheses"
@@ -102,33 +104,45 @@ func (l pageLinks) ResolveLink(dest string, image bool) (string, string) {
 	if err != nil {
 		return "", "cannot read the link address " + quote(dest) + ": " + err.Error()
 	}
+	if u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return dest, ""
+	}
+	target, problem := l.locate(u, image)
+	if problem != "" {
+		return "", problem
+	}
+	if !strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/") {
+		return dest, "" // a relative link works as written, under any base path
+	}
+	return l.ix.rel(withFragment(target, u.Fragment)), ""
+}
+
+// locate finds the site-relative URL a link leads to, or says why it leads
+// nowhere. Links to other sites locate to "".
+func (l pageLinks) locate(u *url.URL, image bool) (string, string) {
 	switch {
 	case u.Scheme != "" || u.Host != "":
-		return dest, ""
+		return "", ""
 	case u.Path == "":
-		return dest, ""
+		return l.page, ""
 	case strings.HasSuffix(u.Path, ".md"):
-		return l.sourceLink(u)
-	case strings.HasPrefix(u.Path, "/"):
-		return l.siteLink(u, image)
+		file := path.Clean(path.Join(l.dir, u.Path))
+		if strings.HasPrefix(u.Path, "/") {
+			file = path.Clean(path.Join("content", u.Path))
+		}
+		p := l.ix.byFile[file]
+		if p == nil {
+			return "", "link to " + quote(u.Path) + ": there is no page " + file + diag.DidYouMean(file, l.ix.files)
+		}
+		return p.URL, ""
 	}
-	return dest, ""
-}
-
-func (l pageLinks) sourceLink(u *url.URL) (string, string) {
-	file := path.Clean(path.Join(l.dir, u.Path))
-	if strings.HasPrefix(u.Path, "/") {
-		file = path.Clean(path.Join("content", u.Path))
-	}
-	p := l.ix.byFile[file]
-	if p == nil {
-		return "", "link to " + quote(u.Path) + ": there is no page " + file + diag.DidYouMean(file, l.ix.files)
-	}
-	return l.ix.rel(withFragment(p.URL, u.Fragment)), ""
-}
-
-func (l pageLinks) siteLink(u *url.URL, image bool) (string, string) {
 	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = path.Join(l.page, p)
+		if strings.HasSuffix(u.Path, "/") {
+			p += "/"
+		}
+	}
 	if !l.ix.urls[p] && !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
 		p += "/" // /verkostot/x means /verkostot/x/
 	}
@@ -137,11 +151,9 @@ func (l pageLinks) siteLink(u *url.URL, image bool) (string, string) {
 		if image {
 			what = "image"
 		}
-		return "", "link to " + quote(u.Path) + ": no " + what + " of this site has that address" + diag.DidYouMean(u.Path, l.ix.paths)
+		return "", "link to " + quote(u.Path) + ": no " + what + " of this site has that address" + diag.DidYouMean(p, l.ix.paths)
 	}
-	out := *u
-	out.Path = l.ix.rel(p)
-	return out.String(), ""
+	return p, ""
 }
 
 func withFragment(u, frag string) string {

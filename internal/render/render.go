@@ -113,23 +113,26 @@ type bodies struct {
 	home     body
 }
 
-// convertBodies converts every Markdown body on every core.
+// source is a Markdown body to convert.
+type source struct {
+	text []byte
+	file string // source path, for positions and links to .md files
+	line int    // the file's line number of text's first line
+	url  string // the page's URL, for relative links
+}
+
+// convertBodies converts every Markdown body on every core, then checks
+// what needs them all: fragments and references between pages.
 func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag.List) *bodies {
-	type src struct {
-		text []byte
-		file string
-		line int
-		dir  string
-	}
-	var srcs []src
+	var srcs []source
 	for _, p := range site.Pages {
-		srcs = append(srcs, src{p.Body, p.File, p.BodyLine, p.File})
+		srcs = append(srcs, source{p.Body, p.File, p.BodyLine, p.URL})
 	}
 	for _, s := range site.Sections {
-		srcs = append(srcs, src{s.Body, s.File, s.BodyLine, s.File})
+		srcs = append(srcs, source{s.Body, s.File, s.BodyLine, s.URL})
 	}
 	if h := site.Home; h != nil {
-		srcs = append(srcs, src{h.Body, h.File, h.BodyLine, h.File})
+		srcs = append(srcs, source{h.Body, h.File, h.BodyLine, "/"})
 	}
 	out := make([]markdown.Result, len(srcs))
 	par.Do(len(srcs), func(i int) {
@@ -137,11 +140,15 @@ func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag
 		if len(bytes.TrimSpace(s.text)) == 0 {
 			return
 		}
-		out[i] = r.md.Convert(s.text, s.file, s.line, links.from(s.dir))
+		out[i] = r.md.Convert(s.text, s.file, s.line, links.from(s.file, s.url))
 	})
+	for _, res := range out {
+		diags.Merge(res.Diags)
+	}
+	diags.Merge(checkBodies(site, links, srcs, out))
+
 	b := &bodies{pages: map[*model.Page]body{}, sections: map[*model.Section]body{}}
 	conv := func(res markdown.Result) body {
-		diags.Merge(res.Diags)
 		return body{html: template.HTML(res.HTML), headings: res.Headings} // #nosec: goldmark escapes text and omits raw HTML
 	}
 	i := 0

@@ -49,6 +49,9 @@ func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 		r.refs(p)
 		r.vocabularies(p)
 		deriveStatus(p, r.site.Now)
+		if p.Summary == "" {
+			r.diags.Warnf(r.at(p, "title", ""), "no summary: add summary: with one or two plain sentences; lists, search engines and link previews show it")
+		}
 	}
 	for _, p := range r.site.Pages {
 		backrefs(p)
