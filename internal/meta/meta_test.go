@@ -53,7 +53,7 @@ func TestParseYAMLErrors(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"syntax", "title: a\n  bad: [\n", "x.md:3: error: front matter is not valid YAML"},
+		{"syntax", "title: a\n  bad: [\n", "x.md:3:1: error: front matter is not valid YAML"},
 		{"not a map", "- a\n- b\n", "x.md:2:1: error: front matter must be a list of fields"},
 		{"duplicate", "title: a\ntitle: b\n", `x.md:3:1: error: field "title" is given twice`},
 	}

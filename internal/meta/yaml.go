@@ -112,7 +112,7 @@ func yamlErrPos(err error, file string, firstLine int) diag.Pos {
 			n = n*10 + int(r-'0')
 		}
 		if n > 0 {
-			pos.Line = firstLine + n - 1
+			pos.Line, pos.Col = firstLine+n-1, 1 // yaml.v3 gives no column
 		}
 	}
 	return pos

@@ -168,9 +168,10 @@ func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag
 
 // job is one page to execute and write.
 type job struct {
-	path string // output path: verkostot/x/index.html
-	tmpl *template.Template
-	view *View
+	path   string // output path: verkostot/x/index.html
+	layout string // the layout's file: layouts/network.html
+	tmpl   *template.Template
+	view   *View
 }
 
 func (j job) run(out Sink) diag.List {
@@ -179,7 +180,7 @@ func (j job) run(out Sink) diag.List {
 	if err := j.tmpl.ExecuteTemplate(&buf, "layouts/base.html", j.view); err != nil {
 		// Without the page's URL, the same fault in a layout used by many
 		// pages is reported once.
-		diags.Errorf(diag.Pos{}, "%s", templateError(err))
+		diags.Errorf(diag.Pos{File: j.layout}, "%s", templateError(err))
 		return diags
 	}
 	if err := out.Put(j.path, buf.Bytes()); err != nil {

@@ -27,15 +27,17 @@ func loadTemplates(layouts fs.FS, site *model.Site) (*templates, diag.List) {
 		}
 		return string(src)
 	}
+	// html/template's messages carry the line (and for execution, the
+	// column) after the template's name; the diagnostic names the file.
 	base := template.New("layouts/base.html").Funcs(funcs(site))
 	if _, err := base.Parse(read("base.html")); err != nil {
-		diags.Errorf(diag.Pos{}, "%s", templateError(err))
+		diags.Errorf(diag.Pos{File: "layouts/base.html"}, "%s", templateError(err))
 		return t, diags
 	}
 	partials, _ := fs.Glob(layouts, "partials/*.html")
 	for _, p := range partials {
 		if _, err := base.New("layouts/" + p).Parse(read(p)); err != nil {
-			diags.Errorf(diag.Pos{}, "%s", templateError(err))
+			diags.Errorf(diag.Pos{File: "layouts/" + p}, "%s", templateError(err))
 		}
 	}
 	names, _ := fs.Glob(layouts, "*.html")
@@ -48,7 +50,7 @@ func loadTemplates(layouts fs.FS, site *model.Site) (*templates, diag.List) {
 			_, err = set.New("layouts/" + name).Parse(read(name))
 		}
 		if err != nil {
-			diags.Errorf(diag.Pos{}, "%s", templateError(err))
+			diags.Errorf(diag.Pos{File: "layouts/" + name}, "%s", templateError(err))
 			continue
 		}
 		if set.Lookup("main") == nil {

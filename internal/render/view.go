@@ -57,7 +57,7 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List) []job
 	add := func(layout string, pos diag.Pos, v *View) {
 		if set := t.lookup(layout, pos, diags); set != nil {
 			v.Site, v.Layout = site, layout
-			jobs = append(jobs, job{path: outputPath(v.URL), tmpl: set, view: v})
+			jobs = append(jobs, job{path: outputPath(v.URL), layout: "layouts/" + layout + ".html", tmpl: set, view: v})
 		}
 	}
 
