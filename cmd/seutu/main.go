@@ -5,6 +5,7 @@
 //	seutu serve [-source DIR] [-addr 127.0.0.1:1313] [-drafts] [-now TIME]
 //	seutu check [-source DIR] [-drafts] [-now TIME]
 //	seutu next-change [-source DIR] [-drafts] [-now TIME]
+//	seutu new [-source DIR] KIND "Otsikko"
 //
 // Exit status: 0 on success, 1 when the content has errors, 2 on a usage
 // error. The work itself is done by package seutu/internal/build.
@@ -31,6 +32,7 @@ const usage = `usage:
   seutu serve [-source DIR] [-addr 127.0.0.1:1313] [-drafts] [-now TIME]
   seutu check [-source DIR] [-drafts] [-now TIME]
   seutu next-change [-source DIR] [-drafts] [-now TIME]
+  seutu new [-source DIR] KIND "Otsikko"
 
 Run 'seutu COMMAND -h' for a command's flags.
 `
@@ -62,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runServe(ctx, args, stdout, stderr)
 	case "next-change":
 		return runNextChange(args, stdout, stderr)
+	case "new":
+		return runNew(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

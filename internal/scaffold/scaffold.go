@@ -89,7 +89,7 @@ func lookup(name string) (kind, error) {
 	for _, k := range kinds {
 		fin, eng = append(fin, k.name), append(eng, k.english)
 	}
-	return kind{}, fmt.Errorf("unknown kind %q%s; the kinds are %s (in English %s)",
+	return kind{}, fmt.Errorf("unknown kind %q%s (kinds: %s; in English: %s)",
 		name, diag.DidYouMean(name, Kinds()), strings.Join(fin, ", "), strings.Join(eng, ", "))
 }
 
@@ -173,9 +173,9 @@ func New(kind, title string, cfg *config.Config, now time.Time) (path string, te
 	return path, b.Bytes(), nil
 }
 
-// reserved are the first URL segments that belong to a section's list page
-// or a page seutu makes; a plain page may not take them.
-var reserved = []string{"tapahtumat", "avainsanat", "teemat", "assets", "404"}
+// reserved are the first URL segments, besides the sections', that pages
+// seutu makes use (and assets/); a plain page may not take them.
+var reserved = []string{"tapahtumat", "avainsanat", "teemat", "assets"}
 
 // checkURL refuses a slug whose URL seutu already gives to a list page, so
 // that the new file does not fail the check for a reason the editor cannot
@@ -184,7 +184,7 @@ func checkURL(k kind, slug string, cfg *config.Config) error {
 	switch k.model {
 	case model.KindPage:
 		if _, ok := model.Sections[slug]; ok || slices.Contains(reserved, slug) {
-			return fmt.Errorf("a page content/%s.md would take the URL /%s/, which is one of the site's own list pages: give the page another title", slug, slug)
+			return fmt.Errorf("a page content/%s.md would take the URL /%s/, which the site's own pages use: give the page another title", slug, slug)
 		}
 	case model.KindNetwork:
 		for _, c := range cfg.NetworkCategories {
