@@ -159,37 +159,70 @@ func Build(opts Options) (*Report, error) {
 // Run loads, resolves and renders the site in fsys into out. It is Build
 // without the disk: tests run it over fstest.MapFS and write.Memory.
 func Run(fsys fs.FS, opts Options, out render.Sink) *Report {
-	rep := &Report{Strict: opts.Strict}
+	rep, _ := newPipeline(fsys, opts).run(nil, out, nil)
+	return rep
+}
+
+// pipeline is the stages over one site folder, with what a later run may
+// reuse: the files as read, and the bodies as converted.
+type pipeline struct {
+	fsys     fs.FS
+	opts     Options
+	loaded   *load.Result
+	renderer *render.Renderer
+}
+
+func newPipeline(fsys fs.FS, opts Options) *pipeline {
+	return &pipeline{fsys: fsys, opts: opts, renderer: render.New()}
+}
+
+// run runs the stages. changed names the files that changed since the last
+// run (nil: read everything); plan, when given, picks the pages to render
+// once the site is resolved.
+func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan func(*model.Site) func(string) bool) (*Report, render.Stats) {
+	rep := &Report{Strict: pl.opts.Strict}
 	timed := func(name string, fn func()) {
 		start := time.Now()
 		fn()
 		rep.Stages = append(rep.Stages, Stage{name, time.Since(start)})
 	}
 
-	var loaded *load.Result
-	timed("load", func() { loaded = load.Load(fsys) })
+	timed("load", func() {
+		prev := pl.loaded
+		if changed == nil {
+			prev = nil
+		}
+		pl.loaded = load.Reload(pl.fsys, prev, changed)
+	})
+	loaded := pl.loaded
 	rep.Diags.Merge(loaded.Diags)
-	if opts.BaseURL != "" {
-		loaded.Config.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
+	if pl.opts.BaseURL != "" {
+		loaded.Config.BaseURL = strings.TrimSuffix(pl.opts.BaseURL, "/") + "/"
 	}
 
 	var site *model.Site
 	timed("resolve", func() {
 		var diags diag.List
-		site, diags = resolve.Resolve(loaded, resolve.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+		site, diags = resolve.Resolve(loaded, resolve.Options{Drafts: pl.opts.Drafts, Future: pl.opts.Future, Now: pl.opts.Now})
 		rep.Diags.Merge(diags)
 	})
 	rep.Site = site
 
+	var stats render.Stats
 	timed("render", func() {
-		lay := overlay.FS{overlay.Dir(fsys, "layouts"), layouts.FS}
-		ast := overlay.FS{overlay.Dir(fsys, "assets"), assets.FS}
-		stats, diags := render.New().Render(site, lay, ast, out, render.Options{BodiesOnly: rep.Diags.HasErrors()})
+		lay := overlay.FS{overlay.Dir(pl.fsys, "layouts"), layouts.FS}
+		ast := overlay.FS{overlay.Dir(pl.fsys, "assets"), assets.FS}
+		opts := render.Options{BodiesOnly: rep.Diags.HasErrors()}
+		if plan != nil && !opts.BodiesOnly {
+			opts.Only = plan(site)
+		}
+		var diags diag.List
+		stats, diags = pl.renderer.Render(site, lay, ast, out, opts)
 		rep.Diags.Merge(diags)
 		rep.Pages, rep.Assets = stats.Pages, stats.Assets
 	})
 	rep.Diags.Sort()
-	return rep
+	return rep, stats
 }
 
 // checkDest refuses an output folder that would replace the sources.

@@ -152,7 +152,7 @@ func TestBuildOnDiskKeepsLastGoodSite(t *testing.T) {
 		t.Fatal(err, rep.Diags)
 	}
 	public := filepath.Join(src, "public")
-	before := snapshot(t, public)
+	before := readTree(t, public)
 	if _, ok := before["index.html"]; !ok {
 		t.Fatal("no index.html")
 	}
@@ -166,7 +166,7 @@ func TestBuildOnDiskKeepsLastGoodSite(t *testing.T) {
 	if !rep.Failed() || !strings.Contains(rep.Diags.Error(), "content/verkostot/kunnanjohtajat.md:3:8: error: unknown person") {
 		t.Fatalf("diagnostics: %v", rep.Diags)
 	}
-	after := snapshot(t, public)
+	after := readTree(t, public)
 	if len(after) != len(before) {
 		t.Fatalf("public/ has %d files, had %d", len(after), len(before))
 	}
@@ -183,7 +183,7 @@ func TestBuildOnDiskKeepsLastGoodSite(t *testing.T) {
 	}
 }
 
-func snapshot(t *testing.T, dir string) map[string][]byte {
+func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"seutu/internal/model"
 	"seutu/internal/write"
 )
 
@@ -17,10 +18,13 @@ import (
 //
 // A Session is safe for concurrent use; rebuilds run one at a time.
 type Session struct {
-	mu   sync.Mutex
-	opts Options
-	root *os.Root
-	good map[string][]byte // the last good site, by output path
+	mu       sync.Mutex
+	root     *os.Root
+	pipeline *pipeline
+	good     map[string][]byte // the last good site, by output path
+	snap     *snapshot         // of the site that made good
+	uses     map[string]string // output path → layout file, of good
+	pending  map[string]bool   // changes since the last good site
 }
 
 // Result is what a rebuild did.
@@ -45,7 +49,7 @@ func NewSession(opts Options) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Session{opts: opts, root: root}, nil
+	return &Session{root: root, pipeline: newPipeline(root.FS(), opts), pending: map[string]bool{}}, nil
 }
 
 // Close releases the site folder.
@@ -57,13 +61,45 @@ func (s *Session) Rebuild(changed []string) *Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
+
+	// Changes pile up until a rebuild succeeds: the plan compares with the
+	// last good site, not with the last attempt.
+	var set map[string]bool
+	if changed != nil && s.good != nil {
+		for _, f := range changed {
+			s.pending[f] = true
+		}
+		set = s.pending
+	}
+	var snap *snapshot
 	mem := write.NewMemory()
-	rep := Run(s.root.FS(), s.opts, mem)
-	res := &Result{Report: rep, Files: s.good, Rendered: rep.Pages}
+	rep, stats := s.pipeline.run(set, mem, func(site *model.Site) func(string) bool {
+		snap = takeSnapshot(site)
+		if set == nil {
+			return nil
+		}
+		dirty := plan(s.snap, snap, set, s.uses)
+		if dirty == nil {
+			return nil
+		}
+		return func(p string) bool { return dirty[p] || s.good[p] == nil }
+	})
+	res := &Result{Report: rep, Files: s.good, Rendered: stats.Rendered}
 	if !rep.Failed() {
-		res.Changed = diffFiles(s.good, mem.Files())
-		s.good = mem.Files()
-		res.Files = s.good
+		files := mem.Files()
+		next := make(map[string][]byte, len(s.good))
+		for p, b := range files {
+			next[p] = b
+		}
+		for _, p := range stats.Paths {
+			if _, ok := next[p]; !ok {
+				next[p] = s.good[p] // not rendered: unchanged
+			}
+		}
+		res.Changed = diffFiles(s.good, next)
+		s.good, s.snap, s.uses = next, snap, stats.Uses
+		s.pending = map[string]bool{}
+		res.Files = next
 	}
 	res.Duration = time.Since(start)
 	return res

@@ -28,36 +28,74 @@ type Result struct {
 	Sections []*model.Section // one per folder holding pages or an _index.md
 	Home     *model.Section   // content/_index.md, nil when there is none
 	Diags    diag.List
+
+	configDiags diag.List
+	files       map[string]file // what each content file gave, for Reload
+}
+
+// file is what reading one content file gave.
+type file struct {
+	page  *model.Page
+	index *model.Section
+	diags diag.List
 }
 
 // Load reads the site in fsys, whose root is the site folder.
-func Load(fsys fs.FS) *Result {
-	r := &Result{}
-	r.Config, r.Diags = readConfig(fsys)
+func Load(fsys fs.FS) *Result { return Reload(fsys, nil, nil) }
+
+// Reload reads the site again after the files in changed (slash paths from
+// the site folder) changed, taking every other file as prev read it. With
+// no prev, or a changed site.toml, it reads everything. Resolve resets what
+// it derived on reused pages, so they can be resolved again.
+func Reload(fsys fs.FS, prev *Result, changed map[string]bool) *Result {
+	if changed[config.File] {
+		prev = nil
+	}
+	r := &Result{files: map[string]file{}}
+	if prev != nil {
+		r.Config, r.configDiags = prev.Config, prev.configDiags
+	} else {
+		r.Config, r.configDiags = readConfig(fsys)
+	}
+	r.Diags.Merge(r.configDiags)
 
 	files, diags := listContent(fsys)
 	r.Diags.Merge(diags)
 
 	limit := int64(r.Config.MaxFileKB) * 1024
-	pages := make([]*model.Page, len(files))
-	indexes := make([]*model.Section, len(files))
-	lists := make([]diag.List, len(files))
+	read := make([]file, len(files))
 	par.Do(len(files), func(i int) {
 		f := files[i]
+		if old, ok := prev.cached(f); ok && !changed[f] {
+			read[i] = old
+			return
+		}
 		if path.Base(f) == "_index.md" {
-			indexes[i], lists[i] = readIndex(fsys, f, limit)
+			read[i].index, read[i].diags = readIndex(fsys, f, limit)
 		} else {
-			pages[i], lists[i] = readPage(fsys, f, limit)
+			read[i].page, read[i].diags = readPage(fsys, f, limit)
 		}
 	})
-	for i := range files {
-		r.Diags.Merge(lists[i])
-		if pages[i] != nil {
-			r.Pages = append(r.Pages, pages[i])
+	indexes := make([]*model.Section, len(files))
+	for i, f := range files {
+		r.files[f] = read[i]
+		r.Diags.Merge(read[i].diags)
+		indexes[i] = read[i].index
+		if read[i].page != nil {
+			r.Pages = append(r.Pages, read[i].page)
 		}
 	}
 	r.Sections, r.Home = sections(files, indexes, r.Pages)
 	return r
+}
+
+// cached returns what a previous load read of file.
+func (r *Result) cached(f string) (file, bool) {
+	if r == nil {
+		return file{}, false
+	}
+	old, ok := r.files[f]
+	return old, ok
 }
 
 func readConfig(fsys fs.FS) (*config.Config, diag.List) {

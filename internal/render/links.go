@@ -1,9 +1,12 @@
 package render
 
 import (
+	"crypto/sha256"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"seutu/internal/diag"
@@ -18,6 +21,10 @@ type linkIndex struct {
 	files  []string               // for suggestions
 	paths  []string               // for suggestions
 	base   string                 // the base URL's path: "/" or "/kunnat/"
+
+	// signature changes whenever a link could resolve differently: it
+	// covers every URL and source file of the site and the base path.
+	signature string
 }
 
 func newLinkIndex(site *model.Site, assets fs.FS) *linkIndex {
@@ -54,6 +61,14 @@ func newLinkIndex(site *model.Site, assets fs.FS) *linkIndex {
 			return nil
 		})
 	}
+	h := sha256.New()
+	io.WriteString(h, ix.base)
+	for _, list := range [][]string{ix.paths, ix.files} {
+		for _, s := range slices.Sorted(slices.Values(list)) {
+			io.WriteString(h, "\x00"+s)
+		}
+	}
+	ix.signature = string(h.Sum(nil))
 	return ix
 }
 

@@ -49,20 +49,40 @@ type Options struct {
 	// layout and writes nothing: what a build does when earlier stages
 	// already found errors, so that link problems are reported as well.
 	BodiesOnly bool
+
+	// Only, when set, picks the pages to execute by output path; the
+	// others are left out of the output (the dev server keeps its copies).
+	// Calendars and assets are always written.
+	Only func(path string) bool
 }
 
-// Renderer holds what every render of a site shares.
+// Renderer holds what every render of a site shares: the Markdown
+// converter, and the bodies it converted last time, which a later render
+// of the same site reuses when neither the text nor the site's addresses
+// changed.
+//
+// Render calls must not overlap.
 type Renderer struct {
-	md *markdown.Converter
+	md     *markdown.Converter
+	bodies map[string]cachedBody // by source file
 }
 
-// New returns a Renderer. It is safe for concurrent use.
-func New() *Renderer { return &Renderer{md: markdown.New()} }
+type cachedBody struct {
+	key string // the text and the site's addresses it was converted with
+	res markdown.Result
+}
+
+// New returns a Renderer.
+func New() *Renderer { return &Renderer{md: markdown.New(), bodies: map[string]cachedBody{}} }
 
 // Stats counts what a render produced.
 type Stats struct {
-	Pages  int // HTML pages written
-	Assets int // files copied from assets/
+	Pages    int               // HTML pages the site has
+	Rendered int               // pages executed this time (all, unless Options.Only)
+	Assets   int               // files copied from assets/
+	Layouts  map[string]int    // pages by layout file, for the dev server's rebuild plan
+	Paths    []string          // every page's output path, rendered or not
+	Uses     map[string]string // output path → layout file
 }
 
 // Render renders site with the layouts and assets trees into out.
@@ -82,15 +102,23 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	if diags.HasErrors() {
 		return Stats{}, diags
 	}
-	var stats Stats
-	results := make([]diag.List, len(jobs))
-	par.Do(len(jobs), func(i int) {
-		results[i] = jobs[i].run(out)
+	stats := Stats{Pages: len(jobs), Uses: map[string]string{}}
+	var run []job
+	for _, j := range jobs {
+		stats.Paths = append(stats.Paths, j.path)
+		stats.Uses[j.path] = j.layout
+		if opts.Only == nil || opts.Only(j.path) {
+			run = append(run, j)
+		}
+	}
+	results := make([]diag.List, len(run))
+	par.Do(len(run), func(i int) {
+		results[i] = run[i].run(out)
 	})
 	for _, l := range results {
 		diags.Merge(l)
 	}
-	stats.Pages = len(jobs)
+	stats.Rendered = len(run)
 	if err := calendars(site, out); err != nil {
 		diags.Errorf(diag.Pos{}, "write calendars: %v", err)
 	}
@@ -135,13 +163,31 @@ func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag
 		srcs = append(srcs, source{h.Body, h.File, h.BodyLine, "/"})
 	}
 	out := make([]markdown.Result, len(srcs))
-	par.Do(len(srcs), func(i int) {
+	keys := make([]string, len(srcs))
+	var todo []int
+	for i, s := range srcs {
+		keys[i] = links.signature + string(s.text)
+		if c, ok := r.bodies[s.file]; ok && c.key == keys[i] && s.file != "" {
+			out[i] = c.res
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	par.Do(len(todo), func(k int) {
+		i := todo[k]
 		s := srcs[i]
 		if len(bytes.TrimSpace(s.text)) == 0 {
 			return
 		}
 		out[i] = r.md.Convert(s.text, s.file, s.line, links.from(s.file, s.url))
 	})
+	fresh := make(map[string]cachedBody, len(srcs))
+	for i, s := range srcs {
+		if s.file != "" {
+			fresh[s.file] = cachedBody{key: keys[i], res: out[i]}
+		}
+	}
+	r.bodies = fresh // files that are gone drop out
 	for _, res := range out {
 		diags.Merge(res.Diags)
 	}

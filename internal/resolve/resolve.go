@@ -34,6 +34,7 @@ func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 		leftOut: map[model.Kind]map[string]*model.Page{},
 	}
 	for _, p := range in.Pages {
+		reset(p)
 		if (p.Draft && !opts.Drafts) || (scheduled(p, r.site.Now) && !opts.Future) {
 			if r.leftOut[p.Kind] == nil {
 				r.leftOut[p.Kind] = map[string]*model.Page{}

@@ -1,0 +1,117 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"seutu/internal/write"
+)
+
+// TestIncrementalEqualsFull edits a site step by step, rebuilds the session
+// after each edit with only the changed files named, and compares the whole
+// site with a clean full build of the same content.
+func TestIncrementalEqualsFull(t *testing.T) {
+	src := t.TempDir()
+	if err := os.CopyFS(src, os.DirFS("testdata/site")); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Source: src, Now: testNow}
+	s, err := NewSession(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	first := s.Rebuild(nil)
+	if first.Failed() {
+		t.Fatal(first.Report.Diags)
+	}
+	all := first.Rendered
+
+	file := func(p string) string { return filepath.Join(src, filepath.FromSlash(p)) }
+	edit := func(p, old, new string) func(t *testing.T) []string {
+		return func(t *testing.T) []string {
+			b, err := os.ReadFile(file(p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(b, []byte(old)) {
+				t.Fatalf("%s lacks %q", p, old)
+			}
+			os.WriteFile(file(p), bytes.Replace(b, []byte(old), []byte(new), 1), 0o644)
+			return []string{p}
+		}
+	}
+	steps := []struct {
+		name    string
+		do      func(t *testing.T) []string
+		partial bool // the rebuild should render fewer pages than the site has
+	}{
+		{"edit body", edit("content/verkostot/hyte.md", "Verkosto kokoontuu", "Hyte-verkosto kokoontuu"), true},
+		{"edit title", edit("content/henkilot/matti-makinen.md", "title: Matti Mäkinen", "title: Matti Mäkinen-Testi"), true},
+		{"edit reference", edit("content/verkostot/hyte.md", "coordinator: hyvaks", "coordinator: keski-suomen-liitto"), true},
+		{"edit list order", edit("content/ajankohtaista/2022-08-11-webinaari.md", "date: 2022-08-11", "date: 2022-08-12"), true},
+		{"edit tags", edit("content/verkostot/kunnanjohtajat.md", "tags: [kuntajohto]", "tags: [kuntajohto, uusi-aihe]"), false},
+		{"add", func(t *testing.T) []string {
+			os.WriteFile(file("content/verkostot/uusi.md"), []byte("---\ntitle: Uusi verkosto\nsummary: Uusi.\ncategory: Kuntajohto\nchair: kirsi-mukkala\n---\nUusi.\n"), 0o644)
+			return []string{"content/verkostot/uusi.md"}
+		}, false},
+		{"rename", func(t *testing.T) []string {
+			os.Rename(file("content/verkostot/uusi.md"), file("content/verkostot/uudempi.md"))
+			return []string{"content/verkostot/uusi.md", "content/verkostot/uudempi.md"}
+		}, false},
+		{"break", edit("content/verkostot/uudempi.md", "chair: kirsi-mukkala", "chair: kirsi-mukala"), false},
+		{"fix", edit("content/verkostot/uudempi.md", "chair: kirsi-mukala", "chair: matti-makinen"), true},
+		{"delete", func(t *testing.T) []string {
+			os.Remove(file("content/verkostot/uudempi.md"))
+			return []string{"content/verkostot/uudempi.md"}
+		}, false},
+		{"layout edit", func(t *testing.T) []string {
+			os.MkdirAll(file("layouts"), 0o755)
+			os.WriteFile(file("layouts/person.html"), []byte(`{{define "main"}}<h1>{{.Title}}</h1><p>oma</p>{{end}}`), 0o644)
+			return []string{"layouts/person.html"}
+		}, true},
+		{"asset edit", func(t *testing.T) []string {
+			os.MkdirAll(file("assets/css"), 0o755)
+			os.WriteFile(file("assets/css/site.css"), []byte("body{color:#222}"), 0o644)
+			return []string{"assets/css/site.css"}
+		}, true},
+		{"site.toml edit", edit("content/site.toml", `title = "Testiseutu"`, `title = "Testiseutu 2"`), false},
+		{"section intro edit", edit("content/verkostot/_index.md", "Verkostoissa kunnat", "Verkostoissa kaikki kunnat"), false},
+	}
+	for _, step := range steps {
+		changed := step.do(t)
+		got := s.Rebuild(changed)
+		if step.name == "break" {
+			if !got.Failed() || !strings.Contains(got.Report.Diags.Error(), `unknown person "kirsi-mukala"`) {
+				t.Fatalf("%s: diagnostics %v", step.name, got.Report.Diags)
+			}
+			continue
+		}
+		if got.Failed() {
+			t.Fatalf("%s: %v", step.name, got.Report.Diags)
+		}
+		mem := write.NewMemory()
+		full := Run(os.DirFS(src), opts, mem)
+		if full.Failed() {
+			t.Fatalf("%s: full build: %v", step.name, full.Diags)
+		}
+		want := mem.Files()
+		for p, b := range want {
+			if !bytes.Equal(got.Files[p], b) {
+				t.Errorf("%s: %s differs from a full build", step.name, p)
+			}
+		}
+		for p := range got.Files {
+			if _, ok := want[p]; !ok {
+				t.Errorf("%s: %s is served but a full build has no such file", step.name, p)
+			}
+		}
+		if step.partial && got.Rendered >= all {
+			t.Errorf("%s: rendered %d of %d pages; want fewer", step.name, got.Rendered, all)
+		}
+		t.Logf("%s: rendered %d of %d pages, %d files changed", step.name, got.Rendered, full.Pages, len(got.Changed))
+	}
+}
