@@ -130,9 +130,11 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	var c common
 	c.register(fs)
 	var dest, baseURL string
+	minify := true
 	if name == "build" {
 		fs.StringVar(&dest, "dest", "", "the output `folder` (default SOURCE/public)")
 		fs.StringVar(&baseURL, "base-url", "", "the site's absolute `URL`, instead of base_url in site.toml")
+		fs.BoolVar(&minify, "minify", true, "minify HTML, CSS, JS, SVG, JSON and XML")
 	}
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
@@ -143,6 +145,7 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	opts.Dest, opts.BaseURL, opts.DryRun = dest, baseURL, name == "check"
+	opts.Minify, opts.Fingerprint = minify && name == "build", name == "build"
 	rep, err := build.Build(opts)
 	if c.format == "json" {
 		return reportJSON(rep, err, stdout, stderr)
@@ -198,8 +201,7 @@ func report(name string, rep *build.Report, err error, stdout, stderr io.Writer)
 	case "check":
 		fmt.Fprintf(stdout, "seutu check: %d pages OK (%s)\n", rep.Pages, rep.Timings())
 	default:
-		fmt.Fprintf(stdout, "seutu %s: %d pages, %d files, %d kB (%s)\n",
-			name, rep.Pages, rep.Files, (rep.Bytes+512)/1024, rep.Timings())
+		fmt.Fprintln(stdout, rep.Summary(name))
 	}
 	return exitOK
 }

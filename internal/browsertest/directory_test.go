@@ -367,8 +367,8 @@ func TestDirectoryWithoutJavaScript(t *testing.T) {
 			t.Errorf("the HTML lacks the card of %s", name)
 		}
 	}
-	if !strings.Contains(html, `src="/assets/js/directory.js" defer`) {
-		t.Errorf("the page does not load directory.js")
+	if !regexp.MustCompile(`src="/assets/js/directory\.[0-9a-f]{10}\.js" integrity="sha384-[^"]+" defer`).MatchString(html) {
+		t.Errorf("the page does not load directory.js (fingerprinted, with integrity)")
 	}
 
 	tab := newTab(t, newBrowser(t))

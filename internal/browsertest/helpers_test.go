@@ -52,6 +52,9 @@ func buildAndServe(t *testing.T, src string, opts build.Options) string {
 	t.Helper()
 	dest := t.TempDir()
 	opts.Source, opts.Dest = src, dest
+	// The browser gets what readers get: minified, fingerprinted files
+	// whose integrity hashes Chromium checks.
+	opts.Minify, opts.Fingerprint = true, true
 	rep, err := build.Build(opts)
 	if err != nil {
 		t.Fatalf("build %s: %v", src, err)

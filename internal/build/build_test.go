@@ -276,3 +276,61 @@ func TestNow(t *testing.T) {
 		}
 	}
 }
+
+// TestProductionBuildIsByteIdentical builds the same content twice, the
+// way CI does (minified, fingerprinted, to disk), into two folders, and
+// compares every byte.
+func TestProductionBuildIsByteIdentical(t *testing.T) {
+	var trees []map[string][]byte
+	for range 2 {
+		dest := filepath.Join(t.TempDir(), "public")
+		rep, err := Build(Options{Source: "testdata/site", Dest: dest, Now: testNow, Minify: true, Fingerprint: true})
+		if err != nil || rep.Failed() {
+			t.Fatal(err, rep.Diags)
+		}
+		trees = append(trees, readTree(t, dest))
+	}
+	if len(trees[0]) != len(trees[1]) || len(trees[0]) < 40 {
+		t.Fatalf("%d and %d files", len(trees[0]), len(trees[1]))
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(trees[1][name], data) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestFingerprints checks that a stylesheet's published name changes when,
+// and only when, its content does.
+func TestFingerprints(t *testing.T) {
+	cssName := func(fsys fstest.MapFS) string {
+		mem := write.NewMemory()
+		rep := Run(fsys, Options{Now: testNow, Minify: true, Fingerprint: true}, mem)
+		if rep.Failed() {
+			t.Fatal(rep.Diags)
+		}
+		var names []string
+		for p := range mem.Files() {
+			if strings.HasPrefix(p, "assets/css/site.") && p != "assets/css/site.css" {
+				names = append(names, p)
+			}
+		}
+		if len(names) != 1 {
+			t.Fatalf("fingerprinted stylesheets: %v", names)
+		}
+		if !strings.Contains(string(mem.Files()["index.html"]), `href="/`+names[0]+`"`) {
+			t.Errorf("the home page does not link %s", names[0])
+		}
+		return names[0]
+	}
+	site := txtarSite(minimalSite + "-- assets/css/site.css --\nbody { color: #222; }\n")
+	first := cssName(site)
+	site["content/henkilot/kirsi-mukkala.md"].Data = append(site["content/henkilot/kirsi-mukkala.md"].Data, "Uusi rivi.\n"...)
+	if got := cssName(site); got != first {
+		t.Errorf("a content edit renamed the stylesheet: %s → %s", first, got)
+	}
+	site["assets/css/site.css"].Data = []byte("body { color: #111; }\n")
+	if got := cssName(site); got == first {
+		t.Errorf("a stylesheet edit kept the name %s", got)
+	}
+}

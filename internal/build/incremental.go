@@ -17,7 +17,8 @@ import (
 //     it (before and after the change), every list whose pages or order
 //     changed or that shows it, the home page and 404.html;
 //   - a layout: the pages that use it;
-//   - an asset: no page (assets are copied on every rebuild).
+//   - an asset: no page (assets are copied on every rebuild), but a
+//     stylesheet or script when names are fingerprinted: every page.
 
 // snapshot is what a plan compares between two resolved sites.
 type snapshot struct {
@@ -91,7 +92,7 @@ func relatedURLs(p *model.Page) []string {
 
 // plan returns the output paths to render after the files in changed
 // changed, or nil for all of them.
-func plan(old, now *snapshot, changed map[string]bool, uses map[string]string) map[string]bool {
+func plan(old, now *snapshot, changed map[string]bool, uses map[string]string, fingerprint bool) map[string]bool {
 	if old == nil || old.urls != now.urls || old.noTerms != now.noTerms {
 		return nil
 	}
@@ -101,6 +102,8 @@ func plan(old, now *snapshot, changed map[string]bool, uses map[string]string) m
 		switch {
 		case f == "content/site.toml", f == "layouts/base.html", strings.HasPrefix(f, "layouts/partials/"),
 			path.Base(f) == "_index.md":
+			return nil
+		case fingerprint && strings.HasPrefix(f, "assets/") && (path.Ext(f) == ".css" || path.Ext(f) == ".js"):
 			return nil
 		case strings.HasPrefix(f, "layouts/"):
 			for out, layout := range uses {

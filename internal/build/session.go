@@ -78,7 +78,7 @@ func (s *Session) Rebuild(changed []string) *Result {
 		if set == nil {
 			return nil
 		}
-		dirty := plan(s.snap, snap, set, s.uses)
+		dirty := plan(s.snap, snap, set, s.uses, s.pipeline.opts.Fingerprint)
 		if dirty == nil {
 			return nil
 		}

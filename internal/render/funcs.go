@@ -16,7 +16,7 @@ import (
 
 // funcs are the template functions. All dates and times are shown in
 // Helsinki time, the Finnish way.
-func funcs(site *model.Site) template.FuncMap {
+func funcs(site *model.Site, assets *assetSet) template.FuncMap {
 	ix := &linkIndex{base: basePath(site.Config.BaseURL)}
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	return template.FuncMap{
@@ -24,6 +24,19 @@ func funcs(site *model.Site) template.FuncMap {
 		"rel": ix.rel,                                           // /verkostot/ under the base path
 		"abs": func(u string) string { return base + u },        // absolute, for canonical links and feeds
 		"tel": func(s string) template.URL { return telURL(s) }, // 040 595 0002 → tel:+358405950002
+		// asset "/assets/css/site.css" is the file's URL, with a content
+		// hash in the name of stylesheets and scripts; integrity gives
+		// their Subresource Integrity value. An unknown file is an error.
+		"asset": func(u string) (string, error) {
+			if h, ok := assets.hashed[u]; ok {
+				return ix.rel(h), nil
+			}
+			if _, ok := assets.data[strings.TrimPrefix(u, "/assets/")]; ok {
+				return ix.rel(u), nil
+			}
+			return "", fmt.Errorf("no asset %s", u)
+		},
+		"integrity": func(u string) string { return assets.integrity[u] },
 
 		// dates and times
 		"date":        fi.Date,        // 24.4.2023

@@ -16,20 +16,20 @@ const EventCalendarName = "tapahtuma.ics"
 
 // calendars writes the calendar feed of all events and one calendar per
 // event page.
-func calendars(site *model.Site, out Sink) error {
+func calendars(site *model.Site, out *output) error {
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	var all []ical.Event
 	for _, p := range site.Events {
 		ev := calendarEvent(site, p)
 		all = append(all, ev)
 		one := ical.Calendar{ProdID: prodID(site), Events: []ical.Event{ev}}
-		if err := out.Put(strings.TrimPrefix(p.URL, "/")+EventCalendarName, ical.Bytes(one)); err != nil {
+		if err := out.put(strings.TrimPrefix(p.URL, "/")+EventCalendarName, ical.Bytes(one)); err != nil {
 			return err
 		}
 	}
 	feed := ical.Calendar{ProdID: prodID(site), Name: site.Config.Title + ": tapahtumat",
 		URL: base + "/" + CalendarFile, Events: all}
-	return out.Put(CalendarFile, ical.Bytes(feed))
+	return out.put(CalendarFile, ical.Bytes(feed))
 }
 
 func prodID(site *model.Site) string { return "-//" + site.Config.Title + "//seutu//FI" }

@@ -3,7 +3,6 @@ package render
 import (
 	"crypto/sha256"
 	"io"
-	"io/fs"
 	"net/url"
 	"path"
 	"slices"
@@ -27,7 +26,7 @@ type linkIndex struct {
 	signature string
 }
 
-func newLinkIndex(site *model.Site, assets fs.FS) *linkIndex {
+func newLinkIndex(site *model.Site, assets *assetSet) *linkIndex {
 	ix := &linkIndex{byFile: map[string]*model.Page{}, urls: map[string]bool{"/": true}, base: basePath(site.Config.BaseURL)}
 	addURL := func(u string) {
 		ix.urls[u] = true
@@ -53,13 +52,8 @@ func newLinkIndex(site *model.Site, assets fs.FS) *linkIndex {
 			addURL(t.URL)
 		}
 	}
-	if assets != nil {
-		_ = fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				addURL("/assets/" + p)
-			}
-			return nil
-		})
+	for _, u := range assets.urls() {
+		addURL(u)
 	}
 	h := sha256.New()
 	io.WriteString(h, ix.base)

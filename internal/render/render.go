@@ -54,6 +54,15 @@ type Options struct {
 	// others are left out of the output (the dev server keeps its copies).
 	// Calendars and assets are always written.
 	Only func(path string) bool
+
+	// Minify minifies HTML, CSS, JS, SVG, JSON and XML before writing.
+	Minify bool
+
+	// Fingerprint publishes stylesheets and scripts also under names that
+	// carry their content's hash, and makes the asset function give those
+	// names and integrity their hashes: safe to cache forever. Off, as in
+	// the dev server, a stylesheet can change without any page changing.
+	Fingerprint bool
 }
 
 // Renderer holds what every render of a site shares: the Markdown
@@ -80,20 +89,22 @@ type Stats struct {
 	Pages    int               // HTML pages the site has
 	Rendered int               // pages executed this time (all, unless Options.Only)
 	Assets   int               // files copied from assets/
-	Layouts  map[string]int    // pages by layout file, for the dev server's rebuild plan
 	Paths    []string          // every page's output path, rendered or not
-	Uses     map[string]string // output path → layout file
+	Uses     map[string]string // output path → layout file, for the dev server's rebuild plan
+	Before   int64             // bytes written, counted before minifying
+	After    int64             // bytes written
 }
 
 // Render renders site with the layouts and assets trees into out.
 func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opts Options) (Stats, diag.List) {
-	var diags diag.List
-	links := newLinkIndex(site, assets)
+	o := &output{sink: out, minify: opts.Minify}
+	ast, diags := readAssets(assets, o, opts.Fingerprint)
+	links := newLinkIndex(site, ast)
 	bodies := r.convertBodies(site, links, &diags)
 	if opts.BodiesOnly {
 		return Stats{}, diags
 	}
-	tmpl, tdiags := loadTemplates(layouts, site)
+	tmpl, tdiags := loadTemplates(layouts, funcs(site, ast))
 	diags.Merge(tdiags)
 	if diags.HasErrors() {
 		return Stats{}, diags
@@ -113,18 +124,24 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	}
 	results := make([]diag.List, len(run))
 	par.Do(len(run), func(i int) {
-		results[i] = run[i].run(out)
+		results[i] = run[i].run(o)
 	})
 	for _, l := range results {
 		diags.Merge(l)
 	}
 	stats.Rendered = len(run)
-	if err := calendars(site, out); err != nil {
+	if err := calendars(site, o); err != nil {
 		diags.Errorf(diag.Pos{}, "write calendars: %v", err)
 	}
-	n, adiags := copyAssets(assets, out)
+	if err := aliases(site, links, o); err != nil {
+		diags.Errorf(diag.Pos{}, "write redirects: %v", err)
+	}
+	n, err := ast.write(o)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "assets"}, "write assets: %v", err)
+	}
 	stats.Assets = n
-	diags.Merge(adiags)
+	stats.Before, stats.After = o.before.Load(), o.after.Load()
 	return stats, diags
 }
 
@@ -220,7 +237,7 @@ type job struct {
 	view   *View
 }
 
-func (j job) run(out Sink) diag.List {
+func (j job) run(out *output) diag.List {
 	var diags diag.List
 	var buf bytes.Buffer
 	if err := j.tmpl.ExecuteTemplate(&buf, "layouts/base.html", j.view); err != nil {
@@ -229,37 +246,10 @@ func (j job) run(out Sink) diag.List {
 		diags.Errorf(diag.Pos{File: j.layout}, "%s", templateError(err))
 		return diags
 	}
-	if err := out.Put(j.path, buf.Bytes()); err != nil {
+	if err := out.put(j.path, buf.Bytes()); err != nil {
 		diags.Errorf(diag.Pos{}, "write %s: %v", j.path, err)
 	}
 	return diags
-}
-
-// copyAssets copies every file of the assets tree to assets/ in the output.
-func copyAssets(assets fs.FS, out Sink) (int, diag.List) {
-	var diags diag.List
-	n := 0
-	if assets == nil {
-		return 0, nil
-	}
-	err := fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || isHidden(d.Name()) || isGo(d.Name()) {
-			return nil
-		}
-		data, err := fs.ReadFile(assets, p)
-		if err != nil {
-			return err
-		}
-		n++
-		return out.Put("assets/"+p, data)
-	})
-	if err != nil {
-		diags.Errorf(diag.Pos{File: "assets"}, "copy assets: %v", err)
-	}
-	return n, diags
 }
 
 func isHidden(name string) bool { return len(name) > 0 && name[0] == '.' }

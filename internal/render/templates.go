@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"seutu/internal/diag"
-	"seutu/internal/model"
 )
 
 // templates are the parsed layouts, one set per layout file, each holding
@@ -17,7 +16,7 @@ type templates struct {
 }
 
 // loadTemplates parses every layout of the layouts tree.
-func loadTemplates(layouts fs.FS, site *model.Site) (*templates, diag.List) {
+func loadTemplates(layouts fs.FS, fm template.FuncMap) (*templates, diag.List) {
 	var diags diag.List
 	t := &templates{sets: map[string]*template.Template{}}
 	read := func(name string) string {
@@ -29,7 +28,7 @@ func loadTemplates(layouts fs.FS, site *model.Site) (*templates, diag.List) {
 	}
 	// html/template's messages carry the line (and for execution, the
 	// column) after the template's name; the diagnostic names the file.
-	base := template.New("layouts/base.html").Funcs(funcs(site))
+	base := template.New("layouts/base.html").Funcs(fm)
 	if _, err := base.Parse(read("base.html")); err != nil {
 		diags.Errorf(diag.Pos{File: "layouts/base.html"}, "%s", templateError(err))
 		return t, diags

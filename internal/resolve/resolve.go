@@ -93,12 +93,17 @@ func (r *resolver) urls() {
 		}
 		owner[p.URL] = p
 	}
+	aliased := map[string]*model.Page{}
 	for _, p := range r.site.Pages {
 		for i, a := range p.Aliases {
 			u := "/" + strings.Trim(a, "/") + "/"
+			pos := r.at(p, "aliases."+strconv.Itoa(i), "aliases")
 			if other, ok := owner[u]; ok && other != p {
-				r.diags.Errorf(r.at(p, "aliases."+strconv.Itoa(i), "aliases"), "alias %s is the URL of %s", a, other.File)
+				r.diags.Errorf(pos, "alias %s is the URL of %s", a, other.File)
+			} else if other, ok := aliased[u]; ok && other != p {
+				r.diags.Errorf(pos, "alias %s is also an alias of %s: an old address can lead to one page only", a, other.File)
 			}
+			aliased[u] = p
 		}
 	}
 	slices.SortFunc(r.site.Pages, func(a, b *model.Page) int { return strings.Compare(a.URL, b.URL) })
