@@ -93,6 +93,11 @@ type Page struct {
 	Municipality *Municipality
 
 	Back Backrefs // filled by resolve
+
+	// TagTerms and ThemeTerms are the pages of p's tags and themes, in
+	// Finnish order; filled by resolve.
+	TagTerms   []*Term
+	ThemeTerms []*Term
 }
 
 // Ref is a reference to another page, as written and as resolved.

@@ -7,6 +7,7 @@ import "seutu/internal/model"
 func reset(p *model.Page) {
 	p.URL = ""
 	p.Back = model.Backrefs{}
+	p.TagTerms, p.ThemeTerms = nil, nil
 	p.EachRef(func(r *model.Ref) { r.Target = nil })
 	if pr := p.Project; pr != nil && pr.StatusDerived {
 		pr.Status, pr.StatusDerived = "", false

@@ -58,8 +58,10 @@ func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 		backrefs(p)
 	}
 	r.sections(in.Sections)
-	r.site.Tags = terms(r.site.Pages, "/avainsanat/", func(p *model.Page) []string { return p.Tags })
-	r.site.Themes = terms(r.site.Pages, "/teemat/", func(p *model.Page) []string { return p.Themes })
+	r.site.Tags = terms(r.site.Pages, "/avainsanat/", func(p *model.Page) []string { return p.Tags },
+		func(p *model.Page, t []*model.Term) { p.TagTerms = t })
+	r.site.Themes = terms(r.site.Pages, "/teemat/", func(p *model.Page) []string { return p.Themes },
+		func(p *model.Page, t []*model.Term) { p.ThemeTerms = t })
 	r.newsAndEvents()
 	r.lists()
 	r.checkListURLs()

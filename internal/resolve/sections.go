@@ -87,8 +87,8 @@ func orderIn(order []string, v string) int {
 }
 
 // terms collects the tags or themes of all pages, one term per slug, sorted
-// in Finnish order.
-func terms(pages []*model.Page, base string, of func(*model.Page) []string) []*model.Term {
+// in Finnish order, and gives each page its own terms through set.
+func terms(pages []*model.Page, base string, of func(*model.Page) []string, set func(*model.Page, []*model.Term)) []*model.Term {
 	bySlug := map[string]*model.Term{}
 	var out []*model.Term
 	for _, p := range pages {
@@ -109,8 +109,15 @@ func terms(pages []*model.Page, base string, of func(*model.Page) []string) []*m
 		}
 	}
 	fi.SortFunc(out, func(t *model.Term) string { return t.Name })
+	own := map[*model.Page][]*model.Term{}
 	for _, t := range out {
+		for _, p := range t.Pages {
+			own[p] = append(own[p], t)
+		}
 		sortPages(t.Pages)
+	}
+	for _, p := range pages {
+		set(p, own[p])
 	}
 	return out
 }
