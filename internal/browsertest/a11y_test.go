@@ -1,0 +1,205 @@
+package browsertest
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"seutu/internal/build"
+)
+
+// tools holds the checkers installed from package-lock.json by .ci/run
+// (npm ci --prefix internal/browsertest/tools).
+const tools = "tools/node_modules"
+
+// wcagTags are the axe-core rule sets of the level Finnish law asks for,
+// WCAG 2.1 AA, and the newer 2.2 AA.
+var wcagTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+
+// toolFile returns the path of a checker's file, failing the test with the
+// way to install it when it is missing.
+func toolFile(t *testing.T, rel string) string {
+	t.Helper()
+	p := filepath.Join(tools, filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("%s is missing: run `npm ci --prefix internal/browsertest/tools` (or .ci/run, which does)", p)
+	}
+	return p
+}
+
+// buildReal builds the repository's own site as CI publishes it and
+// returns the output folder.
+func buildReal(t *testing.T) string {
+	t.Helper()
+	dest := t.TempDir()
+	rep, err := build.Build(build.Options{Source: "../..", Dest: dest, Now: helsinki(t, "2026-11-23T12:00"), Minify: true, Fingerprint: true})
+	if err != nil || rep.Failed() {
+		t.Fatalf("building the real site: %v %v", err, rep.Diags)
+	}
+	return dest
+}
+
+// htmlPages lists the site-relative URLs of the built HTML pages, redirect
+// pages of old addresses left out.
+func htmlPages(t *testing.T, dir string) []string {
+	t.Helper()
+	var urls []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(data), `http-equiv="refresh"`) {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		urls = append(urls, "/"+strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return urls
+}
+
+type axeResult struct {
+	Violations []struct {
+		ID    string `json:"id"`
+		Help  string `json:"help"`
+		Nodes []struct {
+			Target []any  `json:"target"`
+			HTML   string `json:"html"`
+		} `json:"nodes"`
+	} `json:"violations"`
+}
+
+// TestAccessibilityEveryPage opens every page of the real site in headless
+// Chromium, runs axe-core with the WCAG A and AA rules, and checks that
+// nothing overflows sideways on a 320 px wide screen.
+func TestAccessibilityEveryPage(t *testing.T) {
+	axe, err := os.ReadFile(toolFile(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := buildReal(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	pages := htmlPages(t, dir)
+	if len(pages) < 50 {
+		t.Fatalf("only %d pages", len(pages))
+	}
+	tab := newTab(t, newBrowser(t))
+	tags, _ := json.Marshal(wcagTags)
+	run := `axe.run(document, {runOnly: {type: "tag", values: ` + string(tags) + `}, resultTypes: ["violations"]}).then(r => ({violations: r.violations}))`
+	// First prove that the checker sees a fault: an image without alt text.
+	do(t, tab, "open the home page", chromedp.Navigate(srv.URL+"/"))
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+`;document.body.append(Object.assign(document.createElement("img"), {src: "x.png"}));true`)); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := chromedp.Run(tab, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise)); err != nil || len(res.Violations) == 0 || res.Violations[0].ID != "image-alt" {
+		t.Fatalf("axe-core did not report an image without alt text: %+v, %v", res, err)
+	}
+	for _, page := range pages {
+		do(t, tab, "open "+page, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+page))
+		if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
+			t.Fatalf("%s: injecting axe-core: %v", page, err)
+		}
+		res, err := chromedp.Run(tab, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: axe: %v", page, err)
+		}
+		for _, v := range res.Violations {
+			for _, n := range v.Nodes {
+				t.Errorf("%s: %s (%s): %v %s", page, v.ID, v.Help, n.Target, n.HTML)
+			}
+		}
+		do(t, tab, "narrow "+page, chromedp.EmulateViewport(320, 800))
+		if w := eval[int](t, tab, `document.documentElement.scrollWidth`); w > 320 {
+			wide := eval[string](t, tab, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 321).slice(0, 3).map(e => e.outerHTML.slice(0, 120)).join("\n")`)
+			t.Errorf("%s: %d px wide at 320 px:\n%s", page, w, wide)
+		}
+	}
+	t.Logf("%d pages checked", len(pages))
+}
+
+// TestScreenshots writes screenshots of the main views at phone and desktop
+// widths to internal/browsertest/screenshots, to be looked at.
+func TestScreenshots(t *testing.T) {
+	dir := buildReal(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	out := "screenshots"
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tab := newTab(t, newBrowser(t))
+	views := map[string]string{
+		"etusivu":    "/",
+		"verkostot":  "/verkostot/",
+		"verkosto":   "/verkostot/kunnanjohtajakokoukset/",
+		"tapahtumat": "/tapahtumat/",
+		"tapahtuma":  "/ajankohtaista/2018-02-01-tulevaisuuden-kunta-jarjestot-mukana/",
+	}
+	for name, url := range views {
+		for _, width := range []int64{375, 1280} {
+			do(t, tab, "open "+url, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+url))
+			png, err := chromedp.Run(tab, chromedp.FullScreenshot(90))
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(out, name+"-"+itoa(width)+".png")
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if len(png) < 1000 {
+				t.Errorf("%s: a %d-byte screenshot", file, len(png))
+			}
+		}
+	}
+}
+
+func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
+
+// TestValidHTML checks every built page of the real site and of the small
+// site with every kind against the Nu HTML Checker: zero errors.
+func TestValidHTML(t *testing.T) {
+	jar := toolFile(t, "vnu-jar/build/dist/vnu.jar")
+	java, err := exec.LookPath("java")
+	if err != nil {
+		t.Fatal("no java on PATH: the Nu HTML Checker runs on Java (apt-get install default-jre-headless, or run .ci/run)")
+	}
+	// First prove that the checker sees a fault.
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "bad.html"), []byte("<!doctype html><html lang=fi><title>x</title><p><div>x</p>"), 0o644)
+	if out, _ := exec.Command(java, "-jar", jar, "--errors-only", bad).CombinedOutput(); !strings.Contains(string(out), "error") {
+		t.Fatalf("the Nu HTML Checker passed broken HTML: %s", out)
+	}
+	dirs := []string{buildReal(t)}
+	small := t.TempDir()
+	if rep, err := build.Build(build.Options{Source: buildSite, Dest: small, Now: helsinki(t, "2026-11-23T12:00"), Minify: true, Fingerprint: true}); err != nil || rep.Failed() {
+		t.Fatal(err, rep.Diags)
+	}
+	dirs = append(dirs, small)
+	for _, dir := range dirs {
+		out, err := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", dir).CombinedOutput()
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatalf("running vnu: %v\n%s", err, out)
+		}
+		if len(strings.TrimSpace(string(out))) > 0 || err != nil {
+			t.Errorf("the Nu HTML Checker found errors in %s:\n%s", dir, out)
+		}
+	}
+}
