@@ -136,6 +136,12 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	if err := aliases(site, links, o); err != nil {
 		diags.Errorf(diag.Pos{}, "write redirects: %v", err)
 	}
+	if err := writeFeeds(site, o); err != nil {
+		diags.Errorf(diag.Pos{}, "write feeds: %v", err)
+	}
+	if err := writeSitemap(site, jobs, o); err != nil {
+		diags.Errorf(diag.Pos{}, "write sitemap: %v", err)
+	}
 	n, err := ast.write(o)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: "assets"}, "write assets: %v", err)
