@@ -33,7 +33,8 @@ type Link struct {
 	URL   string // site-relative: /ajankohtaista/rss.xml
 }
 
-// MaxItems is the most items one feed holds, newest first.
+// MaxItems is the most items one feed holds, newest first; 0 or less
+// means no limit.
 var MaxItems = 50
 
 // Media types of the feeds.
@@ -121,8 +122,8 @@ func newsFeeds(site *model.Site) []feed {
 	}
 	for i := range feeds {
 		f := &feeds[i]
-		if len(f.pages) > MaxItems {
-			f.pages = f.pages[:max(MaxItems, 0)]
+		if MaxItems > 0 && len(f.pages) > MaxItems {
+			f.pages = f.pages[:MaxItems]
 		}
 		f.description = describe(site, f.dir, f.title)
 	}

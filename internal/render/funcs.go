@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"seutu/internal/feeds"
 	"seutu/internal/fi"
 	"seutu/internal/meta"
 	"seutu/internal/model"
@@ -37,8 +38,8 @@ func funcs(site *model.Site, assets *assetSet) template.FuncMap {
 			return "", fmt.Errorf("no asset %s", u)
 		},
 		"integrity": func(u string) string { return assets.integrity[u] },
-		"feeds":     func(url string) []Feed { return feedLinks(site, url) }, // for <link rel="alternate">
-		"jsonld":    func(v *View) template.JS { return jsonLD(site, v) },    // schema.org for search engines
+		"feeds":     func(url string) []feeds.Link { return feeds.FeedLinks(site, url) }, // for <link rel="alternate">
+		"jsonld":    func(v *View) template.JS { return jsonLD(site, v) },                // schema.org for search engines
 
 		// dates and times
 		"date":        fi.Date,        // 24.4.2023

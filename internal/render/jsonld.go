@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/json"
 	"html/template"
 	"strings"
@@ -57,7 +58,7 @@ type ldBuilder struct {
 // publisher is the organisation behind the site, from site.toml's contact.
 func (ld ldBuilder) publisher() map[string]any {
 	c := ld.site.Config.Contact
-	org := map[string]any{"@type": "Organization", "@id": ld.base + "/#julkaisija", "name": cmpOr(c.Name, ld.site.Config.Title), "url": cmpOr(c.Website, ld.base+"/")}
+	org := map[string]any{"@type": "Organization", "@id": ld.base + "/#julkaisija", "name": cmp.Or(c.Name, ld.site.Config.Title), "url": cmp.Or(c.Website, ld.base+"/")}
 	setIf(org, "telephone", c.Phone)
 	setIf(org, "email", c.Email)
 	setIf(org, "address", c.Address)
@@ -139,7 +140,7 @@ func (ld ldBuilder) event(p *model.Page, e *model.Event) map[string]any {
 	}
 	var places []any
 	if e.Location != "" || e.Address != "" {
-		place := map[string]any{"@type": "Place", "name": cmpOr(e.Location, e.Address)}
+		place := map[string]any{"@type": "Place", "name": cmp.Or(e.Location, e.Address)}
 		if e.Address != "" {
 			place["address"] = map[string]any{"@type": "PostalAddress", "streetAddress": e.Address, "addressCountry": "FI"}
 		} else {
@@ -149,7 +150,7 @@ func (ld ldBuilder) event(p *model.Page, e *model.Event) map[string]any {
 	}
 	online := e.Online || e.OnlineURL != ""
 	if online {
-		places = append(places, map[string]any{"@type": "VirtualLocation", "url": cmpOr(e.OnlineURL, ld.base+p.URL)})
+		places = append(places, map[string]any{"@type": "VirtualLocation", "url": cmp.Or(e.OnlineURL, ld.base+p.URL)})
 	}
 	switch {
 	case online && len(places) > 1:

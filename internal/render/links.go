@@ -41,9 +41,8 @@ func newLinkIndex(site *model.Site, assets *assetSet) *linkIndex {
 		addURL(l.URL)
 	}
 	addURL("/" + CalendarFile)
-	for _, f := range newsFeeds(site) {
-		addURL(f.dir + "rss.xml")
-		addURL(f.dir + "atom.xml")
+	for _, u := range feedURLs(site) {
+		addURL(u)
 	}
 	for _, p := range site.Events {
 		addURL(p.URL + EventCalendarName)

@@ -136,11 +136,8 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	if err := aliases(site, links, o); err != nil {
 		diags.Errorf(diag.Pos{}, "write redirects: %v", err)
 	}
-	if err := writeFeeds(site, o); err != nil {
-		diags.Errorf(diag.Pos{}, "write feeds: %v", err)
-	}
-	if err := writeSitemap(site, jobs, o); err != nil {
-		diags.Errorf(diag.Pos{}, "write sitemap: %v", err)
+	if err := writeFeeds(site, jobs, o); err != nil {
+		diags.Errorf(diag.Pos{}, "write feeds and sitemap: %v", err)
 	}
 	n, err := ast.write(o)
 	if err != nil {

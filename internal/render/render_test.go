@@ -193,37 +193,3 @@ func TestBasePath(t *testing.T) {
 		}
 	}
 }
-
-func TestSitemapIndexBeyondTheLimit(t *testing.T) {
-	defer func(n int) { sitemapLimit = n }(sitemapLimit)
-	sitemapLimit = 3
-	files, diags := renderSite(t, testContent, testLayouts)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	index := string(files["sitemap.xml"])
-	if !strings.Contains(index, "<sitemapindex") || !strings.Contains(index, "https://example.fi/kunnat/sitemap-1.xml") {
-		t.Fatalf("sitemap.xml is no index:\n%s", index)
-	}
-	var locs int
-	for i := 1; ; i++ {
-		part, ok := files["sitemap-"+string(rune('0'+i))+".xml"]
-		if !ok {
-			break
-		}
-		n := strings.Count(string(part), "<loc>")
-		if n > 3 {
-			t.Errorf("sitemap-%d.xml lists %d URLs, over the limit", i, n)
-		}
-		locs += n
-	}
-	pages := 0
-	for name := range files {
-		if strings.HasSuffix(name, ".html") && name != "404.html" {
-			pages++
-		}
-	}
-	if locs != pages {
-		t.Errorf("the parts list %d URLs, the site has %d pages", locs, pages)
-	}
-}

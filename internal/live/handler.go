@@ -1,0 +1,117 @@
+package live
+
+import (
+	"bytes"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+)
+
+// eventsPath is where pages listen for rebuilds.
+const eventsPath = "/_seutu/events"
+
+// types are the content types of the files a site has; others fall back
+// to the system's table.
+var types = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+	".json": "application/json",
+	".xml":  "application/xml; charset=utf-8",
+	".ics":  "text/calendar; charset=utf-8",
+	".txt":  "text/plain; charset=utf-8",
+	".svg":  "image/svg+xml",
+	".png":  "image/png",
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+	".webp": "image/webp",
+	".pdf":  "application/pdf",
+}
+
+func contentType(name string) string {
+	ext := path.Ext(name)
+	if t, ok := types[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// ServeHTTP serves the site from memory, and the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == eventsPath {
+		s.hub.serve(w, r, s.state.Load())
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	st := s.state.Load()
+	name, redirect := find(st.files, r.URL.Path)
+	switch {
+	case redirect:
+		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+	case name == "":
+		s.write(w, r, http.StatusNotFound, "404.html", notFoundPage(st))
+	default:
+		s.write(w, r, http.StatusOK, name, st.files[name])
+	}
+}
+
+// find maps a URL path to a file of the site: /x/ to x/index.html. It
+// tells a folder without its slash apart, for a redirect.
+func find(files map[string][]byte, urlPath string) (name string, redirect bool) {
+	p := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if _, ok := files[p]; ok && p != "" {
+		return p, false
+	}
+	index := path.Join(p, "index.html")
+	if _, ok := files[index]; ok {
+		if !strings.HasSuffix(urlPath, "/") {
+			return "", true
+		}
+		return index, false
+	}
+	return "", false
+}
+
+func notFoundPage(st *state) []byte {
+	if page, ok := st.files["404.html"]; ok {
+		return page
+	}
+	return []byte("<!doctype html><html lang=\"fi\"><title>Sivua ei löytynyt</title><body><p>Sivua ei löytynyt.</p></body></html>")
+}
+
+// write sends one file; HTML pages get the live-reload script.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name string, data []byte) {
+	ct := contentType(name)
+	if strings.HasPrefix(ct, "text/html") {
+		data = inject(data)
+	}
+	h := w.Header()
+	h.Set("Content-Type", ct)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// inject puts the live-reload script before </body>, or at the end.
+func inject(page []byte) []byte {
+	tag := []byte("<script>" + script + "</script>")
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte{}, page...), tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}

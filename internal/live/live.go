@@ -1,0 +1,134 @@
+// Package live is seutu's dev server, for local preview: it serves the
+// site from memory, watches the site folder, rebuilds what an edit
+// reaches, and tells open pages to reload — or to swap their stylesheets,
+// or to show the build's errors over the last good page.
+//
+// It serves only the files of the built site, never lists a folder, and
+// answers a missing page with the site's 404.html and status 404. It is
+// meant for the loopback address.
+package live
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"seutu/internal/build"
+)
+
+// Server is the dev server of one site.
+type Server struct {
+	session *build.Session
+	root    string // the site folder, for the watcher
+	log     io.Writer
+	state   atomic.Pointer[state]
+	hub     hub
+	mu      sync.Mutex // serializes rebuilds and their log lines
+}
+
+// state is what the server shows: the last good site, and the errors of
+// the last rebuild when it failed.
+type state struct {
+	files  map[string][]byte
+	errors []string // "path:line:col: error: message", empty when the site is good
+}
+
+// New returns a server for the session of the site folder root, logging
+// one line per rebuild to log.
+func New(session *build.Session, root string, log io.Writer) *Server {
+	s := &Server{session: session, root: root, log: log}
+	s.state.Store(&state{files: map[string][]byte{}})
+	return s
+}
+
+// Run builds the site, then serves it on l and rebuilds on every change
+// until ctx is done.
+func (s *Server) Run(ctx context.Context, l net.Listener) error {
+	s.rebuild(nil)
+	w, err := watch(ctx, s.root, s.log, func(changed []string) { s.rebuild(changed) })
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(l) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		s.hub.close()
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		err := srv.Shutdown(shutdown)
+		if e := <-done; !errors.Is(e, http.ErrServerClosed) {
+			return e
+		}
+		return err
+	}
+}
+
+// rebuild builds the site again, swaps in the new site when the build
+// succeeded, tells the open pages, and prints one line.
+func (s *Server) rebuild(changed []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	res := s.session.Rebuild(changed)
+	stamp := time.Now().Format("15:04:05")
+	what := describe(changed)
+	if res.Failed() {
+		var lines []string
+		for _, d := range res.Report.Diags {
+			lines = append(lines, d.String())
+		}
+		files := res.Files
+		if files == nil {
+			files = map[string][]byte{}
+		}
+		s.state.Store(&state{files: files, errors: lines})
+		fmt.Fprintf(s.log, "%s %s: %s; the last good site is still served\n%s\n", stamp, what, res.Report.Diags.Summary(), strings.Join(lines, "\n"))
+		s.hub.send(event{name: "error", data: errorData(lines, res.Report.Diags.Summary())})
+		return
+	}
+	s.state.Store(&state{files: res.Files})
+	ms := res.Duration.Milliseconds()
+	fmt.Fprintf(s.log, "%s %s: %d pages rendered, %d files changed in %d ms\n", stamp, what, res.Rendered, len(res.Changed), ms)
+	if changed != nil {
+		s.hub.send(event{name: reloadKind(res.Changed)})
+	}
+}
+
+// describe names what changed for the log: the first path and how many
+// more.
+func describe(changed []string) string {
+	switch len(changed) {
+	case 0:
+		return "build"
+	case 1:
+		return changed[0]
+	}
+	return fmt.Sprintf("%s +%d", changed[0], len(changed)-1)
+}
+
+// reloadKind is "css" when only stylesheets changed, so that pages can
+// swap them without reloading, else "reload".
+func reloadKind(changed []string) string {
+	if len(changed) == 0 {
+		return "reload"
+	}
+	for _, p := range changed {
+		if path.Ext(p) != ".css" {
+			return "reload"
+		}
+	}
+	return "css"
+}

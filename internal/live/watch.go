@@ -1,0 +1,148 @@
+package live
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Debounce: a rebuild waits until the events have been quiet this long
+// (an editor's save-through-rename, a git checkout of many files), but
+// never longer than maxWait after the first event.
+var (
+	quiet   = 100 * time.Millisecond
+	maxWait = time.Second
+)
+
+// watched are the folders whose changes rebuild the site.
+var watched = []string{"content", "layouts", "assets"}
+
+// watcher watches the site folder's content/, layouts/ and assets/ — the
+// folders, not single files, adding new folders as they appear — and calls
+// rebuild with every changed path of a burst, relative and slash-separated.
+type watcher struct {
+	fs   *fsnotify.Watcher
+	root string
+}
+
+func watch(ctx context.Context, root string, log io.Writer, rebuild func([]string)) (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	w := &watcher{fs: fw, root: root}
+	// The site folder itself, to see layouts/ or assets/ appear.
+	if err := fw.Add(root); err != nil {
+		fw.Close()
+		return nil, fmt.Errorf("watch %s: %w", root, err)
+	}
+	for _, dir := range watched {
+		w.addTree(filepath.Join(root, dir), log)
+	}
+	go w.loop(ctx, log, rebuild)
+	return w, nil
+}
+
+func (w *watcher) Close() error { return w.fs.Close() }
+
+// addTree watches a folder and every folder below it.
+func (w *watcher) addTree(dir string, log io.Writer) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(w.root, p)
+		if Classify(filepath.ToSlash(rel)+"/x") == Ignore && rel != "." {
+			return filepath.SkipDir
+		}
+		if err := w.fs.Add(p); err != nil {
+			fmt.Fprintf(log, "watch %s: %v\n", p, err)
+		}
+		return nil
+	})
+}
+
+func (w *watcher) loop(ctx context.Context, log io.Writer, rebuild func([]string)) {
+	pending := map[string]bool{}
+	var timer <-chan time.Time
+	var first time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			fmt.Fprintf(log, "watch: %v\n", err)
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			rel, ok := w.relevant(ev, log)
+			if !ok {
+				continue
+			}
+			if len(pending) == 0 {
+				first = time.Now()
+			}
+			pending[rel] = true
+			wait := quiet
+			if left := maxWait - time.Since(first); left < wait {
+				wait = max(left, 0)
+			}
+			timer = time.After(wait)
+		case <-timer:
+			timer = nil
+			changed := make([]string, 0, len(pending))
+			for p := range pending {
+				changed = append(changed, p)
+			}
+			slices.Sort(changed)
+			pending = map[string]bool{}
+			rebuild(changed)
+		}
+	}
+}
+
+// relevant returns the site-relative path of an event worth a rebuild,
+// watching new folders as they appear.
+func (w *watcher) relevant(ev fsnotify.Event, log io.Writer) (string, bool) {
+	if ev.Op == fsnotify.Chmod {
+		return "", false
+	}
+	rel, err := filepath.Rel(w.root, ev.Name)
+	if err != nil {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	if ev.Has(fsnotify.Create) {
+		if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+			if Classify(rel+"/x") == Ignore {
+				return "", false
+			}
+			w.addTree(ev.Name, log)
+			// Files may have landed in it before it was watched.
+			filepath.WalkDir(ev.Name, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					if r, err := filepath.Rel(w.root, p); err == nil {
+						w.fs.Events <- fsnotify.Event{Name: filepath.Join(w.root, r), Op: fsnotify.Write}
+					}
+				}
+				return nil
+			})
+			return "", false
+		}
+	}
+	if Classify(rel) == Ignore {
+		return "", false
+	}
+	return rel, true
+}
