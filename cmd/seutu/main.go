@@ -17,14 +17,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
 
 	"seutu/internal/build"
-	"seutu/internal/serve"
+	"seutu/internal/live"
 )
 
 const usage = `usage:
@@ -219,21 +219,25 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
 		return exitUsage
 	}
-	l, err := serve.Listen(*addr)
+	l, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
 		return exitUsage
 	}
+	defer l.Close()
+	if host, _, _ := net.SplitHostPort(l.Addr().String()); !net.ParseIP(host).IsLoopback() {
+		fmt.Fprintf(stderr, "seutu serve: warning: listening on %s, reachable from other machines\n", l.Addr())
+	}
 	url := "http://" + l.Addr().String() + "/"
 	opts.BaseURL = url
-	opts.Dest = filepath.Join(opts.Source, "public")
-	rep, err := build.Build(opts)
-	if code := report("serve", rep, err, stdout, stderr); code != exitOK {
-		l.Close()
-		return code
+	session, err := build.NewSession(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu serve: %v: %s\n", build.ErrNoSite, opts.Source)
+		return exitUsage
 	}
-	fmt.Fprintf(stdout, "seutu serve: serving %s at %s (Ctrl-C stops)\n", opts.Dest, url)
-	if err := serve.Serve(ctx, l, serve.Handler(os.DirFS(opts.Dest))); err != nil {
+	defer session.Close()
+	fmt.Fprintf(stdout, "seutu serve: serving %s at %s from memory, rebuilding on every save (Ctrl-C stops)\n", opts.Source, url)
+	if err := live.New(session, opts.Source, stdout).Run(ctx, l); err != nil {
 		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
 		return exitContent
 	}

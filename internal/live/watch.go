@@ -86,14 +86,16 @@ func (w *watcher) loop(ctx context.Context, log io.Writer, rebuild func([]string
 			if !ok {
 				return
 			}
-			rel, ok := w.relevant(ev, log)
-			if !ok {
+			paths := w.relevant(ev, log)
+			if len(paths) == 0 {
 				continue
 			}
 			if len(pending) == 0 {
 				first = time.Now()
 			}
-			pending[rel] = true
+			for _, p := range paths {
+				pending[p] = true
+			}
 			wait := quiet
 			if left := maxWait - time.Since(first); left < wait {
 				wait = max(left, 0)
@@ -112,37 +114,38 @@ func (w *watcher) loop(ctx context.Context, log io.Writer, rebuild func([]string
 	}
 }
 
-// relevant returns the site-relative path of an event worth a rebuild,
-// watching new folders as they appear.
-func (w *watcher) relevant(ev fsnotify.Event, log io.Writer) (string, bool) {
+// relevant returns the site-relative paths an event changed: its own, or
+// for a new folder, which it starts watching, every file already in it
+// (they may have landed before the folder was watched).
+func (w *watcher) relevant(ev fsnotify.Event, log io.Writer) []string {
 	if ev.Op == fsnotify.Chmod {
-		return "", false
+		return nil
 	}
 	rel, err := filepath.Rel(w.root, ev.Name)
 	if err != nil {
-		return "", false
+		return nil
 	}
 	rel = filepath.ToSlash(rel)
 	if ev.Has(fsnotify.Create) {
 		if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
 			if Classify(rel+"/x") == Ignore {
-				return "", false
+				return nil
 			}
 			w.addTree(ev.Name, log)
-			// Files may have landed in it before it was watched.
+			var paths []string
 			filepath.WalkDir(ev.Name, func(p string, d fs.DirEntry, err error) error {
 				if err == nil && !d.IsDir() {
-					if r, err := filepath.Rel(w.root, p); err == nil {
-						w.fs.Events <- fsnotify.Event{Name: filepath.Join(w.root, r), Op: fsnotify.Write}
+					if r, err := filepath.Rel(w.root, p); err == nil && Classify(filepath.ToSlash(r)) != Ignore {
+						paths = append(paths, filepath.ToSlash(r))
 					}
 				}
 				return nil
 			})
-			return "", false
+			return paths
 		}
 	}
 	if Classify(rel) == Ignore {
-		return "", false
+		return nil
 	}
-	return rel, true
+	return []string{rel}
 }

@@ -1,0 +1,95 @@
+package live
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"seutu/internal/build"
+	"seutu/internal/corpus"
+	"seutu/internal/fi"
+)
+
+// BenchmarkEditToReload measures, on a generated site, the time from
+// saving one page to the reload event reaching an open page: the watcher's
+// quiet period, the incremental rebuild and the event. The site has
+// SEUTU_BENCH_PAGES pages (1 000 unless set):
+//
+//	SEUTU_BENCH_PAGES=10000 go test ./internal/live -run XXX -bench EditToReload -benchtime 5x
+func BenchmarkEditToReload(b *testing.B) {
+	pages := 1000
+	if n, err := strconv.Atoi(os.Getenv("SEUTU_BENCH_PAGES")); err == nil {
+		pages = n
+	}
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, fi.Helsinki)
+	dir := b.TempDir()
+	if err := corpus.Write(dir, corpus.Generate(corpus.Options{Pages: pages, Seed: 1, Now: now})); err != nil {
+		b.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	base := "http://" + l.Addr().String()
+	session, err := build.NewSession(build.Options{Source: dir, BaseURL: base + "/", Now: now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer session.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	started := time.Now()
+	go New(session, dir, io.Discard).Run(ctx, l)
+	for {
+		if resp, err := http.Get(base + "/"); err == nil && resp.StatusCode == 200 {
+			resp.Body.Close()
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	firstPage := time.Since(started)
+	resp, err := http.Get(base + eventsPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if line := sc.Text(); strings.HasPrefix(line, "event: ") {
+				events <- strings.TrimPrefix(line, "event: ")
+			}
+		}
+	}()
+	page := filepath.Join(dir, "content/verkostot/verkosto-1.md")
+	orig, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		edited := strings.Replace(string(orig), "\n---\n", fmt.Sprintf("\n---\nMuokkaus %d.\n\n", i), 1)
+		if err := os.WriteFile(page, []byte(edited), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		select {
+		case e := <-events:
+			if e != "reload" {
+				b.Fatalf("event %s", e)
+			}
+		case <-time.After(30 * time.Second):
+			b.Fatal("no reload event")
+		}
+	}
+	b.ReportMetric(float64(firstPage.Milliseconds()), "ms-to-first-page")
+}
