@@ -3,10 +3,10 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strings"
@@ -21,7 +21,6 @@ import (
 	"seutu/internal/build"
 	"seutu/internal/fi"
 	_ "seutu/internal/golden" // defines -update for go test ./... -update
-	"seutu/internal/serve"
 )
 
 // testTimeout bounds each test: building, serving and the browser.
@@ -62,20 +61,9 @@ func buildAndServe(t *testing.T, src string, opts build.Options) string {
 	if rep.Failed() {
 		t.Fatalf("build %s failed:\n%v", src, rep.Diags)
 	}
-	l, err := serve.Listen("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- serve.Serve(ctx, l, serve.Handler(os.DirFS(dest))) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
-			t.Errorf("serve: %v", err)
-		}
-	})
-	return "http://" + l.Addr().String()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dest))) // a static host, as in production
+	t.Cleanup(srv.Close)
+	return srv.URL
 }
 
 // copySite copies the site in src to a temporary folder, so that a test
