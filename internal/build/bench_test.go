@@ -1,9 +1,18 @@
 package build
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
+	"testing/fstest"
+	"time"
 
+	"seutu/internal/corpus"
+	"seutu/internal/fi"
+	"seutu/internal/load"
+	"seutu/internal/render"
+	"seutu/internal/resolve"
 	"seutu/internal/write"
 )
 
@@ -21,4 +30,92 @@ func BenchmarkBuildRealSite(b *testing.B) {
 		pages = rep.Pages
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+var corpusNow = time.Date(2026, 5, 1, 12, 0, 0, 0, fi.Helsinki)
+
+// corpusFS is a generated site of about n pages, in memory.
+func corpusFS(b *testing.B, n int) fstest.MapFS {
+	b.Helper()
+	fsys := fstest.MapFS{}
+	for _, f := range corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow}) {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+var sizes = []int{1000, 10000}
+
+// BenchmarkBuild builds a generated site, minified and fingerprinted as
+// for production, to a real folder: the whole pipeline.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			src := b.TempDir()
+			if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow})); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			var pages int
+			for b.Loop() {
+				rep, err := Build(Options{Source: src, Dest: filepath.Join(b.TempDir(), "public"), Now: corpusNow, Minify: true, Fingerprint: true})
+				if err != nil || rep.Failed() {
+					b.Fatal(err, rep.Diags)
+				}
+				pages = rep.Pages
+			}
+			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}
+
+// BenchmarkStages times each stage alone on a generated site in memory.
+func BenchmarkStages(b *testing.B) {
+	for _, n := range sizes {
+		fsys := corpusFS(b, n)
+		loaded := load.Load(fsys)
+		site, _ := resolve.Resolve(loaded, resolve.Options{Now: corpusNow})
+		b.Run(fmt.Sprintf("load/%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				load.Load(fsys)
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+		b.Run(fmt.Sprintf("resolve/%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				resolve.Resolve(load.Load(fsys), resolve.Options{Now: corpusNow})
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+		b.Run(fmt.Sprintf("render/%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				site, _ = resolve.Resolve(loaded, resolve.Options{Now: corpusNow})
+				render.New().Render(site, layoutsFS(fsys), assetsFS(fsys), &write.Discard{}, render.Options{Minify: true, Fingerprint: true})
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+		b.Run(fmt.Sprintf("write/%d", n), func(b *testing.B) {
+			mem := write.NewMemory()
+			render.New().Render(site, layoutsFS(fsys), assetsFS(fsys), mem, render.Options{Minify: true, Fingerprint: true})
+			b.ReportAllocs()
+			for b.Loop() {
+				dir, err := write.NewDir(filepath.Join(b.TempDir(), "public"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				for p, data := range mem.Files() {
+					if err := dir.Put(p, data); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := dir.Commit(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(mem.Files()))*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+		})
+	}
 }

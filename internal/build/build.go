@@ -261,8 +261,7 @@ func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan func(*mod
 
 	var stats render.Stats
 	timed("render", func() {
-		lay := overlay.FS{overlay.Dir(pl.fsys, "layouts"), layouts.FS}
-		ast := overlay.FS{overlay.Dir(pl.fsys, "assets"), assets.FS}
+		lay, ast := layoutsFS(pl.fsys), assetsFS(pl.fsys)
 		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint}
 		if plan != nil && !opts.BodiesOnly {
 			opts.Only = plan(site)
@@ -294,3 +293,9 @@ func checkDest(src, dest string) error {
 	}
 	return nil
 }
+
+// layoutsFS is the site's layouts over the embedded defaults.
+func layoutsFS(site fs.FS) fs.FS { return overlay.FS{overlay.Dir(site, "layouts"), layouts.FS} }
+
+// assetsFS is the site's assets over the embedded defaults.
+func assetsFS(site fs.FS) fs.FS { return overlay.FS{overlay.Dir(site, "assets"), assets.FS} }

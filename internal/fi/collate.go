@@ -1,50 +1,56 @@
 package fi
 
 import (
+	"bytes"
 	"slices"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
 
-// newCollator returns a Finnish collator: a … z å ä ö, case and accents
-// secondary. An undetermined language would sort ä with a, which is wrong.
-// A Collator is not safe for concurrent use, so each sort makes its own.
-func newCollator() *collate.Collator {
-	return collate.New(language.Finnish, collate.Loose)
+// Collation puts strings in Finnish alphabetical order — a … z å ä ö, case
+// and accents secondary; an undetermined language would sort ä with a,
+// which is wrong — and remembers each string's sort key, so that one
+// Collation sorts the many lists of a build cheaply. It is not safe for
+// concurrent use.
+type Collation struct {
+	c    *collate.Collator
+	buf  collate.Buffer
+	keys map[string][]byte
+}
+
+// NewCollation returns an empty Collation.
+func NewCollation() *Collation {
+	return &Collation{c: collate.New(language.Finnish, collate.Loose), keys: map[string][]byte{}}
+}
+
+// Key returns s's sort key: comparing keys bytewise orders the strings.
+func (c *Collation) Key(s string) []byte {
+	if k, ok := c.keys[s]; ok {
+		return k
+	}
+	k := slices.Clone(c.c.KeyFromString(&c.buf, s))
+	c.buf.Reset()
+	c.keys[s] = k
+	return k
+}
+
+// Compare compares two strings in Finnish order.
+func (c *Collation) Compare(a, b string) int { return bytes.Compare(c.Key(a), c.Key(b)) }
+
+// SortBy sorts items in Finnish order of key(item), stably.
+func SortBy[T any](c *Collation, items []T, key func(T) string) {
+	if len(items) < 2 {
+		return
+	}
+	slices.SortStableFunc(items, func(x, y T) int { return c.Compare(key(x), key(y)) })
 }
 
 // Compare compares two strings in Finnish alphabetical order.
-func Compare(a, b string) int { return newCollator().CompareString(a, b) }
+func Compare(a, b string) int { return NewCollation().Compare(a, b) }
 
 // SortFunc sorts items in Finnish alphabetical order of key(item), stably.
-func SortFunc[T any](items []T, key func(T) string) {
-	c := newCollator()
-	var buf collate.Buffer
-	keys := make(map[string][]byte, len(items))
-	for _, it := range items {
-		k := key(it)
-		if _, ok := keys[k]; !ok {
-			keys[k] = slices.Clone(c.KeyFromString(&buf, k))
-			buf.Reset()
-		}
-	}
-	slices.SortStableFunc(items, func(x, y T) int {
-		return compareBytes(keys[key(x)], keys[key(y)])
-	})
-}
+func SortFunc[T any](items []T, key func(T) string) { SortBy(NewCollation(), items, key) }
 
 // Strings sorts s in Finnish alphabetical order.
 func Strings(s []string) { SortFunc(s, func(x string) string { return x }) }
-
-func compareBytes(a, b []byte) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return len(a) - len(b)
-}

@@ -38,7 +38,7 @@ func funcs(site *model.Site, assets *assetSet) template.FuncMap {
 			return "", fmt.Errorf("no asset %s", u)
 		},
 		"integrity": func(u string) string { return assets.integrity[u] },
-		"feeds":     func(url string) []feeds.Link { return feeds.FeedLinks(site, url) }, // for <link rel="alternate">
+		"feeds":     feedLinks(site), // for <link rel="alternate">
 		"jsonld":    func(v *View) template.JS { return jsonLD(site, v) },                // schema.org for search engines
 
 		// dates and times
@@ -145,4 +145,23 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
+}
+
+// feedLinks returns the function that gives a page's feeds. It asks
+// package feeds once for the default and once for each list page, rather
+// than once for each page.
+func feedLinks(site *model.Site) func(url string) []feeds.Link {
+	all := feeds.FeedLinks(site, "/")
+	own := map[string][]feeds.Link{}
+	for _, l := range site.Lists {
+		if links := feeds.FeedLinks(site, l.URL); len(links) != len(all) {
+			own[l.URL] = links
+		}
+	}
+	return func(url string) []feeds.Link {
+		if links, ok := own[url]; ok {
+			return links
+		}
+		return all
+	}
 }

@@ -57,18 +57,21 @@ func backrefs(p *model.Page) {
 }
 
 // sortBackrefs orders every list: news newest first, the rest by title.
-func sortBackrefs(b *model.Backrefs) {
+func sortBackrefs(c *fi.Collation, b *model.Backrefs) {
 	for _, l := range []*[]*model.Page{&b.Chairs, &b.ContactFor, &b.Authored, &b.Staff, &b.Coordinates,
 		&b.Organizes, &b.Administers, &b.Funds, &b.PartnerIn, &b.Owns, &b.MemberOf, &b.ProjectsIn,
 		&b.Children, &b.Steers, &b.Related} {
-		sortPages(*l)
+		sortPages(c, *l)
 	}
 }
 
 // sortPages orders pages by kind (in the order of the main sections), news
 // newest first, people by surname, and everything else by title.
-func sortPages(pages []*model.Page) {
-	fi.SortFunc(pages, sortName)
+func sortPages(c *fi.Collation, pages []*model.Page) {
+	if len(pages) < 2 {
+		return
+	}
+	fi.SortBy(c, pages, sortName)
 	slices.SortStableFunc(pages, func(a, b *model.Page) int {
 		if c := cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)); c != 0 {
 			return c

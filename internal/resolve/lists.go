@@ -226,8 +226,8 @@ func (r *resolver) networkFilters(s *model.Section) []model.Filter {
 			}
 		}
 	}
-	fi.SortFunc(coords.Options, func(l model.Link) string { return l.Title })
-	fi.SortFunc(members.Options, func(l model.Link) string { return l.Title })
+	fi.SortBy(r.col, coords.Options, func(l model.Link) string { return l.Title })
+	fi.SortBy(r.col, members.Options, func(l model.Link) string { return l.Title })
 	var out []model.Filter
 	for _, f := range []model.Filter{cats, scopes, coords, members} {
 		if len(f.Options) > 0 {

@@ -30,6 +30,7 @@ type Options struct {
 // Resolve links the loaded pages into a Site.
 func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 	r := &resolver{
+		col:     fi.NewCollation(),
 		site:    &model.Site{Config: in.Config, Now: opts.Now.In(fi.Helsinki), Home: in.Home},
 		leftOut: map[model.Kind]map[string]*model.Page{},
 	}
@@ -58,20 +59,21 @@ func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 		backrefs(p)
 	}
 	r.sections(in.Sections)
-	r.site.Tags = terms(r.site.Pages, "/avainsanat/", func(p *model.Page) []string { return p.Tags },
+	r.site.Tags = terms(r.col, r.site.Pages, "/avainsanat/", func(p *model.Page) []string { return p.Tags },
 		func(p *model.Page, t []*model.Term) { p.TagTerms = t })
-	r.site.Themes = terms(r.site.Pages, "/teemat/", func(p *model.Page) []string { return p.Themes },
+	r.site.Themes = terms(r.col, r.site.Pages, "/teemat/", func(p *model.Page) []string { return p.Themes },
 		func(p *model.Page, t []*model.Term) { p.ThemeTerms = t })
 	r.newsAndEvents()
 	r.lists()
 	r.checkListURLs()
 	for _, p := range r.site.Pages {
-		sortBackrefs(&p.Back)
+		sortBackrefs(r.col, &p.Back)
 	}
 	return r.site, r.diags
 }
 
 type resolver struct {
+	col     *fi.Collation // one for the whole site: it remembers sort keys
 	site    *model.Site
 	leftOut map[model.Kind]map[string]*model.Page // drafts and scheduled news, for messages
 	diags   diag.List

@@ -51,7 +51,7 @@ var strategyStatusOrder = []string{"voimassa", "päivitettävänä", "päättyny
 // orderSection sorts a section's pages the way its readers look for them.
 func (r *resolver) orderSection(s *model.Section) {
 	pages := s.Pages
-	fi.SortFunc(pages, sortName)
+	fi.SortBy(r.col, pages, sortName)
 	var by func(a, b *model.Page) int
 	switch s.Kind {
 	case model.KindNetwork:
@@ -88,7 +88,7 @@ func orderIn(order []string, v string) int {
 
 // terms collects the tags or themes of all pages, one term per slug, sorted
 // in Finnish order, and gives each page its own terms through set.
-func terms(pages []*model.Page, base string, of func(*model.Page) []string, set func(*model.Page, []*model.Term)) []*model.Term {
+func terms(c *fi.Collation, pages []*model.Page, base string, of func(*model.Page) []string, set func(*model.Page, []*model.Term)) []*model.Term {
 	bySlug := map[string]*model.Term{}
 	var out []*model.Term
 	for _, p := range pages {
@@ -108,13 +108,13 @@ func terms(pages []*model.Page, base string, of func(*model.Page) []string, set 
 			}
 		}
 	}
-	fi.SortFunc(out, func(t *model.Term) string { return t.Name })
+	fi.SortBy(c, out, func(t *model.Term) string { return t.Name })
 	own := map[*model.Page][]*model.Term{}
 	for _, t := range out {
 		for _, p := range t.Pages {
 			own[p] = append(own[p], t)
 		}
-		sortPages(t.Pages)
+		sortPages(c, t.Pages)
 	}
 	for _, p := range pages {
 		set(p, own[p])
