@@ -38,8 +38,8 @@ func funcs(site *model.Site, assets *assetSet) template.FuncMap {
 			return "", fmt.Errorf("no asset %s", u)
 		},
 		"integrity": func(u string) string { return assets.integrity[u] },
-		"feeds":     feedLinks(site), // for <link rel="alternate">
-		"jsonld":    func(v *View) template.JS { return jsonLD(site, v) },                // schema.org for search engines
+		"feeds":     feedLinks(site),                                      // for <link rel="alternate">
+		"jsonld":    func(v *View) template.JS { return jsonLD(site, v) }, // schema.org for search engines
 
 		// dates and times
 		"date":        fi.Date,        // 24.4.2023
@@ -154,6 +154,10 @@ func feedLinks(site *model.Site) func(url string) []feeds.Link {
 	all := feeds.FeedLinks(site, "/")
 	own := map[string][]feeds.Link{}
 	for _, l := range site.Lists {
+		// Only a news category's page has feeds of its own.
+		if l.Section == nil || l.Section.Kind != model.KindNews || !strings.Contains(l.URL, "/luokka/") {
+			continue
+		}
 		if links := feeds.FeedLinks(site, l.URL); len(links) != len(all) {
 			own[l.URL] = links
 		}

@@ -77,8 +77,14 @@ type Renderer struct {
 }
 
 type cachedBody struct {
-	key string // the text and the site's addresses it was converted with
-	res markdown.Result
+	sig  string // the site's addresses it was converted with
+	text []byte // the text: load reuses an unchanged file's bytes, so identity tells
+	res  markdown.Result
+}
+
+// same reports whether text is the very slice the body was converted from.
+func (c cachedBody) same(sig string, text []byte) bool {
+	return c.sig == sig && len(c.text) == len(text) && (len(text) == 0 || &c.text[0] == &text[0])
 }
 
 // New returns a Renderer.
@@ -183,11 +189,9 @@ func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag
 		srcs = append(srcs, source{h.Body, h.File, h.BodyLine, "/"})
 	}
 	out := make([]markdown.Result, len(srcs))
-	keys := make([]string, len(srcs))
 	var todo []int
 	for i, s := range srcs {
-		keys[i] = links.signature + string(s.text)
-		if c, ok := r.bodies[s.file]; ok && c.key == keys[i] && s.file != "" {
+		if c, ok := r.bodies[s.file]; ok && s.file != "" && c.same(links.signature, s.text) {
 			out[i] = c.res
 		} else {
 			todo = append(todo, i)
@@ -204,7 +208,7 @@ func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag
 	fresh := make(map[string]cachedBody, len(srcs))
 	for i, s := range srcs {
 		if s.file != "" {
-			fresh[s.file] = cachedBody{key: keys[i], res: out[i]}
+			fresh[s.file] = cachedBody{sig: links.signature, text: s.text, res: out[i]}
 		}
 	}
 	r.bodies = fresh // files that are gone drop out
