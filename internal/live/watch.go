@@ -17,7 +17,7 @@ import (
 // (an editor's save-through-rename, a git checkout of many files), but
 // never longer than maxWait after the first event.
 var (
-	quiet   = 100 * time.Millisecond
+	quiet   = 50 * time.Millisecond
 	maxWait = time.Second
 )
 
