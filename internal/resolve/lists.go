@@ -51,20 +51,10 @@ func (r *resolver) categoryLists(s *model.Section) {
 	}
 }
 
-// newsLists pages the news section and adds its year and category archives.
+// newsLists pages the news section and adds its year and category
+// archives, paged the same way.
 func (r *resolver) newsLists(s *model.Section, layout string) {
-	per := max(1, r.site.Config.NewsPerPage)
-	n := max(1, (len(s.Pages)+per-1)/per)
-	pager := func(i int) string {
-		if i == 0 {
-			return s.URL
-		}
-		return s.URL + "sivu/" + strconv.Itoa(i+1) + "/"
-	}
-	var urls []string
-	for i := range n {
-		urls = append(urls, pager(i))
-	}
+	byYear := func(p *model.Page) string { return strconv.Itoa(p.News.Date.Year()) }
 	var years, topics []model.Link
 	for _, g := range s.Groups { // by year, newest first
 		years = append(years, model.Link{Title: g.Title, URL: s.URL + g.Title + "/"})
@@ -74,26 +64,11 @@ func (r *resolver) newsLists(s *model.Section, layout string) {
 			topics = append(topics, model.Link{Title: cat, URL: s.URL + "luokka/" + fi.Slugify(cat) + "/"})
 		}
 	}
-	for i := range n {
-		page := s.Pages[min(i*per, len(s.Pages)):min((i+1)*per, len(s.Pages))]
-		l := &model.List{Layout: layout, URL: urls[i], Title: s.Title, Summary: s.Summary, Section: s,
-			Groups:  groupBy(page, func(p *model.Page) string { return strconv.Itoa(p.News.Date.Year()) }),
-			Archive: years, Topics: topics}
-		if n > 1 {
-			l.Pager = &model.Pager{Page: i + 1, URLs: urls, Total: len(s.Pages)}
-			if i > 0 {
-				l.Pager.Prev = urls[i-1]
-				l.Title = fmt.Sprintf("%s, sivu %d", s.Title, i+1)
-			}
-			if i < n-1 {
-				l.Pager.Next = urls[i+1]
-			}
-		}
-		r.add(l)
-	}
-	for _, g := range s.Groups { // by year, newest first
-		r.add(&model.List{Layout: "list", URL: s.URL + g.Title + "/", Title: s.Title + " " + g.Title, Section: s,
-			Summary: fmt.Sprintf("%s vuodelta %s.", s.Title, g.Title), Groups: []model.Group{{Pages: g.Pages}}})
+	r.paged(&model.List{Layout: layout, URL: s.URL, Title: s.Title, Summary: s.Summary, Section: s, Archive: years, Topics: topics},
+		s.Pages, byYear)
+	for i, g := range s.Groups {
+		r.paged(&model.List{Layout: "list", URL: years[i].URL, Title: s.Title + " " + g.Title, Section: s,
+			Summary: fmt.Sprintf("%s vuodelta %s.", s.Title, g.Title)}, g.Pages, nil)
 	}
 	for _, t := range topics {
 		var pages []*model.Page
@@ -102,9 +77,44 @@ func (r *resolver) newsLists(s *model.Section, layout string) {
 				pages = append(pages, p)
 			}
 		}
-		r.add(&model.List{Layout: "list", URL: t.URL, Title: t.Title, Section: s,
-			Summary: fmt.Sprintf("%s: %s.", s.Title, t.Title),
-			Groups:  groupBy(pages, func(p *model.Page) string { return strconv.Itoa(p.News.Date.Year()) })})
+		r.paged(&model.List{Layout: "list", URL: t.URL, Title: t.Title, Section: s,
+			Summary: fmt.Sprintf("%s: %s.", s.Title, t.Title)}, pages, byYear)
+	}
+}
+
+// paged adds list l of pages, news_per_page a page: the first at l.URL, the
+// others at l.URL/sivu/2/, … Each page's pages are grouped by group, or
+// form one untitled group when group is nil.
+func (r *resolver) paged(l *model.List, pages []*model.Page, group func(*model.Page) string) {
+	per := max(1, r.site.Config.NewsPerPage)
+	n := max(1, (len(pages)+per-1)/per)
+	urls := make([]string, n)
+	for i := range n {
+		urls[i] = l.URL
+		if i > 0 {
+			urls[i] = l.URL + "sivu/" + strconv.Itoa(i+1) + "/"
+		}
+	}
+	for i := range n {
+		part := pages[min(i*per, len(pages)):min((i+1)*per, len(pages))]
+		page := *l
+		page.URL = urls[i]
+		if group != nil {
+			page.Groups = groupBy(part, group)
+		} else {
+			page.Groups = []model.Group{{Pages: part}}
+		}
+		if n > 1 {
+			page.Pager = &model.Pager{Page: i + 1, URLs: urls, Total: len(pages)}
+			if i > 0 {
+				page.Pager.Prev = urls[i-1]
+				page.Title = fmt.Sprintf("%s, sivu %d", l.Title, i+1)
+			}
+			if i < n-1 {
+				page.Pager.Next = urls[i+1]
+			}
+		}
+		r.add(&page)
 	}
 }
 

@@ -251,7 +251,8 @@ func TestLists(t *testing.T) {
 		urls = append(urls, l.URL)
 	}
 	want := []string{
-		"/ajankohtaista/", "/ajankohtaista/2022/", "/ajankohtaista/2023/", "/ajankohtaista/luokka/uutinen/",
+		"/ajankohtaista/", "/ajankohtaista/2022/", "/ajankohtaista/2022/sivu/2/", "/ajankohtaista/2023/", "/ajankohtaista/2023/sivu/2/",
+		"/ajankohtaista/luokka/uutinen/", "/ajankohtaista/luokka/uutinen/sivu/2/",
 		"/ajankohtaista/sivu/2/", "/ajankohtaista/sivu/3/",
 		"/henkilot/", "/kunnat/", "/organisaatiot/",
 		"/tapahtumat/", "/tapahtumat/2023/",

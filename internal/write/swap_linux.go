@@ -13,7 +13,7 @@ func swap(tmp, dest string) error {
 	err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, dest, unix.RENAME_EXCHANGE)
 	switch {
 	case err == nil:
-		return os.RemoveAll(tmp) // tmp now holds the old site
+		return removeTree(tmp) // tmp now holds the old site
 	case errors.Is(err, unix.ENOENT):
 		return os.Rename(tmp, dest) // no site yet
 	case errors.Is(err, unix.EINVAL), errors.Is(err, unix.ENOSYS), errors.Is(err, unix.EXDEV):
