@@ -19,9 +19,6 @@ import (
 // site is untouched, and that the next build clears what the killed one
 // left behind.
 func TestKilledBuildLeavesLastGoodSite(t *testing.T) {
-	if os.Getenv(childEnv) != "" {
-		return // this is the child process
-	}
 	src := t.TempDir()
 	if err := os.CopyFS(src, os.DirFS("testdata/site")); err != nil {
 		t.Fatal(err)
@@ -33,7 +30,7 @@ func TestKilledBuildLeavesLastGoodSite(t *testing.T) {
 	before := treeHash(t, public)
 
 	marker := filepath.Join(t.TempDir(), "writing")
-	child := exec.Command(os.Args[0], "-test.run=^TestBuildChild$", "-test.count=1")
+	child := exec.Command(os.Args[0], "-test.run=^$")
 	child.Env = append(os.Environ(), childEnv+"="+src, markerEnv+"="+marker)
 	if err := child.Start(); err != nil {
 		t.Fatal(err)
@@ -74,23 +71,28 @@ const (
 	markerEnv = "SEUTU_TEST_BUILD_MARKER"
 )
 
-// TestBuildChild is the process TestKilledBuildLeavesLastGoodSite kills: a
-// real build into a real output folder that, halfway through writing,
-// says so and waits to be killed. Run on its own it does nothing.
-func TestBuildChild(t *testing.T) {
-	src := os.Getenv(childEnv)
-	if src == "" {
-		return
+// TestMain runs this test binary as the build that
+// TestKilledBuildLeavesLastGoodSite kills, when it is started for that.
+func TestMain(m *testing.M) {
+	if src := os.Getenv(childEnv); src != "" {
+		stallingBuild(src, os.Getenv(markerEnv))
+		os.Exit(1) // not reached: the parent kills the process
 	}
+	os.Exit(m.Run())
+}
+
+// stallingBuild is a real build into a real output folder that, halfway
+// through writing, says so and waits to be killed.
+func stallingBuild(src, marker string) {
 	dir, err := write.NewDir(filepath.Join(src, "public"))
 	if err != nil {
-		t.Fatal(err)
+		panic(err)
 	}
 	root, err := os.OpenRoot(src)
 	if err != nil {
-		t.Fatal(err)
+		panic(err)
 	}
-	Run(root.FS(), Options{Now: testNow}, &stallingSink{Dir: dir, marker: os.Getenv(markerEnv)})
+	Run(root.FS(), Options{Now: testNow}, &stallingSink{Dir: dir, marker: marker})
 	dir.Commit() // never reached
 }
 
