@@ -2,6 +2,7 @@ package meta
 
 import (
 	"testing"
+	"time"
 
 	"seutu/internal/diag"
 )
@@ -19,19 +20,36 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		for _, parse := range []func([]byte, string, int) (*Value, diag.List){ParseYAML, ParseTOML} {
-			v, diags := parse(src, "x.md", 2)
-			for _, d := range diags {
-				if d.Pos.File != "x.md" || d.Pos.Line < 2 {
-					t.Fatalf("diagnostic outside the file: %v", d)
-				}
-			}
-			if v != nil {
-				var dec Decoder
-				walk(v, func(v *Value) { dec.Text(v); dec.Moment(v); dec.Int(v); dec.Float(v) })
-			}
+		// A hang would stall the fuzzer with no report: name the input.
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			check(t, src)
+		}()
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("parsing hangs on %q", src)
 		}
 	})
+}
+
+// check parses src both ways and decodes every value; it runs on its own
+// goroutine, so it reports with Errorf.
+func check(t *testing.T, src []byte) {
+	for _, parse := range []func([]byte, string, int) (*Value, diag.List){ParseYAML, ParseTOML} {
+		v, diags := parse(src, "x.md", 2)
+		for _, d := range diags {
+			if d.Pos.File != "x.md" || d.Pos.Line < 2 {
+				t.Errorf("diagnostic outside the file: %v", d)
+				return
+			}
+		}
+		if v != nil {
+			var dec Decoder
+			walk(v, func(v *Value) { dec.Text(v); dec.Moment(v); dec.Int(v); dec.Float(v) })
+		}
+	}
 }
 
 func walk(v *Value, fn func(*Value)) {

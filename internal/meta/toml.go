@@ -23,8 +23,10 @@ func ParseTOML(src []byte, file string, firstLine int) (*Value, diag.List) {
 		msg := err.Error()
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			pos.Line, pos.Col = firstLine+pe.Position.Line-1, pe.Position.Col
 			msg = pe.Message
+			if pe.Position.Line > 0 { // the parser reports line 0 at the very end
+				pos.Line, pos.Col = firstLine+pe.Position.Line-1, max(pe.Position.Col, 1)
+			}
 		}
 		diags.Errorf(pos, "not valid TOML: %s", msg)
 		return nil, diags
