@@ -122,6 +122,12 @@ func TestFeedsAndSitemap(t *testing.T) {
 	if !regexp.MustCompile(`<link rel="alternate" type="application/rss(\+|&#43;)xml"`).Match(files["index.html"]) {
 		t.Error("the home page announces no feed")
 	}
+	if !strings.Contains(string(files["ajankohtaista/luokka/tapahtumat/index.html"]), `href="https://testi.example/ajankohtaista/luokka/tapahtumat/rss.xml"`) {
+		t.Error("a category's page does not announce the category's feed")
+	}
+	if strings.Contains(string(files["verkostot/index.html"]), "/luokka/tapahtumat/rss.xml") {
+		t.Error("another page announces a category's feed")
+	}
 
 	var sm struct {
 		URLs []struct {

@@ -148,14 +148,14 @@ func dict(kv ...any) (map[string]any, error) {
 }
 
 // feedLinks returns the function that gives a page's feeds. It asks
-// package feeds once for the default and once for each list page, rather
-// than once for each page.
+// package feeds once for the default and once for each news category,
+// rather than once for each page; a category's later pages (…/sivu/2/)
+// announce its feeds too.
 func feedLinks(site *model.Site) func(url string) []feeds.Link {
 	all := feeds.FeedLinks(site, "/")
 	own := map[string][]feeds.Link{}
 	for _, l := range site.Lists {
-		// Only a news category's page has feeds of its own.
-		if l.Section == nil || l.Section.Kind != model.KindNews || !strings.Contains(l.URL, "/luokka/") {
+		if l.Section == nil || l.Section.Kind != model.KindNews || !strings.Contains(l.URL, "/luokka/") || l.Pager != nil && l.Pager.Page > 1 {
 			continue
 		}
 		if links := feeds.FeedLinks(site, l.URL); len(links) != len(all) {
@@ -163,6 +163,9 @@ func feedLinks(site *model.Site) func(url string) []feeds.Link {
 		}
 	}
 	return func(url string) []feeds.Link {
+		if i := strings.Index(url, "sivu/"); i > 0 {
+			url = url[:i] // a later page of a list: its first page's feeds
+		}
 		if links, ok := own[url]; ok {
 			return links
 		}
