@@ -38,12 +38,24 @@ func (c *Collation) Key(s string) []byte {
 // Compare compares two strings in Finnish order.
 func (c *Collation) Compare(a, b string) int { return bytes.Compare(c.Key(a), c.Key(b)) }
 
-// SortBy sorts items in Finnish order of key(item), stably.
+// SortBy sorts items in Finnish order of key(item), stably. Each item's
+// sort key is found once, not at every comparison.
 func SortBy[T any](c *Collation, items []T, key func(T) string) {
 	if len(items) < 2 {
 		return
 	}
-	slices.SortStableFunc(items, func(x, y T) int { return c.Compare(key(x), key(y)) })
+	type keyed struct {
+		k []byte
+		v T
+	}
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		ks[i] = keyed{c.Key(key(it)), it}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return bytes.Compare(a.k, b.k) })
+	for i := range ks {
+		items[i] = ks[i].v
+	}
 }
 
 // Compare compares two strings in Finnish alphabetical order.
