@@ -221,7 +221,18 @@ type pipeline struct {
 	opts     Options
 	loaded   *load.Result
 	renderer *render.Renderer
+
+	// The last resolved site and what resolving it found, kept when it
+	// had no errors: a run after edits of page bodies alone reuses it.
+	site         *model.Site
+	resolveDiags diag.List
 }
+
+// Plan picks the pages to render once the site is resolved (only nil:
+// all of them); bodies, when not nil, are the only files that changed, and
+// only in their bodies. pagesOnly says that nothing but those pages can
+// have changed: not feeds, calendars, the sitemap, redirects or assets.
+type Plan func(site *model.Site, bodies []string) (only func(path string) bool, pagesOnly bool)
 
 func newPipeline(fsys fs.FS, opts Options) *pipeline {
 	return &pipeline{fsys: fsys, opts: opts, renderer: render.New()}
@@ -230,7 +241,7 @@ func newPipeline(fsys fs.FS, opts Options) *pipeline {
 // run runs the stages. changed names the files that changed since the last
 // run (nil: read everything); plan, when given, picks the pages to render
 // once the site is resolved.
-func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan func(*model.Site) func(string) bool) (*Report, render.Stats) {
+func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan Plan) (*Report, render.Stats) {
 	rep := &Report{Strict: pl.opts.Strict}
 	timed := func(name string, fn func()) {
 		start := time.Now()
@@ -251,12 +262,24 @@ func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan func(*mod
 		loaded.Config.BaseURL = strings.TrimSuffix(pl.opts.BaseURL, "/") + "/"
 	}
 
-	var site *model.Site
-	timed("resolve", func() {
-		var diags diag.List
-		site, diags = resolve.Resolve(loaded, resolve.Options{Drafts: pl.opts.Drafts, Future: pl.opts.Future, Now: pl.opts.Now})
-		rep.Diags.Merge(diags)
-	})
+	site := pl.site
+	bodies := loaded.BodiesOnly()
+	if site == nil || bodies == nil {
+		bodies = nil
+		timed("resolve", func() {
+			var diags diag.List
+			site, diags = resolve.Resolve(loaded, resolve.Options{Drafts: pl.opts.Drafts, Future: pl.opts.Future, Now: pl.opts.Now})
+			rep.Diags.Merge(diags)
+			pl.site, pl.resolveDiags = nil, nil
+			if !diags.HasErrors() {
+				pl.site, pl.resolveDiags = site, diags
+			}
+		})
+	} else {
+		// Only bodies changed: the site resolves as before, and its pages
+		// already hold the new bodies.
+		rep.Diags.Merge(pl.resolveDiags)
+	}
 	rep.Site = site
 
 	var stats render.Stats
@@ -264,7 +287,7 @@ func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan func(*mod
 		lay, ast := layoutsFS(pl.fsys), assetsFS(pl.fsys)
 		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint}
 		if plan != nil && !opts.BodiesOnly {
-			opts.Only = plan(site)
+			opts.Only, opts.PagesOnly = plan(site, bodies)
 		}
 		var diags diag.List
 		stats, diags = pl.renderer.Render(site, lay, ast, out, opts)

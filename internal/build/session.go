@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -65,6 +66,7 @@ func (s *Session) Rebuild(changed []string) *Result {
 	// Changes pile up until a rebuild succeeds: the plan compares with the
 	// last good site, not with the last attempt.
 	var set map[string]bool
+	clean := len(s.pending) == 0 // the last rebuild made the site now served
 	if changed != nil && s.good != nil {
 		for _, f := range changed {
 			s.pending[f] = true
@@ -72,22 +74,33 @@ func (s *Session) Rebuild(changed []string) *Result {
 		set = s.pending
 	}
 	var snap *snapshot
+	var pagesOnly bool
 	mem := write.NewMemory()
-	rep, stats := s.pipeline.run(set, mem, func(site *model.Site) func(string) bool {
-		snap = takeSnapshot(site)
+	rep, stats := s.pipeline.run(set, mem, func(site *model.Site, bodies []string) (func(string) bool, bool) {
 		if set == nil {
-			return nil
+			snap = takeSnapshot(site)
+			return nil, false
 		}
+		if bodies != nil && clean && s.snap != nil {
+			// Only bodies changed since the last good site: only those
+			// pages can look different.
+			snap, pagesOnly = s.snap, true
+			return bodyPages(site, bodies), true
+		}
+		snap = takeSnapshot(site)
 		dirty := plan(s.snap, snap, set, s.uses, s.pipeline.opts.Fingerprint)
 		if dirty == nil {
-			return nil
+			return nil, false
 		}
-		return func(p string) bool { return dirty[p] || s.good[p] == nil }
+		return func(p string) bool { return dirty[p] || s.good[p] == nil }, false
 	})
 	res := &Result{Report: rep, Files: s.good, Rendered: stats.Rendered}
 	if !rep.Failed() {
 		files := mem.Files()
 		next := make(map[string][]byte, len(s.good))
+		if pagesOnly {
+			maps.Copy(next, s.good) // feeds, calendars and assets too
+		}
 		for p, b := range files {
 			next[p] = b
 		}
@@ -103,6 +116,21 @@ func (s *Session) Rebuild(changed []string) *Result {
 	}
 	res.Duration = time.Since(start)
 	return res
+}
+
+// bodyPages picks the output of the pages whose files are in bodies.
+func bodyPages(site *model.Site, bodies []string) func(string) bool {
+	files := map[string]bool{}
+	for _, f := range bodies {
+		files[f] = true
+	}
+	dirty := map[string]bool{}
+	for _, p := range site.Pages {
+		if files[p.File] {
+			dirty[outputPath(p.URL)] = true
+		}
+	}
+	return func(path string) bool { return dirty[path] }
 }
 
 // diffFiles lists the paths whose content differs between two sites.

@@ -15,9 +15,11 @@ import (
 
 // Debounce: a rebuild waits until the events have been quiet this long
 // (an editor's save-through-rename, a git checkout of many files), but
-// never longer than maxWait after the first event.
+// never longer than maxWait after the first event. An editor's save is a
+// burst of a millisecond or two; the quiet time is short because the
+// reader waits it out after every save.
 var (
-	quiet   = 50 * time.Millisecond
+	quiet   = 20 * time.Millisecond
 	maxWait = time.Second
 )
 

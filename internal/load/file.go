@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -20,6 +21,7 @@ import (
 type source struct {
 	file     string
 	meta     *meta.Value // nil when the front matter did not parse
+	front    []byte      // the file up to the body: a later read with the same front needs no new decoding
 	body     []byte
 	bodyLine int
 }
@@ -91,8 +93,13 @@ func readSource(fsys fs.FS, file string, limit int64) (*source, diag.List) {
 		}
 		return nil, diags
 	}
-	s := &source{file: file, body: rest}
-	s.bodyLine = bytes.Count(src[:len(src)-len(rest)], []byte("\n")) + 1
+	if bytes.HasSuffix(src, rest) {
+		// The body as part of the file's own bytes, not of the parser's
+		// larger buffer: what the site keeps in memory is the files.
+		rest = src[len(src)-len(rest):]
+	}
+	s := &source{file: file, front: src[:len(src)-len(rest)], body: rest}
+	s.bodyLine = bytes.Count(s.front, []byte("\n")) + 1
 	var mdiags diag.List
 	if c.format == "yaml" {
 		s.meta, mdiags = meta.ParseYAML(c.raw, file, openLine+1)
@@ -130,17 +137,23 @@ func invalidUTF8(file string, src []byte) diag.Pos {
 	return diag.Pos{File: file, Line: line, Col: col}
 }
 
-// readPage reads one page and decodes its fields by kind.
-func readPage(fsys fs.FS, file string, limit int64) (*model.Page, diag.List) {
-	s, diags := readSource(fsys, file, limit)
+// readPage reads one page and decodes its fields by kind. When the file's
+// front matter is byte for byte what old read, it keeps old's page and
+// decoding and only takes the new body: the common edit in the dev server.
+func readPage(fsys fs.FS, name string, limit int64, old file) file {
+	s, diags := readSource(fsys, name, limit)
 	if s == nil || s.meta == nil {
-		return nil, diags
+		return file{diags: diags}
 	}
-	p := newPage(file)
+	if p := old.page; p != nil && bytes.Equal(s.front, old.front) && len(diags) == 0 && len(old.readDiags) == 0 {
+		p.Body = s.body
+		return file{page: p, front: s.front, diags: old.diags, bodyOnly: true}
+	}
+	p := newPage(name)
 	p.Body, p.BodyLine = s.body, s.bodyLine
-	d := &decoder{Decoder: meta.Decoder{Diags: diags}, page: p}
+	d := &decoder{Decoder: meta.Decoder{Diags: slices.Clone(diags)}, page: p}
 	d.decode(s.meta)
-	return p, d.Diags
+	return file{page: p, front: s.front, diags: d.Diags, readDiags: diags}
 }
 
 // newPage places a file in the site: its kind, section, key and slug.

@@ -31,14 +31,27 @@ type Result struct {
 
 	configDiags diag.List
 	files       map[string]file // what each content file gave, for Reload
+	list        []string        // the content files, sorted
+	listDiags   diag.List       // what listing them found
+	bodies      []string        // see BodiesOnly
 }
 
 // file is what reading one content file gave.
 type file struct {
-	page  *model.Page
-	index *model.Section
-	diags diag.List
+	page      *model.Page
+	index     *model.Section
+	diags     diag.List
+	front     []byte    // the file's bytes before the body
+	readDiags diag.List // what reading the bytes found, before decoding
+	bodyOnly  bool      // the page of the previous read, with only a new body
 }
+
+// BodiesOnly returns the files of a Reload when nothing but the bodies of
+// those pages changed: no front matter, no file added or removed, no
+// site.toml, nothing outside content/. Each such page is the very *model.Page of the previous read,
+// already resolved, with its Body replaced; a later stage may keep what it
+// derived from the rest. Otherwise it returns nil.
+func (r *Result) BodiesOnly() []string { return r.bodies }
 
 // Load reads the site in fsys, whose root is the site folder.
 func Load(fsys fs.FS) *Result { return Reload(fsys, nil, nil) }
@@ -59,24 +72,32 @@ func Reload(fsys fs.FS, prev *Result, changed map[string]bool) *Result {
 	}
 	r.Diags.Merge(r.configDiags)
 
-	files, diags := listContent(fsys)
-	r.Diags.Merge(diags)
+	if prev != nil && editsOnly(fsys, prev, changed) {
+		r.list, r.listDiags = prev.list, prev.listDiags
+	} else {
+		r.list, r.listDiags = listContent(fsys)
+	}
+	files := r.list
+	r.Diags.Merge(r.listDiags)
 
 	limit := int64(r.Config.MaxFileKB) * 1024
 	read := make([]file, len(files))
 	par.Do(len(files), func(i int) {
 		f := files[i]
-		if old, ok := prev.cached(f); ok && !changed[f] {
+		old, ok := prev.cached(f)
+		if ok && !changed[f] {
 			read[i] = old
 			return
 		}
 		if path.Base(f) == "_index.md" {
 			read[i].index, read[i].diags = readIndex(fsys, f, limit)
 		} else {
-			read[i].page, read[i].diags = readPage(fsys, f, limit)
+			read[i] = readPage(fsys, f, limit, old)
 		}
 	})
 	indexes := make([]*model.Section, len(files))
+	bodiesOnly := prev != nil && len(changed) > 0 && !changed[config.File] && slices.Equal(files, prev.list)
+	var bodies []string
 	for i, f := range files {
 		r.files[f] = read[i]
 		r.Diags.Merge(read[i].diags)
@@ -84,10 +105,46 @@ func Reload(fsys fs.FS, prev *Result, changed map[string]bool) *Result {
 		if read[i].page != nil {
 			r.Pages = append(r.Pages, read[i].page)
 		}
+		if changed[f] {
+			bodiesOnly = bodiesOnly && read[i].bodyOnly
+			bodies = append(bodies, f)
+		}
+	}
+	for f := range changed {
+		bodiesOnly = bodiesOnly && r.files[f].bodyOnly // layouts/, assets/, or no page any more: not only bodies
+	}
+	if bodiesOnly && len(bodies) > 0 {
+		r.bodies = bodies
 	}
 	r.Sections, r.Home = sections(files, indexes, r.Pages)
 	return r
 }
+
+// editsOnly reports whether every change under content/ is an edit of a
+// file prev read, which is still a regular file: then the list of files
+// is prev's, and the folder need not be walked again.
+func editsOnly(fsys fs.FS, prev *Result, changed map[string]bool) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	for f := range changed {
+		if isOutsideContent(f) {
+			continue
+		}
+		if _, ok := prev.files[f]; !ok {
+			return false
+		}
+		st, err := fs.Lstat(fsys, f)
+		if err != nil || !st.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
+// isOutsideContent reports whether a changed path is not under content/
+// (layouts and assets): not load's business.
+func isOutsideContent(f string) bool { return !strings.HasPrefix(f, "content/") }
 
 // cached returns what a previous load read of file.
 func (r *Result) cached(f string) (file, bool) {

@@ -198,3 +198,65 @@ func TestLoadIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestReloadTellsBodyOnlyEdits(t *testing.T) {
+	const page = "content/verkostot/a.md"
+	site := func() fstest.MapFS {
+		return fstest.MapFS{
+			page:                     {Data: []byte("---\ntitle: A\n---\nTeksti.\n")},
+			"content/verkostot/b.md": {Data: []byte("---\ntitle: B\n---\nToinen.\n")},
+		}
+	}
+	tests := []struct {
+		name   string
+		edit   func(fstest.MapFS) []string
+		bodies bool
+	}{
+		{"body", func(fs fstest.MapFS) []string {
+			fs[page] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nUusi teksti.\n")}
+			return []string{page}
+		}, true},
+		{"front matter", func(fs fstest.MapFS) []string {
+			fs[page] = &fstest.MapFile{Data: []byte("---\ntitle: A2\n---\nTeksti.\n")}
+			return []string{page}
+		}, false},
+		{"byte-order mark", func(fs fstest.MapFS) []string {
+			fs[page] = &fstest.MapFile{Data: []byte("\xef\xbb\xbf---\ntitle: A\n---\nTeksti.\n")}
+			return []string{page}
+		}, false},
+		{"added", func(fs fstest.MapFS) []string {
+			fs["content/verkostot/c.md"] = &fstest.MapFile{Data: []byte("---\ntitle: C\n---\n")}
+			return []string{"content/verkostot/c.md"}
+		}, false},
+		{"removed", func(fs fstest.MapFS) []string {
+			delete(fs, page)
+			return []string{page}
+		}, false},
+		{"layout too", func(fs fstest.MapFS) []string {
+			fs[page] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nUusi teksti.\n")}
+			return []string{page, "layouts/network.html"}
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := site()
+			prev := Load(fsys)
+			before := prev.files[page].page
+			changed := map[string]bool{}
+			for _, f := range tt.edit(fsys) {
+				changed[f] = true
+			}
+			r := Reload(fsys, prev, changed)
+			if got := r.BodiesOnly() != nil; got != tt.bodies {
+				t.Fatalf("BodiesOnly() = %v, want bodies only: %v", r.BodiesOnly(), tt.bodies)
+			}
+			after := r.files[page].page
+			if tt.bodies && (after != before || string(after.Body) != "Uusi teksti.\n") {
+				t.Errorf("a body-only edit should keep the page and take the new body; body %q", after.Body)
+			}
+			if tt.name == "front matter" && after == before {
+				t.Errorf("an edit of the front matter should decode the page anew")
+			}
+		})
+	}
+}

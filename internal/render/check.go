@@ -12,46 +12,64 @@ import (
 // layoutIDs are the ids every layout gives a page, so links may use them.
 var layoutIDs = []string{"sisalto"}
 
+// linkTarget is a link of a body to a page or file of the site.
+type linkTarget struct {
+	url  string // site-relative: /verkostot/x/
+	frag string // the #fragment, without #
+	dest string // as written
+	pos  diag.Pos
+}
+
+// linkTargets locates a converted body's links within the site, and lists
+// the ids that links to its page may name.
+func linkTargets(from pageLinks, res markdown.Result) ([]linkTarget, map[string]bool) {
+	var out []linkTarget
+	for _, l := range res.Links {
+		u, err := url.Parse(l.Dest)
+		if err != nil {
+			continue
+		}
+		target, problem := from.locate(u, l.Image)
+		if problem != "" || target == "" {
+			continue
+		}
+		out = append(out, linkTarget{url: target, frag: u.Fragment, dest: l.Dest, pos: l.Pos})
+	}
+	ids := make(map[string]bool, len(layoutIDs)+len(res.Headings))
+	for _, id := range layoutIDs {
+		ids[id] = true
+	}
+	for _, h := range res.Headings {
+		ids[h.ID] = true
+	}
+	return out, ids
+}
+
 // checkBodies finds what only the whole site can tell: a #fragment that
 // names nothing on the content page it leads to, and a person whom no page
-// refers to (by a field or a link).
-func checkBodies(site *model.Site, links *linkIndex, srcs []source, results []markdown.Result) diag.List {
+// refers to (by a field or a link). bodies are the site's pages' first, in
+// order, then any others'.
+func checkBodies(site *model.Site, links *linkIndex, bodies []cachedBody) diag.List {
 	var diags diag.List
-	ids := map[string]map[string]bool{} // content page URL → its ids
+	ids := make(map[string]map[string]bool, len(site.Pages)) // content page URL → its ids
 	for i, p := range site.Pages {
-		set := map[string]bool{}
-		for _, id := range layoutIDs {
-			set[id] = true
-		}
-		for _, h := range results[i].Headings {
-			set[h.ID] = true
-		}
-		ids[p.URL] = set
-	}
-	byURL := map[string]*model.Page{}
-	for _, p := range site.Pages {
-		byURL[p.URL] = p
+		ids[p.URL] = bodies[i].ids
 	}
 	linked := map[*model.Page]bool{}
-	for i, res := range results {
-		from := links.from(srcs[i].file, srcs[i].url)
-		for _, l := range res.Links {
-			u, err := url.Parse(l.Dest)
-			if err != nil {
-				continue
-			}
-			target, problem := from.locate(u, l.Image)
-			if problem != "" || target == "" {
-				continue
-			}
-			if p := byURL[target]; p != nil && target != srcs[i].url {
+	for i, b := range bodies {
+		from := ""
+		if i < len(site.Pages) {
+			from = site.Pages[i].URL
+		}
+		for _, l := range b.links {
+			if p := links.byURL[l.url]; p != nil && l.url != from {
 				linked[p] = true
 			}
-			if u.Fragment == "" || isFootnote(u.Fragment) {
+			if l.frag == "" || isFootnote(l.frag) {
 				continue
 			}
-			if set, ok := ids[target]; ok && !set[u.Fragment] {
-				diags.Errorf(l.Pos, "link to %q: %s has no heading with the id #%s%s", l.Dest, target, u.Fragment, diag.DidYouMean(u.Fragment, keys(set)))
+			if set, ok := ids[l.url]; ok && !set[l.frag] {
+				diags.Errorf(l.pos, "link to %q: %s has no heading with the id #%s%s", l.dest, l.url, l.frag, diag.DidYouMean(l.frag, keys(set)))
 			}
 		}
 	}

@@ -16,6 +16,7 @@ import (
 // rewritten (source paths to URLs) and checked.
 type linkIndex struct {
 	byFile map[string]*model.Page // content/verkostot/x.md → page
+	byURL  map[string]*model.Page // /verkostot/x/ → page
 	urls   map[string]bool        // every site-relative URL that exists
 	files  []string               // for suggestions
 	paths  []string               // for suggestions
@@ -27,13 +28,14 @@ type linkIndex struct {
 }
 
 func newLinkIndex(site *model.Site, assets *assetSet) *linkIndex {
-	ix := &linkIndex{byFile: map[string]*model.Page{}, urls: map[string]bool{"/": true}, base: basePath(site.Config.BaseURL)}
+	ix := &linkIndex{byFile: map[string]*model.Page{}, byURL: map[string]*model.Page{}, urls: map[string]bool{"/": true}, base: basePath(site.Config.BaseURL)}
 	addURL := func(u string) {
 		ix.urls[u] = true
 		ix.paths = append(ix.paths, u)
 	}
 	for _, p := range site.Pages {
 		ix.byFile[p.File] = p
+		ix.byURL[p.URL] = p
 		ix.files = append(ix.files, p.File)
 		addURL(p.URL)
 	}

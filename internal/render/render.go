@@ -52,8 +52,13 @@ type Options struct {
 
 	// Only, when set, picks the pages to execute by output path; the
 	// others are left out of the output (the dev server keeps its copies).
-	// Calendars and assets are always written.
+	// Calendars and assets are written all the same, unless PagesOnly.
 	Only func(path string) bool
+
+	// PagesOnly renders the pages Only picks and nothing else: no
+	// calendars, feeds, sitemap, redirects or assets. For a rebuild that
+	// knows none of them changed.
+	PagesOnly bool
 
 	// Minify minifies HTML, CSS, JS, SVG, JSON and XML before writing.
 	Minify bool
@@ -74,12 +79,27 @@ type Options struct {
 type Renderer struct {
 	md     *markdown.Converter
 	bodies map[string]cachedBody // by source file
+	last   *lastRender
 }
 
 type cachedBody struct {
-	sig  string // the site's addresses it was converted with
-	text []byte // the text: load reuses an unchanged file's bytes, so identity tells
-	res  markdown.Result
+	sig   string // the site's addresses it was converted with
+	text  []byte // the text: load reuses an unchanged file's bytes, so identity tells
+	res   markdown.Result
+	links []linkTarget    // where the body's links lead, for checkBodies
+	ids   map[string]bool // the ids a link to the page may name
+}
+
+// lastRender is what a render derived from the whole site. A render of
+// the same site with Options.PagesOnly (only page bodies changed) reuses
+// it instead of deriving it again.
+type lastRender struct {
+	site  *model.Site
+	ast   *assetSet
+	links *linkIndex
+	tmpl  *templates
+	paths []string
+	uses  map[string]string
 }
 
 // same reports whether text is the very slice the body was converted from.
@@ -104,18 +124,40 @@ type Stats struct {
 // Render renders site with the layouts and assets trees into out.
 func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opts Options) (Stats, diag.List) {
 	o := &output{sink: out, minify: opts.Minify}
-	ast, diags := readAssets(assets, o, opts.Fingerprint)
-	links := newLinkIndex(site, ast)
+	last := r.last
+	r.last = nil
+	if !opts.PagesOnly || opts.Only == nil || last == nil || last.site != site {
+		last = nil
+	}
+	var diags diag.List
+	var ast *assetSet
+	var links *linkIndex
+	if last != nil {
+		ast, links = last.ast, last.links
+	} else {
+		ast, diags = readAssets(assets, o, opts.Fingerprint)
+		links = newLinkIndex(site, ast)
+	}
 	bodies := r.convertBodies(site, links, &diags)
 	if opts.BodiesOnly {
 		return Stats{}, diags
 	}
-	tmpl, tdiags := loadTemplates(layouts, funcs(site, ast))
-	diags.Merge(tdiags)
+	var tmpl *templates
+	if last != nil {
+		tmpl = last.tmpl
+	} else {
+		var tdiags diag.List
+		tmpl, tdiags = loadTemplates(layouts, funcs(site, ast))
+		diags.Merge(tdiags)
+	}
 	if diags.HasErrors() {
 		return Stats{}, diags
 	}
-	jobs := pageJobs(site, bodies, tmpl, &diags)
+	var keep func(string) bool
+	if last != nil {
+		keep = opts.Only // the other pages' views would go unused
+	}
+	jobs := pageJobs(site, bodies, tmpl, &diags, keep)
 	if diags.HasErrors() {
 		return Stats{}, diags
 	}
@@ -128,6 +170,10 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 			run = append(run, j)
 		}
 	}
+	if last != nil {
+		stats.Pages, stats.Paths, stats.Uses = len(last.paths), last.paths, last.uses
+	}
+	r.last = &lastRender{site: site, ast: ast, links: links, tmpl: tmpl, paths: stats.Paths, uses: stats.Uses}
 	results := make([]diag.List, len(run))
 	par.Do(len(run), func(i int) {
 		results[i] = run[i].run(o)
@@ -136,6 +182,9 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 		diags.Merge(l)
 	}
 	stats.Rendered = len(run)
+	if opts.PagesOnly {
+		return stats, diags
+	}
 	if err := calendars(site, o); err != nil {
 		diags.Errorf(diag.Pos{}, "write calendars: %v", err)
 	}
@@ -188,11 +237,11 @@ func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag
 	if h := site.Home; h != nil {
 		srcs = append(srcs, source{h.Body, h.File, h.BodyLine, "/"})
 	}
-	out := make([]markdown.Result, len(srcs))
+	all := make([]cachedBody, len(srcs))
 	var todo []int
 	for i, s := range srcs {
 		if c, ok := r.bodies[s.file]; ok && s.file != "" && c.same(links.signature, s.text) {
-			out[i] = c.res
+			all[i] = c
 		} else {
 			todo = append(todo, i)
 		}
@@ -200,22 +249,26 @@ func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag
 	par.Do(len(todo), func(k int) {
 		i := todo[k]
 		s := srcs[i]
-		if len(bytes.TrimSpace(s.text)) == 0 {
-			return
+		c := cachedBody{sig: links.signature, text: s.text}
+		if len(bytes.TrimSpace(s.text)) > 0 {
+			c.res = r.md.Convert(s.text, s.file, s.line, links.from(s.file, s.url))
 		}
-		out[i] = r.md.Convert(s.text, s.file, s.line, links.from(s.file, s.url))
+		c.links, c.ids = linkTargets(links.from(s.file, s.url), c.res)
+		all[i] = c
 	})
 	fresh := make(map[string]cachedBody, len(srcs))
+	out := make([]markdown.Result, len(srcs))
 	for i, s := range srcs {
+		out[i] = all[i].res
 		if s.file != "" {
-			fresh[s.file] = cachedBody{sig: links.signature, text: s.text, res: out[i]}
+			fresh[s.file] = all[i]
 		}
 	}
 	r.bodies = fresh // files that are gone drop out
 	for _, res := range out {
 		diags.Merge(res.Diags)
 	}
-	diags.Merge(checkBodies(site, links, srcs, out))
+	diags.Merge(checkBodies(site, links, all))
 
 	b := &bodies{pages: map[*model.Page]body{}, sections: map[*model.Section]body{}}
 	conv := func(res markdown.Result) body {

@@ -51,10 +51,14 @@ func (v *View) InSection(url string) bool {
 
 var homeCrumb = Crumb{Title: "Etusivu", URL: "/"}
 
-// pageJobs lists every page to render with its layout and view.
-func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List) []job {
+// pageJobs lists every page to render with its layout and view, or, with
+// keep, only the pages whose output paths it keeps.
+func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep func(path string) bool) []job {
 	var jobs []job
 	add := func(layout string, pos diag.Pos, v *View) {
+		if keep != nil && !keep(outputPath(v.URL)) {
+			return
+		}
 		if set := t.lookup(layout, pos, diags); set != nil {
 			v.Site, v.Layout = site, layout
 			jobs = append(jobs, job{path: outputPath(v.URL), layout: "layouts/" + layout + ".html", tmpl: set, view: v})
@@ -89,6 +93,9 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List) []job
 	}
 
 	for _, p := range site.Pages {
+		if keep != nil && !keep(outputPath(p.URL)) {
+			continue
+		}
 		layout, pos := string(p.Kind), diag.Pos{}
 		if p.Layout != "" {
 			layout, pos = p.Layout, p.Pos["layout"]
