@@ -238,6 +238,11 @@ func newPipeline(fsys fs.FS, opts Options) *pipeline {
 	return &pipeline{fsys: fsys, opts: opts, renderer: render.New()}
 }
 
+// newCachingPipeline is a pipeline that keeps what the next run can reuse.
+func newCachingPipeline(fsys fs.FS, opts Options) *pipeline {
+	return &pipeline{fsys: fsys, opts: opts, renderer: render.NewCaching()}
+}
+
 // run runs the stages. changed names the files that changed since the last
 // run (nil: read everything); plan, when given, picks the pages to render
 // once the site is resolved.

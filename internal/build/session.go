@@ -50,7 +50,7 @@ func NewSession(opts Options) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Session{root: root, pipeline: newPipeline(root.FS(), opts), pending: map[string]bool{}}, nil
+	return &Session{root: root, pipeline: newCachingPipeline(root.FS(), opts), pending: map[string]bool{}}, nil
 }
 
 // Close releases the site folder.

@@ -71,13 +71,14 @@ type Options struct {
 }
 
 // Renderer holds what every render of a site shares: the Markdown
-// converter, and the bodies it converted last time, which a later render
-// of the same site reuses when neither the text nor the site's addresses
-// changed.
+// converter and, when made with NewCaching, the bodies it converted last
+// time, which a later render of the same site reuses when neither the text
+// nor the site's addresses changed.
 //
 // Render calls must not overlap.
 type Renderer struct {
 	md     *markdown.Converter
+	cache  bool
 	bodies map[string]cachedBody // by source file
 	last   *lastRender
 }
@@ -107,8 +108,14 @@ func (c cachedBody) same(sig string, text []byte) bool {
 	return c.sig == sig && len(c.text) == len(text) && (len(text) == 0 || &c.text[0] == &text[0])
 }
 
-// New returns a Renderer.
-func New() *Renderer { return &Renderer{md: markdown.New(), bodies: map[string]cachedBody{}} }
+// New returns a Renderer for one render: it keeps nothing for the next,
+// and lets go of each page's HTML once the page is written.
+func New() *Renderer { return &Renderer{md: markdown.New()} }
+
+// NewCaching returns a Renderer for a site rendered again and again, as in
+// the dev server: it keeps the converted bodies and what it derived from
+// the whole site for the next render.
+func NewCaching() *Renderer { return &Renderer{md: markdown.New(), cache: true} }
 
 // Stats counts what a render produced.
 type Stats struct {
@@ -147,7 +154,8 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 		tmpl = last.tmpl
 	} else {
 		var tdiags diag.List
-		tmpl, tdiags = loadTemplates(layouts, funcs(site, ast))
+		c := &cards{}
+		tmpl, tdiags = loadTemplates(layouts, funcs(site, ast, c), c)
 		diags.Merge(tdiags)
 	}
 	if diags.HasErrors() {
@@ -173,10 +181,15 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	if last != nil {
 		stats.Pages, stats.Paths, stats.Uses = len(last.paths), last.paths, last.uses
 	}
-	r.last = &lastRender{site: site, ast: ast, links: links, tmpl: tmpl, paths: stats.Paths, uses: stats.Uses}
+	if r.cache {
+		r.last = &lastRender{site: site, ast: ast, links: links, tmpl: tmpl, paths: stats.Paths, uses: stats.Uses}
+	}
 	results := make([]diag.List, len(run))
 	par.Do(len(run), func(i int) {
 		results[i] = run[i].run(o)
+		if !r.cache {
+			run[i].view.Content = "" // done with: the HTML may go
+		}
 	})
 	for _, l := range results {
 		diags.Merge(l)
@@ -256,15 +269,19 @@ func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag
 		c.links, c.ids = linkTargets(links.from(s.file, s.url), c.res)
 		all[i] = c
 	})
-	fresh := make(map[string]cachedBody, len(srcs))
 	out := make([]markdown.Result, len(srcs))
-	for i, s := range srcs {
+	for i := range srcs {
 		out[i] = all[i].res
-		if s.file != "" {
-			fresh[s.file] = all[i]
-		}
 	}
-	r.bodies = fresh // files that are gone drop out
+	if r.cache {
+		fresh := make(map[string]cachedBody, len(srcs))
+		for i, s := range srcs {
+			if s.file != "" {
+				fresh[s.file] = all[i]
+			}
+		}
+		r.bodies = fresh // files that are gone drop out
+	}
 	for _, res := range out {
 		diags.Merge(res.Diags)
 	}

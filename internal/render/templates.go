@@ -16,7 +16,7 @@ type templates struct {
 }
 
 // loadTemplates parses every layout of the layouts tree.
-func loadTemplates(layouts fs.FS, fm template.FuncMap) (*templates, diag.List) {
+func loadTemplates(layouts fs.FS, fm template.FuncMap, c *cards) (*templates, diag.List) {
 	var diags diag.List
 	t := &templates{sets: map[string]*template.Template{}}
 	read := func(name string) string {
@@ -39,6 +39,7 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap) (*templates, diag.List) {
 			diags.Errorf(diag.Pos{File: "layouts/" + p}, "%s", templateError(err))
 		}
 	}
+	c.set = base
 	names, _ := fs.Glob(layouts, "*.html")
 	for _, name := range names {
 		if name == "base.html" {
