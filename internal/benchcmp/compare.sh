@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the same generated site with seutu and with Hugo (Debian's hugo),
-# several times each, and prints the medians of wall time and peak memory
-# and their ratio, the floor's figures for reference, and seutu's
-# edit-to-reload latency in the dev server.
+# Builds the same generated site with seutu, with Hugo (Debian's hugo) and
+# with the floor (internal/benchcmp/floor: front matter, goldmark and a
+# write per page, nothing else), several times each, and prints the medians
+# of wall time and peak memory, seutu's ratios to both against the targets,
+# and seutu's edit-to-reload latency in the dev server.
 #
 #   internal/benchcmp/compare.sh [PAGES] [RUNS]      (default 10000 pages, 5 runs)
 #
@@ -18,6 +19,7 @@ command -v hugo >/dev/null || { echo "compare.sh: no hugo: apt-get install hugo"
 [ -x /usr/bin/time ] || { echo "compare.sh: no GNU time: apt-get install time" >&2; exit 2; }
 
 go build -o "$work/seutu" ./cmd/seutu
+go build -o "$work/floor" ./internal/benchcmp/floor
 go run ./cmd/gencorpus -n "$pages" -out "$work/site" >/dev/null
 # Hugo gets the same content, its own configuration and layouts.
 mkdir -p "$work/hugo"
@@ -42,12 +44,15 @@ measure() {
   echo "$w $m" >"$work/result-$name"
 }
 
-echo "$pages pages, median of $runs runs, $(nproc) cores"
+echo "$pages pages, median of $runs runs, $(nproc) cores, $(hugo version | cut -d' ' -f1-2)"
+# Each tool writes over its own earlier output, as it would in a project.
 measure seutu "$work/seutu" build -source "$work/site" -dest "$work/out-seutu" -now 2026-05-01T12:00
 measure hugo hugo --quiet --minify --source "$work/hugo" --destination "$work/out-hugo" --cleanDestinationDir
-read -r sw sm <"$work/result-seutu"; read -r hw hm <"$work/result-hugo"
-awk -v sw="$sw" -v hw="$hw" -v sm="$sm" -v hm="$hm" 'BEGIN {
-  printf "seutu/hugo: wall %.2f×, peak memory %.2f×\n", sw / hw, sm / hm }'
+measure floor "$work/floor" -source "$work/site" -dest "$work/out-floor"
+read -r sw sm <"$work/result-seutu"; read -r hw hm <"$work/result-hugo"; read -r fw fm <"$work/result-floor"
+awk -v sw="$sw" -v hw="$hw" -v sm="$sm" -v hm="$hm" -v fw="$fw" 'BEGIN {
+  printf "seutu/hugo:  wall %.2f× (target ≤ 0.50), peak memory %.2f× (target ≤ 0.25)\n", sw / hw, sm / hm
+  printf "seutu/floor: wall %.2f× (target ≤ 1.50)\n", sw / fw }'
 
-echo "dev server, one-file edit to the reload event:"
+echo "dev server, one-file edit (body) to the reload event, median of 5 (target ≤ 100 ms):"
 SEUTU_BENCH_PAGES=$pages go test ./internal/live -run XXX -bench EditToReload -benchtime 5x | grep Benchmark
