@@ -298,6 +298,41 @@ type Pager struct {
 	Total int      // items on all pages
 }
 
+// PagerItem is one entry of a pager's numbered links; Gap stands for the
+// numbers left out between two entries.
+type PagerItem struct {
+	Number int
+	URL    string
+	Gap    bool
+}
+
+// Window returns the numbered links a pager shows: the first and the last
+// page and two either side of this one, with gaps for the rest. A list of
+// hundreds of pages keeps a short pager, and every page stays a few steps
+// away.
+func (p *Pager) Window() []PagerItem {
+	const around = 2
+	var out []PagerItem
+	add := func(n int) {
+		if n < 1 || n > len(p.URLs) || len(out) > 0 && out[len(out)-1].Number >= n {
+			return
+		}
+		switch last := len(out) - 1; {
+		case last >= 0 && out[last].Number == n-2: // a gap of one page: the page itself
+			out = append(out, PagerItem{Number: n - 1, URL: p.URLs[n-2]})
+		case last >= 0 && out[last].Number < n-2:
+			out = append(out, PagerItem{Number: n - 1, Gap: true})
+		}
+		out = append(out, PagerItem{Number: n, URL: p.URLs[n-1]})
+	}
+	add(1)
+	for n := p.Page - around; n <= p.Page+around; n++ {
+		add(n)
+	}
+	add(len(p.URLs))
+	return out
+}
+
 // Term is a tag or a theme with the pages that carry it.
 type Term struct {
 	Name  string

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -58,5 +60,46 @@ func TestSiteLookups(t *testing.T) {
 	}
 	if SectionOf(KindNetwork) != "verkostot" || SectionOf(KindPage) != "" {
 		t.Error("SectionOf")
+	}
+}
+
+func TestPagerWindow(t *testing.T) {
+	urls := func(n int) []string {
+		var out []string
+		for i := 1; i <= n; i++ {
+			out = append(out, fmt.Sprintf("/uutiset/sivu/%d/", i))
+		}
+		return out
+	}
+	tests := []struct {
+		page, pages int
+		want        string // numbers shown, … for a gap
+	}{
+		{1, 1, "1"},
+		{1, 5, "1 2 3 4 5"},
+		{3, 5, "1 2 3 4 5"},
+		{1, 100, "1 2 3 … 100"},
+		{50, 100, "1 … 48 49 50 51 52 … 100"},
+		{4, 100, "1 2 3 4 5 6 … 100"},
+		{5, 100, "1 2 3 4 5 6 7 … 100"},
+		{6, 100, "1 … 4 5 6 7 8 … 100"},
+		{100, 100, "1 … 98 99 100"},
+	}
+	for _, tt := range tests {
+		p := &Pager{Page: tt.page, URLs: urls(tt.pages)}
+		var got []string
+		for _, it := range p.Window() {
+			if it.Gap {
+				got = append(got, "…")
+				continue
+			}
+			if it.URL != p.URLs[it.Number-1] {
+				t.Errorf("page %d of %d: link %d goes to %s", tt.page, tt.pages, it.Number, it.URL)
+			}
+			got = append(got, fmt.Sprint(it.Number))
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("page %d of %d: %s, want %s", tt.page, tt.pages, g, tt.want)
+		}
 	}
 }
