@@ -48,9 +48,10 @@ type file struct {
 
 // BodiesOnly returns the files of a Reload when nothing but the bodies of
 // those pages changed: no front matter, no file added or removed, no
-// site.toml, nothing outside content/. Each such page is the very *model.Page of the previous read,
-// already resolved, with its Body replaced; a later stage may keep what it
-// derived from the rest. Otherwise it returns nil.
+// site.toml, nothing outside content/. Each such page is the very
+// *model.Page of the previous read, already resolved, with its Body
+// replaced; a later stage may keep what it derived from the rest.
+// Otherwise it returns nil.
 func (r *Result) BodiesOnly() []string { return r.bodies }
 
 // Load reads the site in fsys, whose root is the site folder.
@@ -96,8 +97,6 @@ func Reload(fsys fs.FS, prev *Result, changed map[string]bool) *Result {
 		}
 	})
 	indexes := make([]*model.Section, len(files))
-	bodiesOnly := prev != nil && len(changed) > 0 && !changed[config.File] && slices.Equal(files, prev.list)
-	var bodies []string
 	for i, f := range files {
 		r.files[f] = read[i]
 		r.Diags.Merge(read[i].diags)
@@ -105,19 +104,27 @@ func Reload(fsys fs.FS, prev *Result, changed map[string]bool) *Result {
 		if read[i].page != nil {
 			r.Pages = append(r.Pages, read[i].page)
 		}
-		if changed[f] {
-			bodiesOnly = bodiesOnly && read[i].bodyOnly
-			bodies = append(bodies, f)
-		}
 	}
-	for f := range changed {
-		bodiesOnly = bodiesOnly && r.files[f].bodyOnly // layouts/, assets/, or no page any more: not only bodies
-	}
-	if bodiesOnly && len(bodies) > 0 {
-		r.bodies = bodies
+	if prev != nil && slices.Equal(files, prev.list) {
+		r.bodies = r.bodyEdits(changed)
 	}
 	r.Sections, r.Home = sections(files, indexes, r.Pages)
 	return r
+}
+
+// bodyEdits returns the changed files, sorted, when each is a page read
+// again with only a new body; nil when any is not (layouts/, assets/,
+// site.toml, a file gone).
+func (r *Result) bodyEdits(changed map[string]bool) []string {
+	var out []string
+	for f := range changed {
+		if !r.files[f].bodyOnly {
+			return nil
+		}
+		out = append(out, f)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // editsOnly reports whether every change under content/ is an edit of a

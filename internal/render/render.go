@@ -263,10 +263,11 @@ func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag
 		i := todo[k]
 		s := srcs[i]
 		c := cachedBody{sig: links.signature, text: s.text}
+		from := links.from(s.file, s.url)
 		if len(bytes.TrimSpace(s.text)) > 0 {
-			c.res = r.md.Convert(s.text, s.file, s.line, links.from(s.file, s.url))
+			c.res = r.md.Convert(s.text, s.file, s.line, from)
 		}
-		c.links, c.ids = linkTargets(links.from(s.file, s.url), c.res)
+		c.links, c.ids = linkTargets(from, c.res)
 		all[i] = c
 	})
 	out := make([]markdown.Result, len(srcs))
