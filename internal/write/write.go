@@ -21,6 +21,8 @@ import (
 // Dir writes a site into a temporary folder beside the destination; Commit
 // swaps it into place, Abort throws it away. Until Commit, the destination
 // is untouched, so a failed or interrupted build leaves the last good site.
+// A file the last site already had, byte for byte, is linked into the new
+// one instead of written again (see reuse).
 type Dir struct {
 	dest  string
 	tmp   string
@@ -98,8 +100,10 @@ func (d *Dir) Put(path string, data []byte) error {
 		}
 		d.dirs.Store(dir, true)
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return err
+	if !d.reuse(path, full, data) {
+		if err := os.WriteFile(full, data, 0o644); err != nil {
+			return err
+		}
 	}
 	d.files.Add(1)
 	d.bytes.Add(int64(len(data)))
