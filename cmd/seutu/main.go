@@ -129,8 +129,10 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags(name, stderr)
 	var c common
 	c.register(fs)
-	var dest, baseURL string
+	var dest, baseURL, cpuProfile, memProfile string
 	minify := true
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile after the build to `file`, for go tool pprof")
 	if name == "build" {
 		fs.StringVar(&dest, "dest", "", "the output `folder` (default SOURCE/public)")
 		fs.StringVar(&baseURL, "base-url", "", "the site's absolute `URL`, instead of base_url in site.toml")
@@ -146,7 +148,15 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	opts.Dest, opts.BaseURL, opts.DryRun = dest, baseURL, name == "check"
 	opts.Minify, opts.Fingerprint = minify && name == "build", name == "build"
+	stop, err := startProfiles(cpuProfile, memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu %s: %v\n", name, err)
+		return exitUsage
+	}
 	rep, err := build.Build(opts)
+	if perr := stop(); perr != nil {
+		fmt.Fprintf(stderr, "seutu %s: %v\n", name, perr)
+	}
 	if c.format == "json" {
 		return reportJSON(rep, err, stdout, stderr)
 	}
