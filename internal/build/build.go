@@ -221,6 +221,7 @@ type pipeline struct {
 	opts     Options
 	loaded   *load.Result
 	renderer *render.Renderer
+	caching  bool // keep what the next run may reuse
 
 	// The last resolved site and what resolving it found, kept when it
 	// had no errors: a run after edits of page bodies alone reuses it.
@@ -240,7 +241,7 @@ func newPipeline(fsys fs.FS, opts Options) *pipeline {
 
 // newCachingPipeline is a pipeline that keeps what the next run can reuse.
 func newCachingPipeline(fsys fs.FS, opts Options) *pipeline {
-	return &pipeline{fsys: fsys, opts: opts, renderer: render.NewCaching()}
+	return &pipeline{fsys: fsys, opts: opts, renderer: render.NewCaching(), caching: true}
 }
 
 // run runs the stages. changed names the files that changed since the last
@@ -286,6 +287,9 @@ func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan Plan) (*R
 		rep.Diags.Merge(pl.resolveDiags)
 	}
 	rep.Site = site
+	if !pl.caching {
+		pl.loaded = nil // the files as read: the render needs only the site
+	}
 
 	var stats render.Stats
 	timed("render", func() {

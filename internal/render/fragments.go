@@ -8,33 +8,55 @@ import (
 	"seutu/internal/model"
 )
 
-// cards renders a partial for a page once per render and hands out the
-// result again: the same card of a news item appears on its section's
-// list, its category's, its year's and on every tag and theme page.
-// Layouts call it as {{card "page-card" .}}; the partial is taken from
-// layouts/partials/, so a card looks the same in every list.
-type cards struct {
-	set  *template.Template // the partials: set once they are parsed
-	done sync.Map           // cardKey → template.HTML
+// fragments renders a partial once per render and hands out the result
+// again. A card: the same card of a news item appears on its section's
+// list, its category's, its year's and on every tag and theme page, so
+// layouts call {{card "page-card" .}}. The frame: every page has the same
+// footer, and the pages in one part of the menu the same header, so
+// base.html calls {{cached "site-footer" .}} and
+// {{cached "site-header" . .MenuKey}}.
+//
+// The partials are taken from layouts/partials/ and base.html, so a
+// fragment looks the same in every layout.
+type fragments struct {
+	set  *template.Template // base and the partials: set once they are parsed
+	done sync.Map           // fragmentKey → template.HTML
 }
 
-type cardKey struct {
-	name string
-	page *model.Page
+type fragmentKey struct {
+	name    string
+	page    *model.Page // for cards
+	variant string      // for cached
 }
 
-func (c *cards) card(name string, p *model.Page) (template.HTML, error) {
-	key := cardKey{name, p}
-	if h, ok := c.done.Load(key); ok {
+// card renders the partial name for page p, once.
+func (f *fragments) card(name string, p *model.Page) (template.HTML, error) {
+	return f.render(fragmentKey{name: name, page: p}, p)
+}
+
+// cached renders the partial name with data once for each variant: every
+// later call with the same name and variant gets the first call's result,
+// whatever its data. The variant must name everything the partial shows
+// that differs between the views that call it.
+func (f *fragments) cached(name string, data any, variant ...string) (template.HTML, error) {
+	key := fragmentKey{name: name}
+	for _, v := range variant {
+		key.variant += v + "\x00"
+	}
+	return f.render(key, data)
+}
+
+func (f *fragments) render(key fragmentKey, data any) (template.HTML, error) {
+	if h, ok := f.done.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	var buf bytes.Buffer
-	if err := c.set.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := f.set.ExecuteTemplate(&buf, key.name, data); err != nil {
 		return "", err
 	}
-	// #nosec: html/template escaped it, in the HTML text context the card
-	// is used in.
+	// #nosec: html/template escaped it, in the HTML text context the
+	// fragment is used in.
 	h := template.HTML(buf.String())
-	c.done.Store(key, h)
+	f.done.Store(key, h)
 	return h, nil
 }

@@ -17,7 +17,7 @@ import (
 
 // funcs are the template functions. All dates and times are shown in
 // Helsinki time, the Finnish way.
-func funcs(site *model.Site, assets *assetSet, c *cards) template.FuncMap {
+func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 	ix := &linkIndex{base: basePath(site.Config.BaseURL)}
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	return template.FuncMap{
@@ -41,6 +41,7 @@ func funcs(site *model.Site, assets *assetSet, c *cards) template.FuncMap {
 		"feeds":     feedLinks(site),                                      // for <link rel="alternate">
 		"jsonld":    func(v *View) template.JS { return jsonLD(site, v) }, // schema.org for search engines
 		"card":      c.card,                                               // card "page-card" .: a partial for a page, rendered once
+		"cached":    c.cached,                                             // cached "site-footer" . variant…: a partial rendered once per variant
 
 		// dates and times
 		"date":        fi.Date,        // 24.4.2023

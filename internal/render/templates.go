@@ -15,8 +15,9 @@ type templates struct {
 	sets map[string]*template.Template // by layout name: "network", "home", …
 }
 
-// loadTemplates parses every layout of the layouts tree.
-func loadTemplates(layouts fs.FS, fm template.FuncMap, c *cards) (*templates, diag.List) {
+// loadTemplates parses every layout of the layouts tree; compact squeezes
+// their white space (see squeeze).
+func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact bool) (*templates, diag.List) {
 	var diags diag.List
 	t := &templates{sets: map[string]*template.Template{}}
 	read := func(name string) string {
@@ -39,6 +40,9 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *cards) (*templates, di
 			diags.Errorf(diag.Pos{File: "layouts/" + p}, "%s", templateError(err))
 		}
 	}
+	if compact {
+		squeeze(base)
+	}
 	c.set = base
 	names, _ := fs.Glob(layouts, "*.html")
 	for _, name := range names {
@@ -52,6 +56,9 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *cards) (*templates, di
 		if err != nil {
 			diags.Errorf(diag.Pos{File: "layouts/" + name}, "%s", templateError(err))
 			continue
+		}
+		if compact {
+			squeeze(set)
 		}
 		if set.Lookup("main") == nil {
 			diags.Errorf(diag.Pos{File: "layouts/" + name, Line: 1}, `a layout must define "main": {{define "main"}}…{{end}}`)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 
@@ -47,6 +48,43 @@ func (v *View) IsHome() bool { return v.URL == "/" }
 // at url, for aria-current in menus.
 func (v *View) InSection(url string) bool {
 	return url != "/" && strings.HasPrefix(v.URL, url)
+}
+
+// MenuLink is a link of the main menu as one view shows it.
+type MenuLink struct {
+	Name, URL string
+	Current   string // aria-current: "page" on the item's own page, "true" within its section, else ""
+}
+
+// Menu is the main menu with this view's place in it marked.
+func (v *View) Menu() []MenuLink {
+	links := make([]MenuLink, len(v.Site.Config.Menu))
+	for i, m := range v.Site.Config.Menu {
+		links[i] = MenuLink{Name: m.Name, URL: m.URL}
+		switch {
+		case v.URL == m.URL:
+			links[i].Current = "page"
+		case v.InSection(m.URL):
+			links[i].Current = "true"
+		}
+	}
+	return links
+}
+
+// MenuKey names everything the site header shows that differs between
+// views: whether this is the home page, and which menu item is current
+// how. Views with the same key share one rendered header.
+func (v *View) MenuKey() string {
+	var b strings.Builder
+	if v.IsHome() {
+		b.WriteString("home")
+	}
+	for i, m := range v.Menu() {
+		if m.Current != "" {
+			fmt.Fprintf(&b, " %d=%s", i, m.Current)
+		}
+	}
+	return b.String()
 }
 
 var homeCrumb = Crumb{Title: "Etusivu", URL: "/"}
