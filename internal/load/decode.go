@@ -4,7 +4,6 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -44,9 +43,9 @@ func (d *decoder) decode(root *meta.Value) {
 	// Remember where each value is, for checks in later stages; a list's
 	// items under "field.N".
 	for _, f := range root.Fields {
-		p.Pos[f.Key] = f.Value.Pos
+		p.Pos.Add(f.Key, -1, f.Value.Pos)
 		for i, it := range f.Value.Items {
-			p.Pos[f.Key+"."+strconv.Itoa(i)] = it.Pos
+			p.Pos.Add(f.Key, i, it.Pos)
 		}
 	}
 	d.Fields(root, fields, "the front matter of a "+string(p.Kind))
@@ -55,7 +54,7 @@ func (d *decoder) decode(root *meta.Value) {
 		d.Diags.Errorf(d.at("title", root.Pos), "missing title: every page needs one")
 	}
 	if p.News != nil && p.News.Date.IsZero() {
-		if _, ok := p.Pos["date"]; !ok {
+		if _, ok := p.Pos.Lookup("date"); !ok {
 			d.Diags.Errorf(root.Pos, "missing date: a news item needs date: YYYY-MM-DD")
 		}
 	}
@@ -63,7 +62,7 @@ func (d *decoder) decode(root *meta.Value) {
 
 // at returns the position of a field, or fallback when it is not written.
 func (d *decoder) at(field string, fallback diag.Pos) diag.Pos {
-	if p, ok := d.page.Pos[field]; ok {
+	if p, ok := d.page.Pos.Lookup(field); ok {
 		return p
 	}
 	return fallback

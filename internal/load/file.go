@@ -161,7 +161,7 @@ func newPage(file string) *model.Page {
 	rel := strings.TrimPrefix(file, "content/")
 	dir, name := path.Split(rel)
 	key := strings.TrimSuffix(name, ".md")
-	p := &model.Page{File: file, Key: key, Pos: map[string]diag.Pos{}}
+	p := &model.Page{File: file, Key: key}
 	if dir != "" {
 		p.Section, _, _ = strings.Cut(dir, "/")
 	}

@@ -11,7 +11,9 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -72,7 +74,7 @@ func New() *Converter {
 
 // Result is a converted body.
 type Result struct {
-	HTML     []byte
+	HTML     string
 	Headings []Heading // every heading with its id, in order
 	Links    []Link    // every link and image that resolved, as written
 	Diags    diag.List
@@ -102,12 +104,32 @@ func (c *Converter) Convert(src []byte, file string, firstLine int, links LinkRe
 	ctx.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	st.collectHeadings(doc)
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	out := outputs.Get().(*output)
+	defer outputs.Put(out)
+	out.buf.Reset()
+	out.w.Reset(&out.buf)
+	err := c.md.Renderer().Render(out.w, src, doc)
+	if err == nil {
+		err = out.w.Flush()
+	}
+	if err != nil {
 		st.diags.Errorf(diag.Pos{File: file, Line: firstLine}, "cannot render the body: %v", err)
 	}
-	return Result{HTML: buf.Bytes(), Headings: st.headings, Links: st.links, Diags: st.diags}
+	return Result{HTML: out.buf.String(), Headings: st.headings, Links: st.links, Diags: st.diags}
 }
+
+// output is where a body is rendered, reused from body to body: the HTML
+// is copied out once, at its final size.
+type output struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var outputs = sync.Pool{New: func() any {
+	o := new(output)
+	o.w = bufio.NewWriter(&o.buf)
+	return o
+}}
 
 var stateKey = parser.NewContextKey()
 

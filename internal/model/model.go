@@ -81,7 +81,7 @@ type Page struct {
 
 	// Pos holds the position of each front matter field by name, for
 	// checks that run after loading.
-	Pos map[string]diag.Pos
+	Pos Positions
 
 	// Exactly one of these is set, by Kind (none for KindPage).
 	Network      *Network

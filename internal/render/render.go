@@ -30,6 +30,7 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"sync"
 
 	"seutu/internal/diag"
 	"seutu/internal/markdown"
@@ -38,7 +39,7 @@ import (
 )
 
 // Sink receives the rendered files. Put may be called from many goroutines
-// at once.
+// at once, and must not keep data once it returns: render reuses it.
 type Sink interface {
 	Put(path string, data []byte) error
 }
@@ -326,6 +327,10 @@ func releaseBodies(site *model.Site) {
 	}
 }
 
+// pageBuffers hold pages as they are executed: reused, a page costs no
+// allocations to grow its buffer.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // job is one page to execute and write.
 type job struct {
 	path   string // output path: verkostot/x/index.html
@@ -336,8 +341,10 @@ type job struct {
 
 func (j job) run(out *output) diag.List {
 	var diags diag.List
-	var buf bytes.Buffer
-	if err := j.tmpl.ExecuteTemplate(&buf, "layouts/base.html", j.view); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
+	if err := j.tmpl.ExecuteTemplate(buf, "layouts/base.html", j.view); err != nil {
 		// Without the page's URL, the same fault in a layout used by many
 		// pages is reported once.
 		diags.Errorf(diag.Pos{File: j.layout}, "%s", templateError(err))

@@ -136,7 +136,7 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep 
 		}
 		layout, pos := string(p.Kind), diag.Pos{}
 		if p.Layout != "" {
-			layout, pos = p.Layout, p.Pos["layout"]
+			layout, pos = p.Layout, p.Pos.Of("layout")
 		}
 		v := &View{Page: p, URL: p.URL, Title: p.Title, Summary: p.Summary,
 			Content: b.pages[p].html, Headings: b.pages[p].headings, Crumbs: []Crumb{homeCrumb}}

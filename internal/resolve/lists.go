@@ -185,10 +185,10 @@ func (r *resolver) checkListURLs() {
 
 // at returns the position of a field's value, or of another field.
 func (r *resolver) at(p *model.Page, field, fallback string) diag.Pos {
-	if pos, ok := p.Pos[field]; ok {
+	if pos, ok := p.Pos.Lookup(field); ok {
 		return pos
 	}
-	return p.Pos[fallback]
+	return p.Pos.Of(fallback)
 }
 
 func cmpOr(s, fallback string) string {

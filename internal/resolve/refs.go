@@ -145,9 +145,9 @@ func (r *resolver) checkVocab(p *model.Page, field, value string, allowed []stri
 			return
 		}
 	}
-	pos, ok := p.Pos[field]
+	pos, ok := p.Pos.Lookup(field)
 	if !ok { // a single value rather than a list
-		pos = p.Pos[strings.TrimSuffix(field, ".0")]
+		pos = p.Pos.Of(strings.TrimSuffix(field, ".0"))
 	}
 	if len(allowed) == 0 {
 		r.diags.Errorf(pos, "unknown %s %q: site.toml declares none (add %s under [vocabularies])", what, value, key)
