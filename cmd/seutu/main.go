@@ -136,7 +136,7 @@ func runBuild(name string, args []string, stdout, stderr io.Writer) int {
 	if name == "build" {
 		fs.StringVar(&dest, "dest", "", "the output `folder` (default SOURCE/public)")
 		fs.StringVar(&baseURL, "base-url", "", "the site's absolute `URL`, instead of base_url in site.toml")
-		fs.BoolVar(&minify, "minify", true, "minify HTML, CSS, JS, SVG, JSON and XML")
+		fs.BoolVar(&minify, "minify", true, "squeeze the layouts' white space; minify CSS, JS, SVG, JSON and XML")
 	}
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code

@@ -334,3 +334,43 @@ func TestFingerprints(t *testing.T) {
 		t.Errorf("a stylesheet edit kept the name %s", got)
 	}
 }
+
+// TestSqueezedPagesSayTheSame builds the test site with and without
+// minifying and checks that every page says the same words in the same
+// tags, only with less white space: squeezing the layouts may drop white
+// space beside tags, never text or markup.
+func TestSqueezedPagesSayTheSame(t *testing.T) {
+	build := func(minify bool) map[string][]byte {
+		mem := write.NewMemory()
+		if rep := Run(os.DirFS("testdata/site"), Options{Now: testNow, Minify: minify}, mem); rep.Failed() {
+			t.Fatal(rep.Diags)
+		}
+		return mem.Files()
+	}
+	plain, squeezed := build(false), build(true)
+	var before, after int
+	for name, p := range plain {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		s := squeezed[name]
+		if got, want := words(s), words(p); got != want {
+			t.Errorf("%s says other things when squeezed:\n%s\nwant\n%s", name, got, want)
+		}
+		before, after = before+len(p), after+len(s)
+	}
+	if after >= before*95/100 {
+		t.Errorf("squeezing took the pages from %d to %d bytes; want at least 5 %% less", before, after)
+	}
+}
+
+// words is a page with every run of white space made one space and a
+// space on both sides of every tag, which is what a reader can tell apart.
+func words(page []byte) string {
+	var b strings.Builder
+	for _, f := range strings.Fields(strings.NewReplacer("<", " <", ">", "> ").Replace(string(page))) {
+		b.WriteString(f)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}

@@ -61,7 +61,9 @@ type Options struct {
 	// knows none of them changed.
 	PagesOnly bool
 
-	// Minify minifies HTML, CSS, JS, SVG, JSON and XML before writing.
+	// Minify squeezes the layouts' white space (see squeeze), which makes
+	// the pages small as they are executed, and minifies CSS, JS, SVG, JSON,
+	// XML and the few HTML files not made from layouts before writing.
 	Minify bool
 
 	// Fingerprint publishes stylesheets and scripts also under names that
