@@ -7,6 +7,9 @@
 #
 #   internal/benchcmp/compare.sh [PAGES] [RUNS]      (default 10000 pages, 5 runs)
 #
+# It works in a folder from mktemp -d: TMPDIR=/dev/shm puts everything on
+# tmpfs, which takes the disk's noise out of the figures.
+#
 # Needs hugo (apt-get install hugo) and GNU time (apt-get install time).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
