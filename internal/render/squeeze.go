@@ -118,13 +118,31 @@ var blockElements = map[string]bool{
 	"form": true, "fieldset": true, "legend": true, "hr": true, "noscript": true,
 }
 
-// endsBlockTag reports whether out ends with a block element's tag.
+// endsBlockTag reports whether out ends with a block element's tag: its
+// last '>' closes a tag that the last '<' opened, outside quotes, as in
+// <div class="a">, not <div title="a > b or <li>a -> b.
 func endsBlockTag(out []byte) bool {
 	if len(out) == 0 || out[len(out)-1] != '>' {
 		return false
 	}
 	lt := bytes.LastIndexByte(out, '<')
-	return lt >= 0 && isBlockTag(out[lt+1:])
+	if lt < 0 || !isBlockTag(out[lt+1:]) {
+		return false
+	}
+	var quote byte
+	for i, c := range out[lt+1:] {
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return lt+1+i == len(out)-1
+		}
+	}
+	return false
 }
 
 // startsBlockTag reports whether s starts with a block element's tag.
