@@ -6,6 +6,7 @@
 package model
 
 import (
+	"strconv"
 	"time"
 
 	"seutu/internal/config"
@@ -296,6 +297,44 @@ type Pager struct {
 	Prev  string   // "" on the first page
 	Next  string   // "" on the last page
 	Total int      // items on all pages
+}
+
+// Part is one page of a list cut into pages: the items From to To, at URL.
+type Part struct {
+	URL      string
+	From, To int
+	Pager    *Pager // nil when the list fits on one page
+}
+
+// Paginate cuts a list of n items at url into pages of per items: the
+// first page at url, the others at url + "sivu/2/", "sivu/3/", … A list
+// with no items still has its one (empty) page.
+func Paginate(url string, n, per int) []Part {
+	per = max(1, per)
+	count := max(1, (n+per-1)/per)
+	urls := make([]string, count)
+	for i := range urls {
+		urls[i] = url
+		if i > 0 {
+			urls[i] = url + "sivu/" + strconv.Itoa(i+1) + "/"
+		}
+	}
+	parts := make([]Part, count)
+	for i := range parts {
+		parts[i] = Part{URL: urls[i], From: min(i*per, n), To: min((i+1)*per, n)}
+		if count == 1 {
+			continue
+		}
+		pg := &Pager{Page: i + 1, URLs: urls, Total: n}
+		if i > 0 {
+			pg.Prev = urls[i-1]
+		}
+		if i < count-1 {
+			pg.Next = urls[i+1]
+		}
+		parts[i].Pager = pg
+	}
+	return parts
 }
 
 // PagerItem is one entry of a pager's numbered links; Gap stands for the

@@ -103,3 +103,38 @@ func TestPagerWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestPaginate(t *testing.T) {
+	tests := []struct {
+		n, per int
+		want   string // URL from-to per page, and prev/next of each pager
+	}{
+		{0, 20, "/t/ 0-0"},
+		{20, 20, "/t/ 0-20"},
+		{21, 20, "/t/ 0-20 [1/2 next /t/sivu/2/] /t/sivu/2/ 20-21 [2/2 prev /t/]"},
+		{5, 2, "/t/ 0-2 [1/3 next /t/sivu/2/] /t/sivu/2/ 2-4 [2/3 prev /t/ next /t/sivu/3/] /t/sivu/3/ 4-5 [3/3 prev /t/sivu/2/]"},
+		{3, 0, "/t/ 0-1 [1/3 next /t/sivu/2/] /t/sivu/2/ 1-2 [2/3 prev /t/ next /t/sivu/3/] /t/sivu/3/ 2-3 [3/3 prev /t/sivu/2/]"}, // per below 1 counts as 1
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range Paginate("/t/", tt.n, tt.per) {
+			got = append(got, fmt.Sprintf("%s %d-%d", p.URL, p.From, p.To))
+			if pg := p.Pager; pg != nil {
+				s := fmt.Sprintf("[%d/%d", pg.Page, len(pg.URLs))
+				if pg.Prev != "" {
+					s += " prev " + pg.Prev
+				}
+				if pg.Next != "" {
+					s += " next " + pg.Next
+				}
+				if pg.Total != tt.n || pg.URLs[pg.Page-1] != p.URL {
+					s += " wrong total or URLs"
+				}
+				got = append(got, s+"]")
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("Paginate(%d, %d):\n got %s\nwant %s", tt.n, tt.per, g, tt.want)
+		}
+	}
+}

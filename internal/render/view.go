@@ -19,6 +19,8 @@ type View struct {
 	List     *model.List    // a derived list page: a section's list, an archive, the events
 	Taxonomy *Taxonomy      // tag and theme pages
 	Term     *model.Term    // one tag or theme
+	Pages    []*model.Page  // the term's pages this page of its list shows
+	Pager    *model.Pager   // the term's pages, news_per_page a page; nil when one is enough
 	Title    string         // the page's h1 and <title>
 	Summary  string         // the meta description
 	URL      string         // site-relative: /verkostot/x/
@@ -153,8 +155,15 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep 
 		}
 		add("terms", diag.Pos{}, &View{Taxonomy: tx, URL: tx.URL, Title: tx.Name, Crumbs: []Crumb{homeCrumb}})
 		for _, term := range tx.Terms {
-			add("term", diag.Pos{}, &View{Taxonomy: tx, Term: term, URL: term.URL,
-				Title: capitalize(term.Name), Crumbs: []Crumb{homeCrumb, {tx.Name, tx.URL}}})
+			for _, part := range model.Paginate(term.URL, len(term.Pages), site.Config.NewsPerPage) {
+				v := &View{Taxonomy: tx, Term: term, URL: part.URL, Title: capitalize(term.Name),
+					Pages: term.Pages[part.From:part.To], Pager: part.Pager,
+					Crumbs: []Crumb{homeCrumb, {tx.Name, tx.URL}}}
+				if v.Pager != nil && v.Pager.Page > 1 {
+					v.Title = fmt.Sprintf("%s, sivu %d", v.Title, v.Pager.Page)
+				}
+				add("term", diag.Pos{}, v)
+			}
 		}
 	}
 

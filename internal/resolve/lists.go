@@ -86,33 +86,16 @@ func (r *resolver) newsLists(s *model.Section, layout string) {
 // others at l.URL/sivu/2/, … Each page's pages are grouped by group, or
 // form one untitled group when group is nil.
 func (r *resolver) paged(l *model.List, pages []*model.Page, group func(*model.Page) string) {
-	per := max(1, r.site.Config.NewsPerPage)
-	n := max(1, (len(pages)+per-1)/per)
-	urls := make([]string, n)
-	for i := range n {
-		urls[i] = l.URL
-		if i > 0 {
-			urls[i] = l.URL + "sivu/" + strconv.Itoa(i+1) + "/"
-		}
-	}
-	for i := range n {
-		part := pages[min(i*per, len(pages)):min((i+1)*per, len(pages))]
+	for _, part := range model.Paginate(l.URL, len(pages), r.site.Config.NewsPerPage) {
 		page := *l
-		page.URL = urls[i]
-		if group != nil {
-			page.Groups = groupBy(part, group)
-		} else {
-			page.Groups = []model.Group{{Pages: part}}
+		page.URL, page.Pager = part.URL, part.Pager
+		if page.Pager != nil && page.Pager.Page > 1 {
+			page.Title = fmt.Sprintf("%s, sivu %d", l.Title, page.Pager.Page)
 		}
-		if n > 1 {
-			page.Pager = &model.Pager{Page: i + 1, URLs: urls, Total: len(pages)}
-			if i > 0 {
-				page.Pager.Prev = urls[i-1]
-				page.Title = fmt.Sprintf("%s, sivu %d", l.Title, i+1)
-			}
-			if i < n-1 {
-				page.Pager.Next = urls[i+1]
-			}
+		if group != nil {
+			page.Groups = groupBy(pages[part.From:part.To], group)
+		} else {
+			page.Groups = []model.Group{{Pages: pages[part.From:part.To]}}
 		}
 		r.add(&page)
 	}
@@ -166,10 +149,14 @@ func (r *resolver) checkListURLs() {
 		derived[l.URL] = "a list page"
 	}
 	for _, t := range r.site.Tags {
-		derived[t.URL] = "the tag page"
+		for _, part := range model.Paginate(t.URL, len(t.Pages), r.site.Config.NewsPerPage) {
+			derived[part.URL] = "the tag page"
+		}
 	}
 	for _, t := range r.site.Themes {
-		derived[t.URL] = "the theme page"
+		for _, part := range model.Paginate(t.URL, len(t.Pages), r.site.Config.NewsPerPage) {
+			derived[part.URL] = "the theme page"
+		}
 	}
 	for _, p := range r.site.Pages {
 		if what, ok := derived[p.URL]; ok {
