@@ -70,6 +70,7 @@ func Sitemap(site *model.Site, urls []string) []File {
 		lastmod time.Time
 	}
 	parts := []*part{{}}
+	var entry []byte
 	for _, u := range rel {
 		e := sitemapURL{Loc: absURL(site, u)}
 		var mod time.Time
@@ -79,7 +80,7 @@ func Sitemap(site *model.Site, urls []string) []File {
 		if !mod.IsZero() {
 			e.Lastmod = mod.Format(time.DateOnly)
 		}
-		entry := element(e)
+		entry = urlElement(entry[:0], e)
 		cur := parts[len(parts)-1]
 		if cur.n > 0 && (cur.n >= MaxSitemapURLs || len(head)+cur.body.Len()+len(entry)+len(foot) > MaxSitemapBytes) {
 			cur = &part{}
@@ -110,6 +111,23 @@ func Sitemap(site *model.Site, urls []string) []File {
 	}
 	index.WriteString("</sitemapindex>\n")
 	return append([]File{{Path: "sitemap.xml", Data: index.Bytes()}}, out...)
+}
+
+// urlElement appends what element(e) returns, without encoding/xml's
+// reflection and buffers: a large site has tens of thousands of URLs.
+// TestURLElementIsElement keeps the two the same.
+func urlElement(b []byte, e sitemapURL) []byte {
+	w := bytes.NewBuffer(b)
+	w.WriteString("  <url>\n    <loc>")
+	xml.EscapeText(w, []byte(e.Loc)) // #nosec: writes to a buffer cannot fail
+	w.WriteString("</loc>\n")
+	if e.Lastmod != "" {
+		w.WriteString("    <lastmod>")
+		xml.EscapeText(w, []byte(e.Lastmod))
+		w.WriteString("</lastmod>\n")
+	}
+	w.WriteString("  </url>\n")
+	return w.Bytes()
 }
 
 // element marshals one child of a urlset or sitemapindex, indented under

@@ -189,6 +189,13 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	if r.cache {
 		r.last = &lastRender{site: site, ast: ast, links: links, tmpl: tmpl, paths: stats.Paths, uses: stats.Uses}
 	}
+	// The calendars, redirects, feeds, sitemap and assets need none of
+	// the rendered pages, so they are written while the pages render.
+	var rest diag.List
+	var wg sync.WaitGroup
+	if !opts.PagesOnly {
+		wg.Go(func() { stats.Assets, rest = writeRest(site, jobs, links, ast, o) })
+	}
 	results := make([]diag.List, len(run))
 	par.Do(len(run), func(i int) {
 		results[i] = run[i].run(o)
@@ -196,13 +203,20 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 			run[i].view.Content = "" // done with: the HTML may go
 		}
 	})
+	wg.Wait()
 	for _, l := range results {
 		diags.Merge(l)
 	}
+	diags.Merge(rest)
 	stats.Rendered = len(run)
-	if opts.PagesOnly {
-		return stats, diags
-	}
+	stats.Before, stats.After = o.before.Load(), o.after.Load()
+	return stats, diags
+}
+
+// writeRest writes every file but the pages and returns how many assets
+// it wrote.
+func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o *output) (int, diag.List) {
+	var diags diag.List
 	if err := calendars(site, o); err != nil {
 		diags.Errorf(diag.Pos{}, "write calendars: %v", err)
 	}
@@ -216,9 +230,7 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	if err != nil {
 		diags.Errorf(diag.Pos{File: "assets"}, "write assets: %v", err)
 	}
-	stats.Assets = n
-	stats.Before, stats.After = o.before.Load(), o.after.Load()
-	return stats, diags
+	return n, diags
 }
 
 // body is a converted Markdown body.
