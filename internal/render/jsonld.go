@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"encoding/json"
 	"html/template"
 	"strings"
 	"time"
@@ -15,39 +14,36 @@ import (
 // one @graph: the publishing Organization and the WebSite on the home
 // page; NewsArticle (and Event), Person or Organization for content pages
 // of those kinds, WebPage for the rest; a BreadcrumbList wherever there
-// are breadcrumbs. encoding/json escapes <, > and &, so the result is safe
-// inside a <script> element.
+// are breadcrumbs. Strings are escaped as encoding/json escapes them, <, >
+// and & included, so the result is safe inside a <script> element.
 func jsonLD(site *model.Site, v *View) template.JS {
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	ld := ldBuilder{site: site, base: base}
-	var graph []any
+	var graph []ldObject
 	switch {
 	case v.IsHome():
-		graph = append(graph, ld.publisher(), map[string]any{
-			"@type": "WebSite", "name": site.Config.Title, "url": base + "/", "inLanguage": "fi",
-			"description": site.Config.Description, "publisher": map[string]any{"@id": base + "/#julkaisija"},
+		graph = append(graph, ld.publisher(), ldObject{
+			{"@type", "WebSite"}, {"name", site.Config.Title}, {"url", base + "/"}, {"inLanguage", "fi"},
+			{"description", site.Config.Description}, {"publisher", ldObject{{"@id", base + "/#julkaisija"}}},
 		})
 	case v.Page != nil:
 		graph = append(graph, ld.page(v.Page)...)
 	case v.Layout != "404":
-		graph = append(graph, map[string]any{"@type": "CollectionPage", "name": v.Title, "url": base + v.URL, "description": v.Summary, "inLanguage": "fi"})
+		graph = append(graph, ldObject{{"@type", "CollectionPage"}, {"name", v.Title}, {"url", base + v.URL}, {"description", v.Summary}, {"inLanguage", "fi"}})
 	}
 	if len(v.Crumbs) > 0 {
-		var items []any
+		var items []ldObject
 		for i, c := range v.Crumbs {
-			items = append(items, map[string]any{"@type": "ListItem", "position": i + 1, "name": c.Title, "item": base + c.URL})
+			items = append(items, ldObject{{"@type", "ListItem"}, {"position", i + 1}, {"name", c.Title}, {"item", base + c.URL}})
 		}
-		items = append(items, map[string]any{"@type": "ListItem", "position": len(v.Crumbs) + 1, "name": v.Title, "item": base + v.URL})
-		graph = append(graph, map[string]any{"@type": "BreadcrumbList", "itemListElement": items})
+		items = append(items, ldObject{{"@type", "ListItem"}, {"position", len(v.Crumbs) + 1}, {"name", v.Title}, {"item", base + v.URL}})
+		graph = append(graph, ldObject{{"@type", "BreadcrumbList"}, {"itemListElement", items}})
 	}
 	if len(graph) == 0 {
 		return ""
 	}
-	b, err := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": graph})
-	if err != nil {
-		return ""
-	}
-	return template.JS(b) // #nosec: JSON, with <, > and & escaped by encoding/json
+	b := ldObject{{"@context", "https://schema.org"}, {"@graph", graph}}.appendJSON(make([]byte, 0, 1024))
+	return template.JS(b) // #nosec: JSON, with <, > and & escaped (appendJSONString)
 }
 
 type ldBuilder struct {
@@ -56,65 +52,56 @@ type ldBuilder struct {
 }
 
 // publisher is the organisation behind the site, from site.toml's contact.
-func (ld ldBuilder) publisher() map[string]any {
+func (ld ldBuilder) publisher() ldObject {
 	c := ld.site.Config.Contact
-	org := map[string]any{"@type": "Organization", "@id": ld.base + "/#julkaisija", "name": cmp.Or(c.Name, ld.site.Config.Title), "url": cmp.Or(c.Website, ld.base+"/")}
-	setIf(org, "telephone", c.Phone)
-	setIf(org, "email", c.Email)
-	setIf(org, "address", c.Address)
-	return org
+	org := ldObject{{"@type", "Organization"}, {"@id", ld.base + "/#julkaisija"}, {"name", cmp.Or(c.Name, ld.site.Config.Title)}, {"url", cmp.Or(c.Website, ld.base+"/")}}
+	return org.setIf("telephone", c.Phone).setIf("email", c.Email).setIf("address", c.Address)
 }
 
-func (ld ldBuilder) page(p *model.Page) []any {
+func (ld ldBuilder) page(p *model.Page) []ldObject {
 	url := ld.base + p.URL
 	switch {
 	case p.News != nil:
-		article := map[string]any{
-			"@type": "NewsArticle", "headline": p.Title, "url": url, "mainEntityOfPage": url, "inLanguage": "fi",
-			"datePublished": ldDate(p.News.Date), "publisher": ld.publisher(), "author": ld.author(p),
+		article := ldObject{
+			{"@type", "NewsArticle"}, {"headline", p.Title}, {"url", url}, {"mainEntityOfPage", url}, {"inLanguage", "fi"},
+			{"datePublished", ldDate(p.News.Date)}, {"publisher", ld.publisher()}, {"author", ld.author(p)},
 		}
-		setIf(article, "description", p.Summary)
+		article = article.setIf("description", p.Summary)
 		if p.Updated.After(p.News.Date) {
-			article["dateModified"] = ldDate(p.Updated)
+			article = append(article, ldMember{"dateModified", ldDate(p.Updated)})
 		}
-		out := []any{article}
+		out := []ldObject{article}
 		if e := p.News.Event; e != nil {
 			out = append(out, ld.event(p, e))
 		}
 		return out
 	case p.Person != nil:
-		person := map[string]any{"@type": "Person", "name": p.Title, "url": url}
-		setIf(person, "jobTitle", p.Person.Role)
-		setIf(person, "telephone", p.Person.Phone)
-		setIf(person, "email", p.Person.Email)
+		person := ldObject{{"@type", "Person"}, {"name", p.Title}, {"url", url}}
+		person = person.setIf("jobTitle", p.Person.Role).setIf("telephone", p.Person.Phone).setIf("email", p.Person.Email)
 		if o := p.Person.Organization; o != nil && o.Target != nil {
-			person["worksFor"] = map[string]any{"@type": "Organization", "name": o.Target.Title, "url": ld.base + o.Target.URL}
+			person = append(person, ldMember{"worksFor", ldObject{{"@type", "Organization"}, {"name", o.Target.Title}, {"url", ld.base + o.Target.URL}}})
 		}
-		return []any{person}
+		return []ldObject{person}
 	case p.Organization != nil:
-		org := map[string]any{"@type": "Organization", "name": p.Title, "url": url}
-		setIf(org, "alternateName", p.Organization.Short)
-		setIf(org, "description", p.Summary)
-		if w := p.Organization.Website; w != "" {
-			org["sameAs"] = w
-		}
-		return []any{org}
+		org := ldObject{{"@type", "Organization"}, {"name", p.Title}, {"url", url}}
+		org = org.setIf("alternateName", p.Organization.Short).setIf("description", p.Summary).setIf("sameAs", p.Organization.Website)
+		return []ldObject{org}
 	}
-	page := map[string]any{"@type": "WebPage", "name": p.Title, "url": url, "inLanguage": "fi"}
-	setIf(page, "description", p.Summary)
+	page := ldObject{{"@type", "WebPage"}, {"name", p.Title}, {"url", url}, {"inLanguage", "fi"}}
+	page = page.setIf("description", p.Summary)
 	if !p.Updated.IsZero() {
-		page["dateModified"] = ldDate(p.Updated)
+		page = append(page, ldMember{"dateModified", ldDate(p.Updated)})
 	}
-	return []any{page}
+	return []ldObject{page}
 }
 
-func (ld ldBuilder) author(p *model.Page) any {
+func (ld ldBuilder) author(p *model.Page) ldObject {
 	a := p.News.Author
 	switch {
 	case a.Ref != nil && a.Ref.Target != nil:
-		return map[string]any{"@type": "Person", "name": a.Ref.Target.Title, "url": ld.base + a.Ref.Target.URL}
+		return ldObject{{"@type", "Person"}, {"name", a.Ref.Target.Title}, {"url", ld.base + a.Ref.Target.URL}}
 	case a.Text != "":
-		return map[string]any{"@type": "Person", "name": a.Text}
+		return ldObject{{"@type", "Person"}, {"name", a.Text}}
 	}
 	return ld.publisher()
 }
@@ -122,68 +109,63 @@ func (ld ldBuilder) author(p *model.Page) any {
 // event describes an event: times with their offset (whole days as
 // dates), where it happens (Place, VirtualLocation or both) and who
 // arranges it.
-func (ld ldBuilder) event(p *model.Page, e *model.Event) map[string]any {
-	ev := map[string]any{
-		"@type": "Event", "name": p.Title, "url": ld.base + p.URL,
-		"eventStatus": "https://schema.org/EventScheduled",
+func (ld ldBuilder) event(p *model.Page, e *model.Event) ldObject {
+	ev := ldObject{
+		{"@type", "Event"}, {"name", p.Title}, {"url", ld.base + p.URL},
+		{"eventStatus", "https://schema.org/EventScheduled"},
 	}
-	setIf(ev, "description", p.Summary)
+	ev = ev.setIf("description", p.Summary)
 	when := func(t time.Time) string {
 		if e.WholeDays() {
 			return ldDate(t)
 		}
 		return t.In(fi.Helsinki).Format(time.RFC3339)
 	}
-	ev["startDate"] = when(e.Start.Time)
+	ev = append(ev, ldMember{"startDate", when(e.Start.Time)})
 	if !e.End.IsZero() {
-		ev["endDate"] = when(e.End.Time)
+		ev = append(ev, ldMember{"endDate", when(e.End.Time)})
 	}
-	var places []any
+	var places []ldObject
 	if e.Location != "" || e.Address != "" {
-		place := map[string]any{"@type": "Place", "name": cmp.Or(e.Location, e.Address)}
+		place := ldObject{{"@type", "Place"}, {"name", cmp.Or(e.Location, e.Address)}}
 		if e.Address != "" {
-			place["address"] = map[string]any{"@type": "PostalAddress", "streetAddress": e.Address, "addressCountry": "FI"}
+			place = append(place, ldMember{"address", ldObject{{"@type", "PostalAddress"}, {"streetAddress", e.Address}, {"addressCountry", "FI"}}})
 		} else {
-			place["address"] = map[string]any{"@type": "PostalAddress", "addressLocality": e.Location, "addressCountry": "FI"}
+			place = append(place, ldMember{"address", ldObject{{"@type", "PostalAddress"}, {"addressLocality", e.Location}, {"addressCountry", "FI"}}})
 		}
 		places = append(places, place)
 	}
 	online := e.Online || e.OnlineURL != ""
 	if online {
-		places = append(places, map[string]any{"@type": "VirtualLocation", "url": cmp.Or(e.OnlineURL, ld.base+p.URL)})
+		places = append(places, ldObject{{"@type", "VirtualLocation"}, {"url", cmp.Or(e.OnlineURL, ld.base+p.URL)}})
 	}
+	mode := "https://schema.org/OfflineEventAttendanceMode"
 	switch {
 	case online && len(places) > 1:
-		ev["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
+		mode = "https://schema.org/MixedEventAttendanceMode"
 	case online:
-		ev["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-	default:
-		ev["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+		mode = "https://schema.org/OnlineEventAttendanceMode"
 	}
+	ev = append(ev, ldMember{"eventAttendanceMode", mode})
 	switch len(places) {
 	case 0:
-		ev["location"] = map[string]any{"@type": "Place", "name": "Keski-Suomi", "address": map[string]any{"@type": "PostalAddress", "addressRegion": "Keski-Suomi", "addressCountry": "FI"}}
+		ev = append(ev, ldMember{"location", ldObject{{"@type", "Place"}, {"name", "Keski-Suomi"},
+			{"address", ldObject{{"@type", "PostalAddress"}, {"addressRegion", "Keski-Suomi"}, {"addressCountry", "FI"}}}}})
 	case 1:
-		ev["location"] = places[0]
+		ev = append(ev, ldMember{"location", places[0]})
 	default:
-		ev["location"] = places
+		ev = append(ev, ldMember{"location", places})
 	}
-	var orgs []any
+	var orgs []ldObject
 	for _, o := range e.Organizers {
 		if o.Target != nil {
-			orgs = append(orgs, map[string]any{"@type": "Organization", "name": o.Target.Title, "url": ld.base + o.Target.URL})
+			orgs = append(orgs, ldObject{{"@type", "Organization"}, {"name", o.Target.Title}, {"url", ld.base + o.Target.URL}})
 		}
 	}
 	if len(orgs) > 0 {
-		ev["organizer"] = orgs
+		ev = append(ev, ldMember{"organizer", orgs})
 	}
 	return ev
 }
 
 func ldDate(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02") }
-
-func setIf(m map[string]any, k, v string) {
-	if v != "" {
-		m[k] = v
-	}
-}
