@@ -40,19 +40,36 @@ func (c *Collation) Compare(a, b string) int { return bytes.Compare(c.Key(a), c.
 
 // SortBy sorts items in Finnish order of key(item), stably. Each item's
 // sort key is found once, not at every comparison.
-func SortBy[T any](c *Collation, items []T, key func(T) string) {
+func SortBy[T any](c *Collation, items []T, key func(T) string) { SortByAfter(c, items, nil, key) }
+
+// SortByAfter sorts items by first, and the items that first finds equal
+// (all of them when first is nil) in Finnish order of key(item), stably:
+// one sort where a stable sort by name and another by first would take
+// two, and neither needs a stable sort's extra log n.
+func SortByAfter[T any](c *Collation, items []T, first func(a, b T) int, key func(T) string) {
 	if len(items) < 2 {
 		return
 	}
 	type keyed struct {
 		k []byte
+		i int // the item's place before sorting, for stability
 		v T
 	}
 	ks := make([]keyed, len(items))
 	for i, it := range items {
-		ks[i] = keyed{c.Key(key(it)), it}
+		ks[i] = keyed{c.Key(key(it)), i, it}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int { return bytes.Compare(a.k, b.k) })
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if first != nil {
+			if o := first(a.v, b.v); o != 0 {
+				return o
+			}
+		}
+		if o := bytes.Compare(a.k, b.k); o != 0 {
+			return o
+		}
+		return a.i - b.i
+	})
 	for i := range ks {
 		items[i] = ks[i].v
 	}

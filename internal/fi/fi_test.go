@@ -1,7 +1,9 @@
 package fi
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -132,5 +134,31 @@ func TestEventTime(t *testing.T) {
 		if got := EventTime(tt.start, tt.end, tt.whole); got != tt.want {
 			t.Errorf("EventTime(%v, %v, %v) = %q, want %q", tt.start, tt.end, tt.whole, got, tt.want)
 		}
+	}
+}
+
+func TestSortByAfter(t *testing.T) {
+	type item struct {
+		group int
+		name  string
+		id    int // place before sorting
+	}
+	items := []item{{2, "Öljy", 0}, {1, "äiti", 1}, {2, "aamu", 2}, {1, "Aamu", 3}, {1, "zeta", 4}, {2, "aamu", 5}, {1, "aamu", 6}}
+	byGroup := func(a, b item) int { return a.group - b.group }
+	c := NewCollation()
+	SortByAfter(c, items, byGroup, func(i item) string { return i.name })
+	var got []string
+	for _, it := range items {
+		got = append(got, fmt.Sprintf("%d %s %d", it.group, it.name, it.id))
+	}
+	// Groups first, then Finnish order (ä after z; case aside), then the
+	// old order.
+	want := "1 Aamu 3, 1 aamu 6, 1 zeta 4, 1 äiti 1, 2 aamu 2, 2 aamu 5, 2 Öljy 0"
+	if g := strings.Join(got, ", "); g != want {
+		t.Errorf("got  %s\nwant %s", g, want)
+	}
+	SortByAfter(c, items, nil, func(i item) string { return i.name })
+	if items[len(items)-1].name != "Öljy" || items[len(items)-2].name != "äiti" {
+		t.Errorf("by name alone: %v", items)
 	}
 }

@@ -71,8 +71,7 @@ func sortPages(c *fi.Collation, pages []*model.Page) {
 	if len(pages) < 2 {
 		return
 	}
-	fi.SortBy(c, pages, sortName)
-	slices.SortStableFunc(pages, func(a, b *model.Page) int {
+	fi.SortByAfter(c, pages, func(a, b *model.Page) int {
 		if c := cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)); c != 0 {
 			return c
 		}
@@ -80,7 +79,7 @@ func sortPages(c *fi.Collation, pages []*model.Page) {
 			return b.News.Date.Compare(a.News.Date)
 		}
 		return 0
-	})
+	}, sortName)
 }
 
 var kinds = []model.Kind{model.KindNetwork, model.KindProject, model.KindStrategy, model.KindNews,

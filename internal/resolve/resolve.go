@@ -159,8 +159,9 @@ func (r *resolver) newsAndEvents() {
 			}
 		}
 	}
-	slices.SortStableFunc(r.site.News, newestFirst)
-	slices.SortStableFunc(r.site.Events, func(a, b *model.Page) int {
+	// URLs break ties: these orders are total, and need no stable sort.
+	slices.SortFunc(r.site.News, newestFirst)
+	slices.SortFunc(r.site.Events, func(a, b *model.Page) int {
 		return cmp.Or(a.News.Event.Start.Compare(b.News.Event.Start.Time), strings.Compare(a.URL, b.URL))
 	})
 }

@@ -50,9 +50,7 @@ var strategyStatusOrder = []string{"voimassa", "päivitettävänä", "päättyny
 
 // orderSection sorts a section's pages the way its readers look for them.
 func (r *resolver) orderSection(s *model.Section) {
-	pages := s.Pages
-	fi.SortBy(r.col, pages, sortName)
-	var by func(a, b *model.Page) int
+	var by func(a, b *model.Page) int // nil: by name alone
 	switch s.Kind {
 	case model.KindNetwork:
 		cats := r.site.Config.NetworkCategories
@@ -72,10 +70,8 @@ func (r *resolver) orderSection(s *model.Section) {
 		by = newestFirst
 	case model.KindPage:
 		by = func(a, b *model.Page) int { return cmp.Compare(a.Weight, b.Weight) }
-	default:
-		return
 	}
-	slices.SortStableFunc(pages, by)
+	fi.SortByAfter(r.col, s.Pages, by, sortName)
 }
 
 // orderIn is the place of v in order, with unknown values last.
@@ -103,7 +99,9 @@ func terms(c *fi.Collation, pages []*model.Page, base string, of func(*model.Pag
 				bySlug[slug] = t
 				out = append(out, t)
 			}
-			if !slices.Contains(t.Pages, p) {
+			// A page naming one term twice (Ilmasto, ilmasto) is added
+			// once; it can only be the last one added.
+			if n := len(t.Pages); n == 0 || t.Pages[n-1] != p {
 				t.Pages = append(t.Pages, p)
 			}
 		}
