@@ -130,6 +130,9 @@ func TestPaginate(t *testing.T) {
 				if pg.Total != tt.n || pg.URLs[pg.Page-1] != p.URL {
 					s += " wrong total or URLs"
 				}
+				if want := fmt.Sprintf("Ilmasto, sivu %d", pg.Page); pg.Page > 1 && p.Title("Ilmasto") != want || pg.Page == 1 && p.Title("Ilmasto") != "Ilmasto" {
+					s += " title " + p.Title("Ilmasto")
+				}
 				got = append(got, s+"]")
 			}
 		}

@@ -156,13 +156,9 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep 
 		add("terms", diag.Pos{}, &View{Taxonomy: tx, URL: tx.URL, Title: tx.Name, Crumbs: []Crumb{homeCrumb}})
 		for _, term := range tx.Terms {
 			for _, part := range model.Paginate(term.URL, len(term.Pages), site.Config.NewsPerPage) {
-				v := &View{Taxonomy: tx, Term: term, URL: part.URL, Title: capitalize(term.Name),
+				add("term", diag.Pos{}, &View{Taxonomy: tx, Term: term, URL: part.URL, Title: part.Title(capitalize(term.Name)),
 					Pages: term.Pages[part.From:part.To], Pager: part.Pager,
-					Crumbs: []Crumb{homeCrumb, {tx.Name, tx.URL}}}
-				if v.Pager != nil && v.Pager.Page > 1 {
-					v.Title = fmt.Sprintf("%s, sivu %d", v.Title, v.Pager.Page)
-				}
-				add("term", diag.Pos{}, v)
+					Crumbs: []Crumb{homeCrumb, {tx.Name, tx.URL}}})
 			}
 		}
 	}

@@ -88,10 +88,7 @@ func (r *resolver) newsLists(s *model.Section, layout string) {
 func (r *resolver) paged(l *model.List, pages []*model.Page, group func(*model.Page) string) {
 	for _, part := range model.Paginate(l.URL, len(pages), r.site.Config.NewsPerPage) {
 		page := *l
-		page.URL, page.Pager = part.URL, part.Pager
-		if page.Pager != nil && page.Pager.Page > 1 {
-			page.Title = fmt.Sprintf("%s, sivu %d", l.Title, page.Pager.Page)
-		}
+		page.URL, page.Pager, page.Title = part.URL, part.Pager, part.Title(l.Title)
 		if group != nil {
 			page.Groups = groupBy(pages[part.From:part.To], group)
 		} else {
@@ -148,14 +145,14 @@ func (r *resolver) checkListURLs() {
 	for _, l := range r.site.Lists {
 		derived[l.URL] = "a list page"
 	}
-	for _, t := range r.site.Tags {
-		for _, part := range model.Paginate(t.URL, len(t.Pages), r.site.Config.NewsPerPage) {
-			derived[part.URL] = "the tag page"
-		}
-	}
-	for _, t := range r.site.Themes {
-		for _, part := range model.Paginate(t.URL, len(t.Pages), r.site.Config.NewsPerPage) {
-			derived[part.URL] = "the theme page"
+	for _, tx := range []struct {
+		what  string
+		terms []*model.Term
+	}{{"the tag page", r.site.Tags}, {"the theme page", r.site.Themes}} {
+		for _, t := range tx.terms {
+			for _, part := range model.Paginate(t.URL, len(t.Pages), r.site.Config.NewsPerPage) {
+				derived[part.URL] = tx.what
+			}
 		}
 	}
 	for _, p := range r.site.Pages {
