@@ -112,9 +112,11 @@ func readSource(fsys fs.FS, file string, limit int64) (*source, diag.List) {
 
 // firstLine returns the number and the text of the first non-blank line.
 func firstLine(src []byte) (int, string) {
-	for i, line := range strings.Split(string(src), "\n") {
-		if t := strings.TrimSpace(line); t != "" {
-			return i + 1, t
+	n := 0
+	for line := range bytes.Lines(src) {
+		n++
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			return n, string(t)
 		}
 	}
 	return 1, ""

@@ -19,8 +19,11 @@ import (
 // The partials are taken from layouts/partials/ and base.html, so a
 // fragment looks the same in every layout.
 type fragments struct {
-	set  *template.Template // base and the partials: set once they are parsed
-	done sync.Map           // fragmentKey → template.HTML
+	set   *template.Template // base and the partials: set once they are parsed
+	funcs template.FuncMap
+	count *execCount
+	execs sync.Map // partial's name → *executor
+	done  sync.Map // fragmentKey → template.HTML
 }
 
 type fragmentKey struct {
@@ -50,8 +53,14 @@ func (f *fragments) render(key fragmentKey, data any) (template.HTML, error) {
 	if h, ok := f.done.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	var buf bytes.Buffer
-	if err := f.set.ExecuteTemplate(&buf, key.name, data); err != nil {
+	e, ok := f.execs.Load(key.name)
+	if !ok {
+		e, _ = f.execs.LoadOrStore(key.name, &executor{set: f.set, name: key.name, funcs: f.funcs, slow: f.count})
+	}
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
+	if err := e.(*executor).execute(buf, data); err != nil {
 		return "", err
 	}
 	// #nosec: html/template escaped it, in the HTML text context the

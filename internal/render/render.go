@@ -71,6 +71,10 @@ type Options struct {
 	// names and integrity their hashes: safe to cache forever. Off, as in
 	// the dev server, a stylesheet can change without any page changing.
 	Fingerprint bool
+
+	// reference executes every layout with html/template alone, for the
+	// tests that hold the compiled path (see executor) to it.
+	reference bool
 }
 
 // Renderer holds what every render of a site shares: the Markdown
@@ -131,6 +135,7 @@ type Stats struct {
 	Uses     map[string]string // output path → layout file, for the dev server's rebuild plan
 	Before   int64             // bytes written, counted before minifying
 	After    int64             // bytes written
+	SlowRuns int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
 }
 
 // Render renders site with the layouts and assets trees into out.
@@ -160,7 +165,7 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	} else {
 		var tdiags diag.List
 		c := &fragments{}
-		tmpl, tdiags = loadTemplates(layouts, funcs(site, ast, c), c, opts.Minify)
+		tmpl, tdiags = loadTemplates(layouts, funcs(site, ast, c), c, opts.Minify, opts.reference)
 		diags.Merge(tdiags)
 	}
 	if diags.HasErrors() {
@@ -210,6 +215,7 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	diags.Merge(rest)
 	stats.Rendered = len(run)
 	stats.Before, stats.After = o.before.Load(), o.after.Load()
+	stats.SlowRuns = tmpl.count.slow.Load()
 	return stats, diags
 }
 
@@ -349,7 +355,7 @@ var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 type job struct {
 	path   string // output path: verkostot/x/index.html
 	layout string // the layout's file: layouts/network.html
-	tmpl   *template.Template
+	tmpl   *executor
 	view   *View
 }
 
@@ -358,7 +364,7 @@ func (j job) run(out *output) diag.List {
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(buf)
 	buf.Reset()
-	if err := j.tmpl.ExecuteTemplate(buf, "layouts/base.html", j.view); err != nil {
+	if err := j.tmpl.execute(buf, j.view); err != nil {
 		// Without the page's URL, the same fault in a layout used by many
 		// pages is reported once.
 		diags.Errorf(diag.Pos{File: j.layout}, "%s", templateError(err))

@@ -12,14 +12,15 @@ import (
 // templates are the parsed layouts, one set per layout file, each holding
 // base.html, the partials and the layout itself.
 type templates struct {
-	sets map[string]*template.Template // by layout name: "network", "home", …
+	sets  map[string]*executor // by layout name: "network", "home", …; each runs base.html
+	count *execCount
 }
 
 // loadTemplates parses every layout of the layouts tree; compact squeezes
 // their white space (see squeeze).
-func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact bool) (*templates, diag.List) {
+func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, reference bool) (*templates, diag.List) {
 	var diags diag.List
-	t := &templates{sets: map[string]*template.Template{}}
+	t := &templates{sets: map[string]*executor{}, count: &execCount{reference: reference}}
 	read := func(name string) string {
 		src, err := fs.ReadFile(layouts, name)
 		if err != nil {
@@ -43,7 +44,7 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact boo
 	if compact {
 		squeeze(base)
 	}
-	c.set = base
+	c.set, c.funcs, c.count = base, fm, t.count
 	names, _ := fs.Glob(layouts, "*.html")
 	for _, name := range names {
 		if name == "base.html" {
@@ -64,7 +65,7 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact boo
 			diags.Errorf(diag.Pos{File: "layouts/" + name, Line: 1}, `a layout must define "main": {{define "main"}}…{{end}}`)
 			continue
 		}
-		t.sets[strings.TrimSuffix(name, ".html")] = set
+		t.sets[strings.TrimSuffix(name, ".html")] = &executor{set: set, name: "layouts/base.html", funcs: fm, slow: t.count}
 	}
 	return t, diags
 }
@@ -78,7 +79,7 @@ func templateError(err error) string {
 // lookup returns the layout name's set; a missing layout that the content
 // asked for by name is an error at that field, a missing default layout an
 // error of the layouts folder.
-func (t *templates) lookup(name string, pos diag.Pos, diags *diag.List) *template.Template {
+func (t *templates) lookup(name string, pos diag.Pos, diags *diag.List) *executor {
 	if set, ok := t.sets[name]; ok {
 		return set
 	}

@@ -1,0 +1,235 @@
+package tmplexec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+	"testing"
+	"time"
+)
+
+type page struct {
+	Title   string
+	URL     string
+	Tags    []string
+	Count   int
+	Score   float64
+	Draft   bool
+	Parent  *page
+	Kids    []*page
+	Meta    map[string]string
+	Nums    map[int]string
+	Any     any
+	When    time.Time
+	Body    template.HTML
+	Link    template.URL
+	Script  template.JS
+	private string
+	embedded
+}
+
+type embedded struct{ Note string }
+
+func (p *page) Upper() string               { return strings.ToUpper(p.Title) }
+func (p *page) Greet(who string) string     { return "hei " + who + " " + p.Title }
+func (p *page) Fails() (string, error)      { return "", errors.New("no") }
+func (p page) ValueMethod() string          { return "value:" + p.Title }
+func (p *page) Sum(a, b int) int            { return a + b }
+func (p *page) IsRoot() bool                { return p.Parent == nil }
+func (p *page) Maybe() *page                { return nil }
+func (p *page) Pair(s string, n int) string { return fmt.Sprint(s, n) }
+
+var testFuncs = template.FuncMap{
+	"upper": strings.ToUpper,
+	"rel":   func(s string) string { return "/base" + s },
+	"join":  strings.Join,
+	"date":  func(t time.Time) string { return t.Format("2.1.2006") },
+	"dict": func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	},
+	"fail":  func() (string, error) { return "", errors.New("failed") },
+	"boom":  func() string { panic("boom") },
+	"inc":   func(i int) int { return i + 1 },
+	"url":   func(s string) template.URL { return template.URL(s) },
+	"same":  func(v any) any { return v },
+	"parts": func(s string) []string { return strings.Split(s, "/") },
+}
+
+func testData() *page {
+	root := &page{Title: "Juuri", URL: "/"}
+	return &page{
+		Title: `Kunnat & "kumppanit" <b>`, URL: "/kunnat/jämsä/?a=1&b=2", Tags: []string{"talous", "sote", "A&B"},
+		Count: 3, Score: 2.5, Parent: root, Kids: []*page{{Title: "Eka"}, {Title: "Toka", Draft: true}},
+		Meta: map[string]string{"b": "2", "a": "1"}, Nums: map[int]string{2: "kaksi", 1: "yksi"},
+		Any: "jotain", When: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC),
+		Body: "<p>valmis</p>", Link: "javascript:ok()", Script: `{"a":1}`, private: "x",
+		embedded: embedded{Note: "huom"},
+	}
+}
+
+// TestExecuteEqualsHTMLTemplate runs each template with html/template
+// and with its compiled program: the output must be the same, and the
+// program must neither refuse nor fail, unless the case says it may.
+func TestExecuteEqualsHTMLTemplate(t *testing.T) {
+	tests := []struct {
+		name, src string
+		refuse    bool // the program may refuse (ErrUnsupported) and leave it to html/template
+	}{
+		{"text", `<p>{{.Title}}</p>`, false},
+		{"attr", `<a title="{{.Title}}" href="{{.URL}}">x</a>`, false},
+		{"unsafe url", `<a href="{{.Link}}">{{.Link}}</a><a href="{{printf "%s" .Link}}">y</a>`, false},
+		{"query", `<a href="/haku?q={{.Title}}&t={{index .Tags 2}}">x</a>`, false},
+		{"title rcdata", `<title>{{.Title}} {{.Body}}</title>`, false},
+		{"typed html", `<div>{{.Body}}</div>`, false},
+		{"json-ld", `<script type="application/ld+json">{{.Script}}</script>`, false},
+		{"fields and methods", `{{.Parent.Title}} {{.Upper}} {{.Greet "Anna"}} {{.ValueMethod}} {{.Sum 2 3}} {{.Note}} {{.Pair "a" 1}}`, false},
+		{"chain", `{{(.Parent).Title}} {{(index .Kids 1).Title}}`, false},
+		{"maps", `{{.Meta.a}} {{.Meta.zz}}|{{range $k, $v := .Meta}}{{$k}}={{$v}};{{end}}{{range .Nums}}{{.}}{{end}}`, false},
+		{"if else", `{{if .Draft}}luonnos{{else if .Count}}{{.Count}} kpl{{else}}ei{{end}}`, false},
+		{"with else", `{{with .Maybe}}{{.Title}}{{else with .Parent}}vanhempi {{.Title}}{{else}}ei{{end}}`, false},
+		{"range", `{{range $i, $k := .Kids}}{{if $i}}, {{end}}{{$i}}:{{$k.Title}}{{if $k.Draft}}!{{end}}{{end}}`, false},
+		{"range else", `{{range .Missing}}x{{else}}tyhjä{{end}}`, true},
+		{"range empty", `{{range .Tags}}{{.}}{{break}}{{end}}|{{range $t := .Tags}}{{if eq $t "sote"}}{{continue}}{{end}}{{$t}}{{end}}`, false},
+		{"range int", `{{range $i := 3}}{{$i}}{{end}}`, false},
+		{"variables", `{{$x := .Title}}{{$n := 0}}{{range .Tags}}{{$n = inc $n}}{{end}}{{$x}} {{$n}} {{$.Count}}`, false},
+		{"scope", `{{$x := "ulko"}}{{with .Parent}}{{$x := "sisä"}}{{$x}}{{end}} {{$x}}`, false},
+		{"builtins", `{{and .Count .Title}} {{or .Draft "oletus"}} {{not .Draft}} {{len .Tags}} {{index .Tags 0}} {{index .Meta "b"}} {{eq .Count 3}} {{ne .Title "x"}} {{lt .Score 3.0}} {{ge .Count 3}} {{eq .Count 1 2 3}}`, false},
+		{"ordering", `{{lt .Count 3}} {{le .Count 3}} {{gt .Count 3}} {{gt .Count 2}} {{lt "a" "b"}} {{ge "a" "b"}} {{le 2.5 .Score}}`, false},
+		{"pointer eq", `{{range .Kids}}{{if eq . (index $.Kids 1)}}toka{{end}}{{end}} {{eq .Parent .Maybe}}`, false},
+		{"funcs", `{{upper .Title}} {{rel .URL}} {{join .Tags ", "}} {{date .When}} {{.Title | upper}} {{"/x" | rel}}`, false},
+		{"print", `{{print .Count .Title}} {{printf "%d-%s" .Count .Title}} {{println 1}}`, false},
+		{"dict", `{{with dict "A" 1 "B" .Title}}{{.A}} {{.B}}{{end}}`, false},
+		{"any", `{{.Any}} {{same .Count}} {{same .Title | upper}}`, false},
+		{"numbers", `{{1}} {{1.5}} {{1e3}} {{0x10}} {{-2}} {{.Score}}`, false},
+		{"template call", `{{define "kid"}}<li>{{.Title}}</li>{{end}}<ul>{{range .Kids}}{{template "kid" .}}{{end}}</ul>`, false},
+		{"block", `{{block "extra" .Parent}}[{{.Title}}]{{end}}`, false},
+		{"recursion", `{{define "tree"}}{{.Title}}{{range .Kids}}({{template "tree" .}}){{end}}{{end}}{{template "tree" .}}`, false},
+		{"url parts", `{{range parts .URL}}<a href="{{.}}">{{.}}</a>{{end}}`, false},
+		{"typed url", `<a href="{{url "javascript:x()"}}">x</a>`, false},
+		{"nil field", `{{.Parent.Parent}}|{{with .Parent.Parent}}x{{end}}`, false},
+		{"nil map", `{{.Parent.Meta.x}}|{{range .Parent.Meta}}x{{else}}ei{{end}}`, false},
+		{"comment", `a{{/* kommentti */}}b<!-- html -->c`, false},
+		{"error func", `{{fail}}`, true},
+		{"panic func", `{{boom}}`, true},
+		{"error method", `{{.Fails}}`, true},
+		{"missing field", `{{.Nope}}`, true},
+		{"private field", `{{.private}}`, true},
+		{"nil pointer", `{{.Maybe.Title}}`, true},
+		{"index out of range", `{{index .Tags 9}}`, true},
+		{"attr with html", `<a title="{{.Body}}">x</a>`, true},
+		{"json value", `<script>var x = {{.Title}};</script>`, true},
+		{"css", `<p style="color: {{.Title}}">x</p>`, true},
+		{"call builtin", `{{call .Any}}`, true},
+		{"incomparable", `{{eq .Count "3"}}`, true},
+		{"slice builtin", `{{slice .Title 1 2}}`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, err := template.New("t").Funcs(testFuncs).Parse(tt.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want bytes.Buffer
+			wantErr := set.Execute(&want, testData())
+			p, err := Compile(set, "t", testFuncs)
+			if err != nil {
+				if !tt.refuse || !errors.Is(err, ErrUnsupported) {
+					t.Fatalf("Compile: %v", err)
+				}
+				return
+			}
+			var got bytes.Buffer
+			got.WriteString("prefix:")
+			err = p.Execute(&got, testData())
+			switch {
+			case err != nil && !tt.refuse:
+				t.Fatalf("Execute: %v (html/template: %q, %v)", err, want.String(), wantErr)
+			case err == nil && wantErr != nil:
+				t.Fatalf("Execute succeeded with %q where html/template failed: %v", got.String(), wantErr)
+			case err == nil && got.String() != "prefix:"+want.String():
+				t.Errorf("got  %q\nwant %q", strings.TrimPrefix(got.String(), "prefix:"), want.String())
+			}
+		})
+	}
+}
+
+// TestExecuteConcurrently runs one program from many goroutines, for the
+// race detector: the field caches are shared.
+func TestExecuteConcurrently(t *testing.T) {
+	set := template.Must(template.New("t").Funcs(testFuncs).Parse(`{{range .Kids}}{{.Title}}{{.Upper}}{{end}}{{.Meta.a}}{{.Parent.Title}}`))
+	var want bytes.Buffer
+	if err := set.Execute(&want, testData()); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Compile(set, "t", testFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 50 {
+				var got bytes.Buffer
+				if err := p.Execute(&got, testData()); err != nil || got.String() != want.String() {
+					errs <- fmt.Errorf("got %q, %v", got.String(), err)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// FuzzEscapers holds the escapers to html/template's: any text, as a
+// plain string and as each typed string, in each context seutu's layouts
+// use.
+func FuzzEscapers(f *testing.F) {
+	for _, s := range []string{"", "a&b", `"'<>+`, "\x00", "jämsä", "\xff\xfe", "javascript:alert(1)", "HTTP://x", "mailto:a@b", "/a b?c=d&e=%zz%41", "\ufdd0\ufffe", "<b>x</b>&amp;"} {
+		f.Add(s)
+	}
+	contexts := []string{
+		`<p>{{.}}</p>`,
+		`<a title="{{.}}">x</a>`,
+		`<a href="{{.}}">x</a>`,
+		`<a href="/haku?q={{.}}">x</a>`,
+		`<title>{{.}}</title>`,
+		`<script type="application/ld+json">{{.}}</script>`,
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		values := []any{s, &s, template.HTML(s), template.URL(s), template.JS(s), template.JSStr(s), template.HTMLAttr(s), template.CSS(s), len(s), nil}
+		for _, src := range contexts {
+			set := template.Must(template.New("t").Parse(src))
+			for _, v := range values {
+				var want bytes.Buffer
+				if err := set.Execute(&want, v); err != nil {
+					continue
+				}
+				p, err := Compile(set, "t", nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got bytes.Buffer
+				if err := p.Execute(&got, v); err != nil {
+					if !errors.Is(err, ErrUnsupported) {
+						t.Fatalf("%s with %T: %v", src, v, err)
+					}
+					continue
+				}
+				if got.String() != want.String() {
+					t.Fatalf("%s with %T %q:\ngot  %q\nwant %q", src, v, s, got.String(), want.String())
+				}
+			}
+		}
+	})
+}
