@@ -61,8 +61,8 @@ func TestKilledBuildLeavesLastGoodSite(t *testing.T) {
 	if rep, err := Build(Options{Source: src, Now: testNow}); err != nil || rep.Failed() {
 		t.Fatal(err, rep.Diags)
 	}
-	if leftovers, _ := filepath.Glob(filepath.Join(src, ".public.*")); len(leftovers) != 0 {
-		t.Errorf("the next build left %v", leftovers)
+	if leftovers, _ := filepath.Glob(filepath.Join(src, ".public.*")); len(leftovers) != 1 || filepath.Base(leftovers[0]) != ".public.spare" {
+		t.Errorf("the next build left %v, want the replaced site as .public.spare only", leftovers)
 	}
 }
 

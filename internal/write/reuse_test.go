@@ -91,3 +91,93 @@ func inodes(t *testing.T, dir string) map[string]uint64 {
 	}
 	return out
 }
+
+// A Dir starts from the spare, the site the last Commit replaced: a file
+// it holds byte for byte stays (the same inode), a changed one is written
+// anew, files the new site lacks go, and a file where a folder must go,
+// or a folder where a file must go, gives way.
+func TestDirStartsFromTheSpare(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	rounds := []map[string]string{
+		{"index.html": "home", "same/index.html": "same", "changed/index.html": "v1", "x": "file", "y/index.html": "folder", "gone/a/index.html": "gone"},
+		{"index.html": "home", "same/index.html": "same", "changed/index.html": "v2", "x/index.html": "folder now"},
+		{"index.html": "home", "same/index.html": "same", "changed/index.html": "v3", "y": "file now"},
+	}
+	var spareInodes map[string]uint64
+	for i, files := range rounds {
+		if i == 2 { // the first two had no site to replace, then no spare
+			spareInodes = inodes(t, spareName(dest))
+		}
+		commit(t, dest, files)
+		got := readTree(t, dest)
+		if len(got) != len(files) {
+			t.Errorf("round %d: dest has %v, want %v", i, got, files)
+		}
+		for p, want := range files {
+			if got[p] != want {
+				t.Errorf("round %d: %s = %q, want %q", i, p, got[p], want)
+			}
+		}
+		if i < 2 {
+			continue
+		}
+		after := inodes(t, dest)
+		if after["same/index.html"] != spareInodes["same/index.html"] {
+			t.Error("an unchanged file of the spare was written again")
+		}
+		if entries, _ := os.ReadDir(filepath.Join(dest, "gone")); len(entries) != 0 {
+			t.Errorf("a stale folder stayed: %v", entries)
+		}
+	}
+	if got := readTree(t, spareName(dest)); got["changed/index.html"] != "v2" {
+		t.Errorf("spare = %v, want the second site", got)
+	}
+}
+
+// The spare shares the files that did not change with the live site, as
+// links; a new build that changes one must not change the live site's
+// copy before Commit.
+func TestSpareNeverChangesTheLiveSite(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	commit(t, dest, map[string]string{"index.html": "one"})
+	commit(t, dest, map[string]string{"index.html": "one"}) // linked: the spare and dest share it
+	d, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Put("index.html", []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, dest); got["index.html"] != "one" {
+		t.Fatalf("before Commit, dest = %v", got)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, dest); got["index.html"] != "two" {
+		t.Fatalf("after Commit, dest = %v", got)
+	}
+}
+
+// A spare holding a symbolic link is not used: writes could follow it out
+// of the site.
+func TestDirDropsASpareWithLinks(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	commit(t, dest, map[string]string{"index.html": "v1", "sub/index.html": "v1"})
+	commit(t, dest, map[string]string{"index.html": "v2"})
+	outside := t.TempDir()
+	spare := spareName(dest)
+	if err := os.RemoveAll(filepath.Join(spare, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(spare, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	commit(t, dest, map[string]string{"index.html": "v3", "sub/index.html": "v3"})
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("wrote through the spare's link: %v", entries)
+	}
+	if got := readTree(t, dest); got["sub/index.html"] != "v3" || len(got) != 2 {
+		t.Errorf("dest = %v", got)
+	}
+}

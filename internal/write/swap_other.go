@@ -2,4 +2,4 @@
 
 package write
 
-func swap(tmp, dest string) error { return swapByRenames(tmp, dest) }
+func swap(tmp, dest string) (string, error) { return swapByRenames(tmp, dest) }

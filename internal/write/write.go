@@ -21,14 +21,19 @@ import (
 // Dir writes a site into a temporary folder beside the destination; Commit
 // swaps it into place, Abort throws it away. Until Commit, the destination
 // is untouched, so a failed or interrupted build leaves the last good site.
-// A file the last site already had, byte for byte, is linked into the new
-// one instead of written again (see reuse).
+// The new site starts from the one the last Commit replaced (see
+// spare.go); a file the last site already had, byte for byte, is linked
+// into the new one instead of written again (see reuse).
 type Dir struct {
 	dest  string
 	tmp   string
 	files atomic.Int64
 	bytes atomic.Int64
 	dirs  sync.Map // folders already made
+
+	ready   chan struct{}   // closed once claimSpare is done
+	spare   map[string]bool // the spare's files, when tmp is the spare
+	written sync.Map        // the paths put into the spare
 }
 
 // NewDir prepares to write the site that will replace dest. It refuses a
@@ -53,7 +58,9 @@ func NewDir(dest string) (*Dir, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp}, nil
+	d := &Dir{dest: dest, tmp: tmp, ready: make(chan struct{})}
+	go d.claimSpare()
+	return d, nil
 }
 
 // checkReplaceable accepts a missing or empty dest, or one that holds a
@@ -92,13 +99,19 @@ func (d *Dir) Put(path string, data []byte) error {
 	if !fs.ValidPath(path) || path == "." {
 		return fmt.Errorf("invalid output path %q", path)
 	}
+	<-d.ready
 	full := filepath.Join(d.tmp, filepath.FromSlash(path))
 	dir := filepath.Dir(full)
 	if _, done := d.dirs.Load(dir); !done {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := d.makeDir(dir); err != nil {
 			return err
 		}
 		d.dirs.Store(dir, true)
+	}
+	if d.spare != nil && d.keepSpare(path, full, data) {
+		d.files.Add(1)
+		d.bytes.Add(int64(len(data)))
+		return nil
 	}
 	if !d.reuse(path, full, data) {
 		if err := os.WriteFile(full, data, 0o644); err != nil {
@@ -112,35 +125,52 @@ func (d *Dir) Put(path string, data []byte) error {
 
 // Commit puts the written site in place of dest.
 func (d *Dir) Commit() error {
-	if err := swap(d.tmp, d.dest); err != nil {
+	<-d.ready
+	if d.spare != nil {
+		d.removeStale()
+	}
+	old, err := swap(d.tmp, d.dest)
+	if err != nil {
 		_ = os.RemoveAll(d.tmp)
 		return fmt.Errorf("put the new site in place: %w", err)
+	}
+	if old != "" {
+		// The replaced site is the next build's start (see spare.go).
+		spare := spareName(d.dest)
+		_ = removeTree(spare) // left by a build whose claim failed
+		if os.Rename(old, spare) != nil {
+			return removeTree(old)
+		}
 	}
 	return nil
 }
 
 // Abort removes what was written; dest stays as it was.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() error {
+	<-d.ready
+	return os.RemoveAll(d.tmp)
+}
 
 // Written returns how many files and bytes have been written.
 func (d *Dir) Written() (files, bytes int64) { return d.files.Load(), d.bytes.Load() }
 
-// swapByRenames moves dest aside, tmp into its place, and removes the old
-// site. Between the two renames dest is briefly missing; swap_linux.go
-// avoids that window where the kernel can exchange two paths at once.
-func swapByRenames(tmp, dest string) error {
+// swapByRenames moves dest aside and tmp into its place, and returns where
+// the old site now is. Between the two renames dest is briefly missing;
+// swap_linux.go avoids that window where the kernel can exchange two paths
+// at once.
+func swapByRenames(tmp, dest string) (string, error) {
 	old := ""
 	if _, err := os.Lstat(dest); err == nil {
 		parent, base := filepath.Split(dest)
 		o, err := os.MkdirTemp(nonEmpty(parent), "."+base+".old-")
 		if err != nil {
-			return err
+			return "", err
 		}
 		if err := os.Remove(o); err != nil {
-			return err
+			return "", err
 		}
 		if err := os.Rename(dest, o); err != nil {
-			return err
+			return "", err
 		}
 		old = o
 	}
@@ -148,12 +178,9 @@ func swapByRenames(tmp, dest string) error {
 		if old != "" {
 			_ = os.Rename(old, dest) // put the last good site back
 		}
-		return err
+		return "", err
 	}
-	if old != "" {
-		return removeTree(old)
-	}
-	return nil
+	return old, nil
 }
 
 func nonEmpty(dir string) string {

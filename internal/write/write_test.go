@@ -52,9 +52,16 @@ func TestDirCommitReplacesWholeSite(t *testing.T) {
 			t.Errorf("round %d: dest = %v, want %v", i, got, files)
 		}
 	}
+	var names []string
 	entries, _ := os.ReadDir(filepath.Dir(dest))
-	if len(entries) != 1 {
-		t.Errorf("leftovers beside dest: %v", entries)
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != ".public.spare public" {
+		t.Errorf("beside dest: %v, want the spare only", names)
+	}
+	if got := readTree(t, spareName(dest)); got["old/index.html"] != "gone later" || len(got) != 2 {
+		t.Errorf("spare = %v, want the first site", got)
 	}
 }
 
@@ -126,13 +133,17 @@ func TestSwapByRenames(t *testing.T) {
 	os.WriteFile(filepath.Join(dest, "index.html"), []byte("old"), 0o644)
 	os.MkdirAll(tmp, 0o755)
 	os.WriteFile(filepath.Join(tmp, "index.html"), []byte("new"), 0o644)
-	if err := swapByRenames(tmp, dest); err != nil {
+	old, err := swapByRenames(tmp, dest)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got := readTree(t, dest); got["index.html"] != "new" {
 		t.Errorf("dest = %v", got)
 	}
-	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
-		t.Errorf("left beside dest: %v", entries)
+	if got := readTree(t, old); got["index.html"] != "old" {
+		t.Errorf("the old site, at %s = %v", old, got)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+		t.Errorf("beside dest: %v, want the old site only", entries)
 	}
 }
