@@ -30,11 +30,13 @@ cp -r "$work/site/content" "$work/hugo/content"
 rm -f "$work/hugo/content/site.toml"
 cp -r internal/benchcmp/hugo/. "$work/hugo/"
 
-# measure NAME COMMAND...: runs the command $runs times, prints the median
-# wall seconds and peak kB.
+# measure NAME COMMAND...: runs the command once unmeasured, as a project
+# would have built before, then $runs times, and prints the median wall
+# seconds and peak kB.
 measure() {
   local name=$1; shift
   local walls=() rss=()
+  "$@" >/dev/null 2>&1
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1
     read -r w m <"$work/t"

@@ -10,10 +10,9 @@ import (
 )
 
 var (
-	intType           = reflect.TypeFor[int]()
-	emptyIfaceType    = reflect.TypeFor[any]()
-	reflectValueType  = reflect.TypeFor[reflect.Value]()
-	errNoPreviousCmds = "can't give argument to non-function"
+	intType          = reflect.TypeFor[int]()
+	emptyIfaceType   = reflect.TypeFor[any]()
+	reflectValueType = reflect.TypeFor[reflect.Value]()
 )
 
 // command compiles one command of a pipeline; hasFinal says whether a
@@ -22,7 +21,7 @@ func (f *frame) command(c *parse.CommandNode, hasFinal bool) cmd {
 	args := c.Args[1:]
 	notAFunction := func() {
 		if len(args) > 0 || hasFinal {
-			unsupported(errNoPreviousCmds)
+			unsupported("can't give argument to non-function")
 		}
 	}
 	switch n := c.Args[0].(type) {
