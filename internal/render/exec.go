@@ -16,22 +16,23 @@ import (
 // html/template) or fails, html/template runs the template again: its
 // output, or its error message, is the one that counts.
 type executor struct {
-	set   *template.Template
-	name  string
-	funcs template.FuncMap
-	slow  *execCount // shared by a render's executors
+	set    *template.Template
+	name   string
+	funcs  template.FuncMap
+	shared *execShared
 
 	once  sync.Once   // compiles, after the first run html/template finished
 	tried atomic.Bool // compiled, or tried to
 	prog  atomic.Pointer[tmplexec.Program]
 }
 
-// execCount counts the runs html/template made once a template was
-// compiled, or could not be: the layouts the compiled path cannot take,
-// which the tests keep at zero for seutu's own.
-type execCount struct {
+// execShared is what a render's executors share: whether to compile at
+// all, and a count of the runs html/template made once a template was
+// compiled, or could not be (the layouts the compiled path cannot take,
+// which the tests keep at zero for seutu's own).
+type execShared struct {
 	reference bool // tests: html/template only
-	slow      atomic.Int64
+	slowRuns  atomic.Int64
 }
 
 func (e *executor) execute(buf *bytes.Buffer, data any) error {
@@ -43,12 +44,12 @@ func (e *executor) execute(buf *bytes.Buffer, data any) error {
 		buf.Truncate(n)
 	}
 	if e.tried.Load() {
-		e.slow.slow.Add(1)
+		e.shared.slowRuns.Add(1)
 	}
 	if err := e.set.ExecuteTemplate(buf, e.name, data); err != nil {
 		return err
 	}
-	if !e.tried.Load() && !e.slow.reference {
+	if !e.tried.Load() && !e.shared.reference {
 		e.once.Do(func() {
 			if p, err := tmplexec.Compile(e.set, e.name, e.funcs); err == nil {
 				e.prog.Store(p)

@@ -19,11 +19,11 @@ import (
 // The partials are taken from layouts/partials/ and base.html, so a
 // fragment looks the same in every layout.
 type fragments struct {
-	set   *template.Template // base and the partials: set once they are parsed
-	funcs template.FuncMap
-	count *execCount
-	execs sync.Map // partial's name → *executor
-	done  sync.Map // fragmentKey → template.HTML
+	set    *template.Template // base and the partials: set once they are parsed
+	funcs  template.FuncMap
+	shared *execShared
+	execs  sync.Map // partial's name → *executor
+	done   sync.Map // fragmentKey → template.HTML
 }
 
 type fragmentKey struct {
@@ -55,7 +55,7 @@ func (f *fragments) render(key fragmentKey, data any) (template.HTML, error) {
 	}
 	e, ok := f.execs.Load(key.name)
 	if !ok {
-		e, _ = f.execs.LoadOrStore(key.name, &executor{set: f.set, name: key.name, funcs: f.funcs, slow: f.count})
+		e, _ = f.execs.LoadOrStore(key.name, &executor{set: f.set, name: key.name, funcs: f.funcs, shared: f.shared})
 	}
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(buf)

@@ -215,7 +215,7 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	diags.Merge(rest)
 	stats.Rendered = len(run)
 	stats.Before, stats.After = o.before.Load(), o.after.Load()
-	stats.SlowRuns = tmpl.count.slow.Load()
+	stats.SlowRuns = tmpl.shared.slowRuns.Load()
 	return stats, diags
 }
 

@@ -12,15 +12,15 @@ import (
 // templates are the parsed layouts, one set per layout file, each holding
 // base.html, the partials and the layout itself.
 type templates struct {
-	sets  map[string]*executor // by layout name: "network", "home", …; each runs base.html
-	count *execCount
+	sets   map[string]*executor // by layout name: "network", "home", …; each runs base.html
+	shared *execShared
 }
 
 // loadTemplates parses every layout of the layouts tree; compact squeezes
 // their white space (see squeeze).
 func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, reference bool) (*templates, diag.List) {
 	var diags diag.List
-	t := &templates{sets: map[string]*executor{}, count: &execCount{reference: reference}}
+	t := &templates{sets: map[string]*executor{}, shared: &execShared{reference: reference}}
 	read := func(name string) string {
 		src, err := fs.ReadFile(layouts, name)
 		if err != nil {
@@ -44,7 +44,7 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, re
 	if compact {
 		squeeze(base)
 	}
-	c.set, c.funcs, c.count = base, fm, t.count
+	c.set, c.funcs, c.shared = base, fm, t.shared
 	names, _ := fs.Glob(layouts, "*.html")
 	for _, name := range names {
 		if name == "base.html" {
@@ -65,7 +65,7 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, re
 			diags.Errorf(diag.Pos{File: "layouts/" + name, Line: 1}, `a layout must define "main": {{define "main"}}…{{end}}`)
 			continue
 		}
-		t.sets[strings.TrimSuffix(name, ".html")] = &executor{set: set, name: "layouts/base.html", funcs: fm, slow: t.count}
+		t.sets[strings.TrimSuffix(name, ".html")] = &executor{set: set, name: "layouts/base.html", funcs: fm, shared: t.shared}
 	}
 	return t, diags
 }
