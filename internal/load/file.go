@@ -1,12 +1,15 @@
 package load
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -40,6 +43,34 @@ func captureAs(name string) frontmatter.UnmarshalFunc {
 		return nil
 	}
 }
+
+// frontReader hands a file to adrg/frontmatter a line at a time and ends
+// once the front matter is captured. The parser copies all it reads into
+// its own buffer, and would otherwise copy the whole body; the body is
+// taken from the file instead, from off on, less what the parser read
+// beyond the front matter.
+type frontReader struct {
+	src  []byte
+	off  int
+	done *capture
+}
+
+func (r *frontReader) Read(b []byte) (int, error) {
+	if r.done.format != "" || r.off == len(r.src) {
+		return 0, io.EOF
+	}
+	line := r.src[r.off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	n := copy(b, line)
+	r.off += n
+	return n, nil
+}
+
+// bufioPool holds readers of bufio's default size, which
+// adrg/frontmatter's bufio.NewReader takes as they are.
+var bufioPool = sync.Pool{New: func() any { return bufio.NewReader(nil) }}
 
 var formats = []*frontmatter.Format{
 	frontmatter.NewFormat("---", "---", captureAs("yaml")),
@@ -78,7 +109,12 @@ func readSource(fsys fs.FS, file string, limit int64) (*source, diag.List) {
 	}
 
 	var c capture
-	rest, err := frontmatter.Parse(bytes.NewReader(src), &c, formats...)
+	r := &frontReader{src: src, done: &c}
+	br := bufioPool.Get().(*bufio.Reader)
+	br.Reset(r)
+	rest, err := frontmatter.Parse(br, &c, formats...)
+	br.Reset(nil)
+	bufioPool.Put(br)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "cannot read front matter: %v", err)
 		return nil, diags
@@ -93,12 +129,10 @@ func readSource(fsys fs.FS, file string, limit int64) (*source, diag.List) {
 		}
 		return nil, diags
 	}
-	if bytes.HasSuffix(src, rest) {
-		// The body as part of the file's own bytes, not of the parser's
-		// larger buffer: what the site keeps in memory is the files.
-		rest = src[len(src)-len(rest):]
-	}
-	s := &source{file: file, front: src[:len(src)-len(rest)], body: rest}
+	// The body as part of the file's own bytes, not of the parser's
+	// buffer: what the site keeps in memory is the files.
+	bodyStart := r.off - len(rest)
+	s := &source{file: file, front: src[:bodyStart], body: src[bodyStart:]}
 	s.bodyLine = bytes.Count(s.front, []byte("\n")) + 1
 	var mdiags diag.List
 	if c.format == "yaml" {

@@ -13,6 +13,15 @@ import (
 // file: firstLine is the file's line number of src's first line. A syntax
 // error is returned as a diagnostic at its line.
 func ParseYAML(src []byte, file string, firstLine int) (*Value, diag.List) {
+	if v, ok := parseSimpleYAML(src, file, firstLine); ok {
+		return v, nil
+	}
+	return parseYAMLNodes(src, file, firstLine)
+}
+
+// parseYAMLNodes is ParseYAML through yaml.v3's node tree: for every input,
+// and the reference parseSimpleYAML is held to.
+func parseYAMLNodes(src []byte, file string, firstLine int) (*Value, diag.List) {
 	var doc yaml.Node
 	var diags diag.List
 	if err := yaml.Unmarshal(src, &doc); err != nil {
