@@ -36,10 +36,6 @@ type decoder struct {
 
 func (d *decoder) decode(root *meta.Value) {
 	p := d.page
-	fields := d.common()
-	for name, fn := range d.kindFields() {
-		fields[name] = fn
-	}
 	// Remember where each value is, for checks in later stages; a list's
 	// items under "field.N".
 	for _, f := range root.Fields {
@@ -48,7 +44,7 @@ func (d *decoder) decode(root *meta.Value) {
 			p.Pos.Add(f.Key, i, it.Pos)
 		}
 	}
-	d.Fields(root, fields, "the front matter of a "+string(p.Kind))
+	meta.FieldsOf(&d.Decoder, root, d, "the front matter of a "+string(p.Kind), commonFields, d.kindFields())
 
 	if p.Title == "" {
 		d.Diags.Errorf(d.at("title", root.Pos), "missing title: every page needs one")
@@ -68,102 +64,100 @@ func (d *decoder) at(field string, fallback diag.Pos) diag.Pos {
 	return fallback
 }
 
-func (d *decoder) common() map[string]meta.FieldFunc {
-	p := d.page
-	return map[string]meta.FieldFunc{
-		"title":    func(v *meta.Value) { p.Title = d.Text(v) },
-		"slug":     func(v *meta.Value) { p.Slug = d.slug(v) },
-		"summary":  func(v *meta.Value) { p.Summary = d.Text(v) },
-		"draft":    func(v *meta.Value) { p.Draft = d.Bool(v) },
-		"tags":     func(v *meta.Value) { p.Tags = d.Texts(v) },
-		"themes":   func(v *meta.Value) { p.Themes = d.Texts(v) },
-		"contacts": func(v *meta.Value) { p.Contacts = d.refs(v) },
-		"related":  func(v *meta.Value) { p.Related = d.related(v) },
-		"aliases":  func(v *meta.Value) { p.Aliases = d.aliases(v) },
-		"updated":  func(v *meta.Value) { p.Updated = d.Date(v) },
-		"layout":   func(v *meta.Value) { p.Layout = d.Text(v) },
-		"weight":   func(v *meta.Value) { p.Weight = d.Int(v) },
-		"todo":     func(v *meta.Value) { d.Texts(v) },
-	}
+// fields is a table of front matter fields.
+type fields = meta.Table[*decoder]
+
+var commonFields = fields{
+	"title":    func(d *decoder, v *meta.Value) { d.page.Title = d.Text(v) },
+	"slug":     func(d *decoder, v *meta.Value) { d.page.Slug = d.slug(v) },
+	"summary":  func(d *decoder, v *meta.Value) { d.page.Summary = d.Text(v) },
+	"draft":    func(d *decoder, v *meta.Value) { d.page.Draft = d.Bool(v) },
+	"tags":     func(d *decoder, v *meta.Value) { d.page.Tags = d.Texts(v) },
+	"themes":   func(d *decoder, v *meta.Value) { d.page.Themes = d.Texts(v) },
+	"contacts": func(d *decoder, v *meta.Value) { d.page.Contacts = d.refs(v) },
+	"related":  func(d *decoder, v *meta.Value) { d.page.Related = d.related(v) },
+	"aliases":  func(d *decoder, v *meta.Value) { d.page.Aliases = d.aliases(v) },
+	"updated":  func(d *decoder, v *meta.Value) { d.page.Updated = d.Date(v) },
+	"layout":   func(d *decoder, v *meta.Value) { d.page.Layout = d.Text(v) },
+	"weight":   func(d *decoder, v *meta.Value) { d.page.Weight = d.Int(v) },
+	"todo":     func(d *decoder, v *meta.Value) { d.Texts(v) },
 }
 
-func (d *decoder) kindFields() map[string]meta.FieldFunc {
-	switch d.page.Kind {
+// kindFields gives the page its kind's part and returns the kind's fields.
+func (d *decoder) kindFields() fields {
+	p := d.page
+	switch p.Kind {
 	case model.KindNetwork:
-		return d.network()
+		p.Network = &model.Network{}
+		return networkFields
 	case model.KindProject:
-		return d.project()
+		p.Project = &model.Project{}
+		return projectFields
 	case model.KindStrategy:
-		return d.strategy()
+		p.Strategy = &model.Strategy{}
+		return strategyFields
 	case model.KindNews:
-		return d.news()
+		p.News = &model.News{}
+		return newsFields
 	case model.KindPerson:
-		return d.person()
+		p.Person = &model.Person{}
+		return personFields
 	case model.KindOrganization:
-		return d.organization()
+		p.Organization = &model.Organization{}
+		return organizationFields
 	case model.KindMunicipality:
-		return d.municipality()
+		p.Municipality = &model.Municipality{}
+		return municipalityFields
 	}
 	return nil
 }
 
-func (d *decoder) network() map[string]meta.FieldFunc {
-	n := &model.Network{}
-	d.page.Network = n
-	return map[string]meta.FieldFunc{
-		"category":          func(v *meta.Value) { n.Category = d.Text(v) },
-		"scope":             func(v *meta.Value) { n.Scope = d.OneOf(v, scopes, "scope") },
-		"coordinator":       func(v *meta.Value) { n.Coordinator = d.ref(v) },
-		"organizers":        func(v *meta.Value) { n.Organizers = d.refs(v) },
-		"chair":             func(v *meta.Value) { n.Chair = d.ref(v) },
-		"chair_title":       func(v *meta.Value) { n.ChairTitle = d.Text(v) },
-		"members":           func(v *meta.Value) { n.Members = d.refs(v) },
-		"participants":      func(v *meta.Value) { n.Participants = d.Texts(v) },
-		"cadence":           func(v *meta.Value) { n.Cadence = d.Text(v) },
-		"meetings_per_year": func(v *meta.Value) { n.MeetingsPerYear = d.Float(v) },
-		"founded":           func(v *meta.Value) { n.Founded = d.year(v) },
-		"website":           func(v *meta.Value) { n.Website = d.url(v) },
-		"parent":            func(v *meta.Value) { n.Parent = d.ref(v) },
-	}
+var networkFields = fields{
+	"category":          func(d *decoder, v *meta.Value) { d.page.Network.Category = d.Text(v) },
+	"scope":             func(d *decoder, v *meta.Value) { d.page.Network.Scope = d.OneOf(v, scopes, "scope") },
+	"coordinator":       func(d *decoder, v *meta.Value) { d.page.Network.Coordinator = d.ref(v) },
+	"organizers":        func(d *decoder, v *meta.Value) { d.page.Network.Organizers = d.refs(v) },
+	"chair":             func(d *decoder, v *meta.Value) { d.page.Network.Chair = d.ref(v) },
+	"chair_title":       func(d *decoder, v *meta.Value) { d.page.Network.ChairTitle = d.Text(v) },
+	"members":           func(d *decoder, v *meta.Value) { d.page.Network.Members = d.refs(v) },
+	"participants":      func(d *decoder, v *meta.Value) { d.page.Network.Participants = d.Texts(v) },
+	"cadence":           func(d *decoder, v *meta.Value) { d.page.Network.Cadence = d.Text(v) },
+	"meetings_per_year": func(d *decoder, v *meta.Value) { d.page.Network.MeetingsPerYear = d.Float(v) },
+	"founded":           func(d *decoder, v *meta.Value) { d.page.Network.Founded = d.year(v) },
+	"website":           func(d *decoder, v *meta.Value) { d.page.Network.Website = d.url(v) },
+	"parent":            func(d *decoder, v *meta.Value) { d.page.Network.Parent = d.ref(v) },
 }
 
-func (d *decoder) project() map[string]meta.FieldFunc {
-	pr := &model.Project{}
-	d.page.Project = pr
-	return map[string]meta.FieldFunc{
-		"type":           func(v *meta.Value) { pr.Type = d.OneOf(v, projectTypes, "project type") },
-		"status":         func(v *meta.Value) { pr.Status = d.OneOf(v, projectStatuses, "status") },
-		"start":          func(v *meta.Value) { pr.Start = d.Date(v) },
-		"end":            func(v *meta.Value) { pr.End = d.Date(v) },
-		"administrator":  func(v *meta.Value) { pr.Administrator = d.ref(v) },
-		"funders":        func(v *meta.Value) { pr.Funders = d.refsOrText(v) },
-		"partners":       func(v *meta.Value) { pr.Partners = d.refs(v) },
-		"municipalities": func(v *meta.Value) { pr.Municipalities = d.refs(v) },
-		"budget":         func(v *meta.Value) { pr.Budget = d.Int(v) },
-		"website":        func(v *meta.Value) { pr.Website = d.url(v) },
-	}
+var projectFields = fields{
+	"type":           func(d *decoder, v *meta.Value) { d.page.Project.Type = d.OneOf(v, projectTypes, "project type") },
+	"status":         func(d *decoder, v *meta.Value) { d.page.Project.Status = d.OneOf(v, projectStatuses, "status") },
+	"start":          func(d *decoder, v *meta.Value) { d.page.Project.Start = d.Date(v) },
+	"end":            func(d *decoder, v *meta.Value) { d.page.Project.End = d.Date(v) },
+	"administrator":  func(d *decoder, v *meta.Value) { d.page.Project.Administrator = d.ref(v) },
+	"funders":        func(d *decoder, v *meta.Value) { d.page.Project.Funders = d.refsOrText(v) },
+	"partners":       func(d *decoder, v *meta.Value) { d.page.Project.Partners = d.refs(v) },
+	"municipalities": func(d *decoder, v *meta.Value) { d.page.Project.Municipalities = d.refs(v) },
+	"budget":         func(d *decoder, v *meta.Value) { d.page.Project.Budget = d.Int(v) },
+	"website":        func(d *decoder, v *meta.Value) { d.page.Project.Website = d.url(v) },
 }
 
-func (d *decoder) strategy() map[string]meta.FieldFunc {
-	s := &model.Strategy{}
-	d.page.Strategy = s
-	return map[string]meta.FieldFunc{
-		"adopted": func(v *meta.Value) { s.Adopted = d.PartialDate(v) },
-		"revised": func(v *meta.Value) {
-			for _, it := range d.ListOf(v) {
-				if t := d.PartialDate(it); !t.IsZero() {
-					s.Revised = append(s.Revised, t)
-				}
+var strategyFields = fields{
+	"adopted": func(d *decoder, v *meta.Value) { d.page.Strategy.Adopted = d.PartialDate(v) },
+	"revised": func(d *decoder, v *meta.Value) {
+		s := d.page.Strategy
+		for _, it := range d.ListOf(v) {
+			if t := d.PartialDate(it); !t.IsZero() {
+				s.Revised = append(s.Revised, t)
 			}
-		},
-		"period":      func(v *meta.Value) { s.Period = d.Text(v) },
-		"owner":       func(v *meta.Value) { s.Owner = d.ref(v) },
-		"steering":    func(v *meta.Value) { s.Steering = d.refOrText(v) },
-		"status":      func(v *meta.Value) { s.Status = d.OneOf(v, strategyStatuses, "status") },
-		"focus_areas": func(v *meta.Value) { s.FocusAreas = d.Texts(v) },
-		"documents":   func(v *meta.Value) { s.Documents = d.documents(v) },
-		"website":     func(v *meta.Value) { s.Website = d.url(v) },
-	}
+		}
+	},
+	"period":      func(d *decoder, v *meta.Value) { d.page.Strategy.Period = d.Text(v) },
+	"owner":       func(d *decoder, v *meta.Value) { d.page.Strategy.Owner = d.ref(v) },
+	"steering":    func(d *decoder, v *meta.Value) { d.page.Strategy.Steering = d.refOrText(v) },
+	"status":      func(d *decoder, v *meta.Value) { d.page.Strategy.Status = d.OneOf(v, strategyStatuses, "status") },
+	"focus_areas": func(d *decoder, v *meta.Value) { d.page.Strategy.FocusAreas = d.Texts(v) },
+	"documents":   func(d *decoder, v *meta.Value) { d.page.Strategy.Documents = d.documents(v) },
+	"website":     func(d *decoder, v *meta.Value) { d.page.Strategy.Website = d.url(v) },
 }
 
 func (d *decoder) documents(v *meta.Value) []model.Document {
@@ -183,33 +177,38 @@ func (d *decoder) documents(v *meta.Value) []model.Document {
 	return docs
 }
 
-func (d *decoder) news() map[string]meta.FieldFunc {
-	n := &model.News{}
-	d.page.News = n
-	return map[string]meta.FieldFunc{
-		"date":     func(v *meta.Value) { n.Date = d.Date(v) },
-		"category": func(v *meta.Value) { n.Category = d.Text(v) },
-		"author":   func(v *meta.Value) { n.Author = d.refOrText(v) },
-		"event":    func(v *meta.Value) { n.Event = d.event(v) },
-	}
+var newsFields = fields{
+	"date":     func(d *decoder, v *meta.Value) { d.page.News.Date = d.Date(v) },
+	"category": func(d *decoder, v *meta.Value) { d.page.News.Category = d.Text(v) },
+	"author":   func(d *decoder, v *meta.Value) { d.page.News.Author = d.refOrText(v) },
+	"event":    func(d *decoder, v *meta.Value) { d.page.News.Event = d.event(v) },
+}
+
+// eventDecoder decodes an event block.
+type eventDecoder struct {
+	*decoder
+	e        *model.Event
+	hasStart bool
+}
+
+var eventFields = meta.Table[*eventDecoder]{
+	"start":                 func(d *eventDecoder, v *meta.Value) { d.e.Start, d.hasStart = d.Moment(v), true },
+	"end":                   func(d *eventDecoder, v *meta.Value) { d.e.End = d.Moment(v) },
+	"all_day":               func(d *eventDecoder, v *meta.Value) { d.e.AllDay = d.Bool(v) },
+	"location":              func(d *eventDecoder, v *meta.Value) { d.e.Location = d.Text(v) },
+	"address":               func(d *eventDecoder, v *meta.Value) { d.e.Address = d.Text(v) },
+	"online":                func(d *eventDecoder, v *meta.Value) { d.e.Online = d.Bool(v) },
+	"online_url":            func(d *eventDecoder, v *meta.Value) { d.e.OnlineURL = d.url(v) },
+	"registration":          func(d *eventDecoder, v *meta.Value) { d.e.Registration = d.Text(v) },
+	"registration_deadline": func(d *eventDecoder, v *meta.Value) { d.e.RegistrationDeadline = d.Moment(v) },
+	"organizer":             func(d *eventDecoder, v *meta.Value) { d.e.Organizers = d.refs(v) },
 }
 
 func (d *decoder) event(v *meta.Value) *model.Event {
-	e := &model.Event{}
-	var hasStart bool
-	d.Fields(v, map[string]meta.FieldFunc{
-		"start":                 func(v *meta.Value) { e.Start, hasStart = d.Moment(v), true },
-		"end":                   func(v *meta.Value) { e.End = d.Moment(v) },
-		"all_day":               func(v *meta.Value) { e.AllDay = d.Bool(v) },
-		"location":              func(v *meta.Value) { e.Location = d.Text(v) },
-		"address":               func(v *meta.Value) { e.Address = d.Text(v) },
-		"online":                func(v *meta.Value) { e.Online = d.Bool(v) },
-		"online_url":            func(v *meta.Value) { e.OnlineURL = d.url(v) },
-		"registration":          func(v *meta.Value) { e.Registration = d.Text(v) },
-		"registration_deadline": func(v *meta.Value) { e.RegistrationDeadline = d.Moment(v) },
-		"organizer":             func(v *meta.Value) { e.Organizers = d.refs(v) },
-	}, "the event block")
-	if !hasStart {
+	ed := &eventDecoder{decoder: d, e: &model.Event{}}
+	meta.FieldsOf(&d.Decoder, v, ed, "the event block", eventFields)
+	e := ed.e
+	if !ed.hasStart {
 		d.Diags.Errorf(v.Pos, "an event needs start: YYYY-MM-DDTHH:MM")
 		return e
 	}
@@ -225,39 +224,29 @@ func (d *decoder) event(v *meta.Value) *model.Event {
 	return e
 }
 
-func (d *decoder) person() map[string]meta.FieldFunc {
-	pe := &model.Person{}
-	d.page.Person = pe
-	return map[string]meta.FieldFunc{
-		"role":         func(v *meta.Value) { pe.Role = d.Text(v) },
-		"organization": func(v *meta.Value) { pe.Organization = d.ref(v) },
-		"phone":        func(v *meta.Value) { pe.Phone = d.phone(v) },
-		"email":        func(v *meta.Value) { pe.Email = d.email(v) },
-		"image":        func(v *meta.Value) { pe.Image = d.Text(v) },
-		"areas":        func(v *meta.Value) { pe.Areas = d.Texts(v) },
-	}
+var personFields = fields{
+	"role":         func(d *decoder, v *meta.Value) { d.page.Person.Role = d.Text(v) },
+	"organization": func(d *decoder, v *meta.Value) { d.page.Person.Organization = d.ref(v) },
+	"phone":        func(d *decoder, v *meta.Value) { d.page.Person.Phone = d.phone(v) },
+	"email":        func(d *decoder, v *meta.Value) { d.page.Person.Email = d.email(v) },
+	"image":        func(d *decoder, v *meta.Value) { d.page.Person.Image = d.Text(v) },
+	"areas":        func(d *decoder, v *meta.Value) { d.page.Person.Areas = d.Texts(v) },
 }
 
-func (d *decoder) organization() map[string]meta.FieldFunc {
-	o := &model.Organization{}
-	d.page.Organization = o
-	return map[string]meta.FieldFunc{
-		"short":   func(v *meta.Value) { o.Short = d.Text(v) },
-		"type":    func(v *meta.Value) { o.Type = d.Text(v) },
-		"website": func(v *meta.Value) { o.Website = d.url(v) },
-	}
+var organizationFields = fields{
+	"short":   func(d *decoder, v *meta.Value) { d.page.Organization.Short = d.Text(v) },
+	"type":    func(d *decoder, v *meta.Value) { d.page.Organization.Type = d.Text(v) },
+	"website": func(d *decoder, v *meta.Value) { d.page.Organization.Website = d.url(v) },
 }
 
-func (d *decoder) municipality() map[string]meta.FieldFunc {
-	m := &model.Municipality{}
-	d.page.Municipality = m
-	return map[string]meta.FieldFunc{
-		"type":            func(v *meta.Value) { m.Type = d.OneOf(v, municipalTypes, "municipality type") },
-		"population":      func(v *meta.Value) { m.Population = d.Int(v) },
-		"population_year": func(v *meta.Value) { m.PopulationYear = d.year(v) },
-		"subregion":       func(v *meta.Value) { m.Subregion = d.Text(v) },
-		"website":         func(v *meta.Value) { m.Website = d.url(v) },
-	}
+var municipalityFields = fields{
+	"type": func(d *decoder, v *meta.Value) {
+		d.page.Municipality.Type = d.OneOf(v, municipalTypes, "municipality type")
+	},
+	"population":      func(d *decoder, v *meta.Value) { d.page.Municipality.Population = d.Int(v) },
+	"population_year": func(d *decoder, v *meta.Value) { d.page.Municipality.PopulationYear = d.year(v) },
+	"subregion":       func(d *decoder, v *meta.Value) { d.page.Municipality.Subregion = d.Text(v) },
+	"website":         func(d *decoder, v *meta.Value) { d.page.Municipality.Website = d.url(v) },
 }
 
 // ref decodes a single reference.

@@ -82,13 +82,13 @@ var formats = []*frontmatter.Format{
 func readSource(fsys fs.FS, file string, limit int64) (*source, diag.List) {
 	var diags diag.List
 	start := diag.Pos{File: file, Line: 1, Col: 1}
-	if st, err := fs.Stat(fsys, file); err == nil && limit > 0 && st.Size() > limit {
-		diags.Errorf(start, "the file is %d kB, more than the %d kB a page may be (max_file_kb in site.toml); split it, or link to a document instead", (st.Size()+1023)/1024, limit/1024)
-		return nil, diags
-	}
-	src, err := fs.ReadFile(fsys, file)
+	src, size, err := readFile(fsys, file, limit)
 	if err != nil {
 		diags.Errorf(start, "cannot read: %v", err)
+		return nil, diags
+	}
+	if src == nil {
+		diags.Errorf(start, "the file is %d kB, more than the %d kB a page may be (max_file_kb in site.toml); split it, or link to a document instead", (size+1023)/1024, limit/1024)
 		return nil, diags
 	}
 	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
@@ -142,6 +142,40 @@ func readSource(fsys fs.FS, file string, limit int64) (*source, diag.List) {
 	}
 	diags.Merge(mdiags)
 	return s, diags
+}
+
+// readFile reads a file with one open, unless its size is over limit
+// (when limit > 0): then it returns a nil slice and the size. Under an
+// os.Root a Stat and a ReadFile each open every folder on the path.
+func readFile(fsys fs.FS, name string, limit int64) ([]byte, int64, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if limit > 0 && st.Size() > limit {
+		return nil, st.Size(), nil
+	}
+	// One byte more than the size, to meet the end without growing; a
+	// file that grows meanwhile is read to its end all the same.
+	src := make([]byte, 0, st.Size()+1)
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return src, st.Size(), nil
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+	}
 }
 
 // firstLine returns the number and the text of the first non-blank line.

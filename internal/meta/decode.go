@@ -26,18 +26,13 @@ type FieldFunc func(v *Value)
 // A field with no function is reported as unknown, with the closest known
 // name suggested.
 func (d *Decoder) Fields(m *Value, funcs map[string]FieldFunc, what string) {
-	if m == nil {
-		return
-	}
-	if m.Kind != Map {
-		d.Diags.Errorf(m.Pos, "%s must be a group of fields (key: value), found %s", what, m.Kind)
+	if !d.isMap(m, what) {
 		return
 	}
 	for _, f := range m.Fields {
 		fn, ok := funcs[f.Key]
 		if !ok {
-			names := slices.Sorted(maps.Keys(funcs))
-			d.Diags.Errorf(f.KeyPos, "unknown field %q in %s%s", f.Key, what, diag.DidYouMean(f.Key, names))
+			d.unknown(f, what, slices.Collect(maps.Keys(funcs)))
 			continue
 		}
 		if f.Value.Kind == Null {
@@ -45,6 +40,50 @@ func (d *Decoder) Fields(m *Value, funcs map[string]FieldFunc, what string) {
 		}
 		fn(f.Value)
 	}
+}
+
+// Table decodes the fields of one kind of map into a T. It is made once,
+// where a map of FieldFuncs would be made for every value decoded.
+type Table[T any] map[string]func(T, *Value)
+
+// FieldsOf is Fields for tables: each field goes to the first table that
+// names it, with target.
+func FieldsOf[T any](d *Decoder, m *Value, target T, what string, tables ...Table[T]) {
+	if !d.isMap(m, what) {
+		return
+	}
+fields:
+	for _, f := range m.Fields {
+		for _, t := range tables {
+			if fn, ok := t[f.Key]; ok {
+				if f.Value.Kind != Null {
+					fn(target, f.Value)
+				}
+				continue fields
+			}
+		}
+		var names []string
+		for _, t := range tables {
+			names = slices.AppendSeq(names, maps.Keys(t))
+		}
+		d.unknown(f, what, names)
+	}
+}
+
+func (d *Decoder) isMap(m *Value, what string) bool {
+	if m == nil {
+		return false
+	}
+	if m.Kind != Map {
+		d.Diags.Errorf(m.Pos, "%s must be a group of fields (key: value), found %s", what, m.Kind)
+		return false
+	}
+	return true
+}
+
+func (d *Decoder) unknown(f *Field, what string, names []string) {
+	slices.Sort(names)
+	d.Diags.Errorf(f.KeyPos, "unknown field %q in %s%s", f.Key, what, diag.DidYouMean(f.Key, names))
 }
 
 func (d *Decoder) scalar(v *Value, want string) bool {
