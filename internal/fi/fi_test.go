@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	_ "seutu/internal/golden" // defines -update for go test ./... -update
 )
@@ -103,6 +104,46 @@ func TestSlugify(t *testing.T) {
 	if !IsSlug("kirsi-mukkala") || IsSlug("Kirsi Mukkala") || IsSlug("") {
 		t.Error("IsSlug misjudges")
 	}
+}
+
+// The Finnish fast path must give what normalising gives: for every letter
+// it knows, alone and in words, and it must leave every other to NFD.
+func TestSlugifyFinnishIsNFD(t *testing.T) {
+	var texts []string
+	for r := range finnishLetters {
+		texts = append(texts, string(r), "x"+string(r)+"Y 1", "– "+string(r)+" –")
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r < 0x80 || unicode.IsPunct(r) || unicode.IsSpace(r) {
+			texts = append(texts, "a"+string(r)+"b")
+		}
+	}
+	texts = append(texts, "Äänekosken kaupunki – Työllisyys 2024!", "", "  ", "Ää-öö")
+	for _, s := range texts {
+		got, ok := slugifyFinnish(s)
+		if !ok {
+			t.Errorf("slugifyFinnish(%q) refused", s)
+		} else if want := slugifyNFD(s); got != want {
+			t.Errorf("slugifyFinnish(%q) = %q, slugifyNFD %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"ß", "Straße", "ñ", "ç", "ø", "İ", "\u212a", "ﬁ", "½", "€"} {
+		if _, ok := slugifyFinnish(s); ok {
+			t.Errorf("slugifyFinnish(%q) took a letter it does not know", s)
+		}
+	}
+}
+
+func FuzzSlugify(f *testing.F) {
+	f.Add("Äänekoski – Öljy ja Åland 2024")
+	f.Add("Straße Café")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, ok := slugifyFinnish(s); ok {
+			if want := slugifyNFD(s); got != want {
+				t.Errorf("slugifyFinnish(%q) = %q, slugifyNFD %q", s, got, want)
+			}
+		}
+	})
 }
 
 func TestFinnishSorting(t *testing.T) {
