@@ -7,7 +7,7 @@ import (
 	gutil "github.com/yuin/goldmark/util"
 )
 
-func util(t parser.ASTTransformer, priority int) gutil.PrioritizedValue {
+func util(t any, priority int) gutil.PrioritizedValue {
 	return gutil.Prioritized(t, priority)
 }
 

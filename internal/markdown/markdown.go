@@ -19,8 +19,10 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	gutil "github.com/yuin/goldmark/util"
 
 	"seutu/internal/diag"
 	"seutu/internal/fi"
@@ -38,8 +40,15 @@ type Converter struct {
 }
 
 // New returns a Converter with the site's settings.
-func New() *Converter {
-	md := goldmark.New(
+func New() *Converter { return &Converter{md: newGoldmark(tableCells{})} }
+
+// newGoldmark configures goldmark, with extra node renderers.
+func newGoldmark(extra ...renderer.NodeRenderer) goldmark.Markdown {
+	var renderers []gutil.PrioritizedValue
+	for _, r := range extra {
+		renderers = append(renderers, util(r, 400)) // before the extensions' (500)
+	}
+	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
 			extension.Strikethrough,
@@ -67,9 +76,11 @@ func New() *Converter {
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util(linkTransformer{}, 999)),
 		),
-		goldmark.WithRendererOptions(html.WithXHTML()), // void elements closed, as XML tools expect
+		goldmark.WithRendererOptions(
+			html.WithXHTML(), // void elements closed, as XML tools expect
+			renderer.WithNodeRenderers(renderers...),
+		),
 	)
-	return &Converter{md: md}
 }
 
 // Result is a converted body.

@@ -1,8 +1,13 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"time"
+
+	"seutu/internal/corpus"
+	"seutu/internal/fi"
 
 	_ "seutu/internal/golden" // defines -update for go test ./... -update
 )
@@ -65,5 +70,33 @@ func TestHeadings(t *testing.T) {
 	res := New().Convert([]byte("# Otsikko\n\n### Ala *otsikko*\n"), "x.md", 1, nil)
 	if len(res.Headings) != 2 || res.Headings[1].ID != "ala-otsikko" || res.Headings[1].Text != "Ala otsikko" || res.Headings[1].Level != 3 {
 		t.Errorf("Headings = %+v", res.Headings)
+	}
+}
+
+// The fast table cells must write what goldmark's table extension writes.
+func TestTableCellsAsGoldmark(t *testing.T) {
+	srcs := []string{
+		"| a | b | c | d |\n|---|:--|:-:|--:|\n| 1 | *2* | `3` | [4](https://x.fi) |\n| | ä & <b> | 5 \\| 6 | |",
+		"- lista\n\n  | x | y |\n  |--:|---|\n  | 1 | 2 |\n\n> | q |\n> |:-:|\n> | r |",
+		"| vain otsikko |\n|:--|",
+	}
+	for _, f := range corpus.Generate(corpus.Options{Pages: 300, Seed: 3, Now: time.Date(2026, 5, 1, 12, 0, 0, 0, fi.Helsinki)}) {
+		if bytes.Contains(f.Data, []byte("\n|")) {
+			srcs = append(srcs, string(f.Data))
+		}
+	}
+	if len(srcs) < 50 {
+		t.Fatalf("only %d texts with tables", len(srcs))
+	}
+	fast, plain := &Converter{md: newGoldmark(tableCells{})}, &Converter{md: newGoldmark()}
+	for _, src := range srcs {
+		got := fast.Convert([]byte(src), "x.md", 1, nil).HTML
+		want := plain.Convert([]byte(src), "x.md", 1, nil).HTML
+		if got != want {
+			t.Fatalf("%.60q:\nfast cells:\n%s\ngoldmark:\n%s", src, got, want)
+		}
+		if strings.Contains(src, "|--:|") && !strings.Contains(got, `style="text-align:right"`) {
+			t.Fatalf("%.60q: no aligned cell in\n%s", src, got)
+		}
 	}
 }
