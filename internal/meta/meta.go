@@ -3,7 +3,11 @@
 // was written, and decodes that tree into typed Go values with diagnostics
 // that point at the exact line and column.
 //
-// YAML goes through gopkg.in/yaml.v3's node API, which carries positions.
+// YAML goes through gopkg.in/yaml.v3's node API, which carries positions,
+// unless it is the plain kind editors write nearly always (key: value
+// lines, [lists], "- item" lists, nested keys): a small reader builds the
+// same tree for that without yaml.v3's parser, and is fuzzed against it
+// (yamlfast.go).
 // TOML goes through github.com/BurntSushi/toml, which does not, so positions
 // of TOML keys come from a small line scanner (tomlpos.go); a value's
 // position is its key's.
