@@ -46,7 +46,7 @@ func New() *Converter { return &Converter{md: newGoldmark(tableCells{})} }
 func newGoldmark(extra ...renderer.NodeRenderer) goldmark.Markdown {
 	var renderers []gutil.PrioritizedValue
 	for _, r := range extra {
-		renderers = append(renderers, util(r, 400)) // before the extensions' (500)
+		renderers = append(renderers, util(r, 400)) // under the extensions' 500: registered last, it wins
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(
