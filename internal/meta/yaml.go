@@ -19,8 +19,9 @@ func ParseYAML(src []byte, file string, firstLine int) (*Value, diag.List) {
 	return parseYAMLNodes(src, file, firstLine)
 }
 
-// parseYAMLNodes is ParseYAML through yaml.v3's node tree: for every input,
-// and the reference parseSimpleYAML is held to.
+// parseYAMLNodes is ParseYAML through yaml.v3's node tree. It reads every
+// input the simple reader refuses, and it is the reference the simple
+// reader is tested against.
 func parseYAMLNodes(src []byte, file string, firstLine int) (*Value, diag.List) {
 	var doc yaml.Node
 	var diags diag.List
