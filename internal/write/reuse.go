@@ -1,8 +1,6 @@
 package write
 
 import (
-	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -18,34 +16,8 @@ import (
 // anew, as is everything when the link fails (another file system, say).
 func (d *Dir) reuse(path, full string, data []byte) bool {
 	old := filepath.Join(d.dest, filepath.FromSlash(path))
-	st, err := os.Lstat(old)
-	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
-		return false
-	}
-	if !holds(old, data) {
-		return false
-	}
-	return os.Link(old, full) == nil
+	return holds(old, data) && os.Link(old, full) == nil
 }
 
+// chunks are the buffers holds compares files through.
 var chunks = sync.Pool{New: func() any { return new([32 << 10]byte) }}
-
-// holds reports whether the file name holds exactly data.
-func holds(name string, data []byte) bool {
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	buf := chunks.Get().(*[32 << 10]byte)
-	defer chunks.Put(buf)
-	for len(data) > 0 {
-		n, err := io.ReadFull(f, buf[:min(len(buf), len(data))])
-		if err != nil || !bytes.Equal(buf[:n], data[:n]) {
-			return false
-		}
-		data = data[n:]
-	}
-	n, _ := f.Read(buf[:1])
-	return n == 0 // and not longer than data now
-}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 )
 
 // A Dir starts from the site its last Commit replaced, kept beside the
@@ -44,13 +45,13 @@ func (d *Dir) claimSpare() {
 		_ = os.Mkdir(d.tmp, 0o755)
 		return
 	}
-	d.spare = files
+	d.spare, d.kept = files, make([]atomic.Bool, len(files))
 }
 
-// listFiles lists the regular files under dir by slash path; ok is false
-// when dir holds anything but regular files and folders.
-func listFiles(dir string) (files map[string]bool, ok bool) {
-	files = map[string]bool{}
+// listFiles numbers the regular files under dir by slash path; ok is
+// false when dir holds anything but regular files and folders.
+func listFiles(dir string) (files map[string]int, ok bool) {
+	files = map[string]int{}
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -58,7 +59,7 @@ func listFiles(dir string) (files map[string]bool, ok bool) {
 		switch {
 		case e.Type().IsRegular():
 			rel, _ := filepath.Rel(dir, p)
-			files[filepath.ToSlash(rel)] = true
+			files[filepath.ToSlash(rel)] = len(files)
 		case !e.IsDir():
 			return fs.ErrInvalid
 		}
@@ -70,17 +71,17 @@ func listFiles(dir string) (files map[string]bool, ok bool) {
 // keepSpare reports whether the spare's copy of path, at full, holds
 // exactly data, so that Put need not write it. A copy that differs is
 // removed, never changed in place: it may be a link to a file of the live
-// site (see reuse).
+// site (see reuse). A folder where the file goes is Put's to remove.
 func (d *Dir) keepSpare(path, full string, data []byte) bool {
-	d.written.Store(path, true)
-	st, err := os.Lstat(full)
-	if err != nil {
+	i, ok := d.spare[path]
+	if !ok {
 		return false
 	}
-	if st.Mode().IsRegular() && st.Size() == int64(len(data)) && holds(full, data) {
+	d.kept[i].Store(true) // written, one way or the other
+	if holds(full, data) {
 		return true
 	}
-	_ = os.RemoveAll(full) // a changed file, or a folder where the file goes
+	_ = os.Remove(full)
 	return false
 }
 
@@ -106,8 +107,8 @@ func (d *Dir) makeDir(dir string) error {
 // and the folders that leaves empty.
 func (d *Dir) removeStale() {
 	var stale []string
-	for p := range d.spare {
-		if _, ok := d.written.Load(p); !ok {
+	for p, i := range d.spare {
+		if !d.kept[i].Load() {
 			stale = append(stale, filepath.Join(d.tmp, filepath.FromSlash(p)))
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"seutu/internal/par"
 )
@@ -31,9 +32,9 @@ type Dir struct {
 	bytes atomic.Int64
 	dirs  sync.Map // folders already made
 
-	ready   chan struct{}   // closed once claimSpare is done
-	spare   map[string]bool // the spare's files, when tmp is the spare
-	written sync.Map        // the paths put into the spare
+	ready chan struct{}  // closed once claimSpare is done
+	spare map[string]int // the spare's files, numbered, when tmp is the spare
+	kept  []atomic.Bool  // by number: whether the new site put the file
 }
 
 // NewDir prepares to write the site that will replace dest. It refuses a
@@ -114,7 +115,14 @@ func (d *Dir) Put(path string, data []byte) error {
 		return nil
 	}
 	if !d.reuse(path, full, data) {
-		if err := os.WriteFile(full, data, 0o644); err != nil {
+		err := writeFile(full, data)
+		if errors.Is(err, syscall.EISDIR) && d.spare != nil {
+			// The spare has a folder where the new site has a file.
+			if err = os.RemoveAll(full); err == nil {
+				err = writeFile(full, data)
+			}
+		}
+		if err != nil {
 			return err
 		}
 	}
