@@ -50,7 +50,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -62,6 +61,7 @@ import (
 	"seutu/internal/overlay"
 	"seutu/internal/render"
 	"seutu/internal/resolve"
+	"seutu/internal/sitefs"
 	"seutu/internal/write"
 	"seutu/layouts"
 )
@@ -173,15 +173,15 @@ func Build(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	// os.Root keeps every read inside the site folder, whatever symbolic
+	// sitefs keeps every read inside the site folder, whatever symbolic
 	// links say; load reports the links that try to leave it.
-	root, err := os.OpenRoot(src)
+	site, err := sitefs.Open(src)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s", ErrNoSite, opts.Source)
 	}
-	defer root.Close()
+	defer site.Close()
 	if opts.DryRun {
-		return Run(root.FS(), opts, &write.Discard{}), nil
+		return Run(site, opts, &write.Discard{}), nil
 	}
 	dest := opts.Dest
 	if dest == "" {
@@ -194,7 +194,7 @@ func Build(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write: %w", err)
 	}
-	rep := Run(root.FS(), opts, dir)
+	rep := Run(site, opts, dir)
 	if rep.Failed() {
 		return rep, dir.Abort()
 	}

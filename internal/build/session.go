@@ -2,13 +2,13 @@ package build
 
 import (
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
 	"time"
 
 	"seutu/internal/model"
+	"seutu/internal/sitefs"
 	"seutu/internal/write"
 )
 
@@ -20,7 +20,7 @@ import (
 // A Session is safe for concurrent use; rebuilds run one at a time.
 type Session struct {
 	mu       sync.Mutex
-	root     *os.Root
+	site     *sitefs.FS
 	pipeline *pipeline
 	good     map[string][]byte // the last good site, by output path
 	snap     *snapshot         // of the site that made good
@@ -46,15 +46,15 @@ func NewSession(opts Options) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(src)
+	site, err := sitefs.Open(src)
 	if err != nil {
 		return nil, err
 	}
-	return &Session{root: root, pipeline: newCachingPipeline(root.FS(), opts), pending: map[string]bool{}}, nil
+	return &Session{site: site, pipeline: newCachingPipeline(site, opts), pending: map[string]bool{}}, nil
 }
 
 // Close releases the site folder.
-func (s *Session) Close() error { return s.root.Close() }
+func (s *Session) Close() error { return s.site.Close() }
 
 // Rebuild builds the site again after the files in changed (slash paths
 // relative to the site folder) changed; nil means everything may have.

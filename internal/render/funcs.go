@@ -38,10 +38,10 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 			return "", fmt.Errorf("no asset %s", u)
 		},
 		"integrity": func(u string) string { return assets.integrity[u] },
-		"feeds":     feedLinks(site),                                      // for <link rel="alternate">
-		"jsonld":    func(v *View) template.JS { return jsonLD(site, v) }, // schema.org for search engines
-		"card":      c.card,                                               // card "page-card" .: a partial for a page, rendered once
-		"cached":    c.cached,                                             // cached "site-footer" . variant…: a partial rendered once per variant
+		"feeds":     feedLinks(site),           // for <link rel="alternate">
+		"jsonld":    newLDBuilder(site).jsonLD, // schema.org for search engines
+		"card":      c.card,                    // card "page-card" .: a partial for a page, rendered once
+		"cached":    c.cached,                  // cached "site-footer" . variant…: a partial rendered once per variant
 
 		// dates and times
 		"date":        fi.Date,        // 24.4.2023

@@ -16,13 +16,12 @@ import (
 // of those kinds, WebPage for the rest; a BreadcrumbList wherever there
 // are breadcrumbs. Strings are escaped as encoding/json escapes them, <, >
 // and & included, so the result is safe inside a <script> element.
-func jsonLD(site *model.Site, v *View) template.JS {
-	base := strings.TrimSuffix(site.Config.BaseURL, "/")
-	ld := ldBuilder{site: site, base: base}
+func (ld *ldBuilder) jsonLD(v *View) template.JS {
+	site, base := ld.site, ld.base
 	var graph []ldObject
 	switch {
 	case v.IsHome():
-		graph = append(graph, ld.publisher(), ldObject{
+		graph = append(graph, ld.publisherObject(), ldObject{
 			{"@type", "WebSite"}, {"name", site.Config.Title}, {"url", base + "/"}, {"inLanguage", "fi"},
 			{"description", site.Config.Description}, {"publisher", ldObject{{"@id", base + "/#julkaisija"}}},
 		})
@@ -32,7 +31,7 @@ func jsonLD(site *model.Site, v *View) template.JS {
 		graph = append(graph, ldObject{{"@type", "CollectionPage"}, {"name", v.Title}, {"url", base + v.URL}, {"description", v.Summary}, {"inLanguage", "fi"}})
 	}
 	if len(v.Crumbs) > 0 {
-		var items []ldObject
+		items := make([]ldObject, 0, len(v.Crumbs)+1)
 		for i, c := range v.Crumbs {
 			items = append(items, ldObject{{"@type", "ListItem"}, {"position", i + 1}, {"name", c.Title}, {"item", base + c.URL}})
 		}
@@ -42,29 +41,38 @@ func jsonLD(site *model.Site, v *View) template.JS {
 	if len(graph) == 0 {
 		return ""
 	}
-	b := ldObject{{"@context", "https://schema.org"}, {"@graph", graph}}.appendJSON(make([]byte, 0, 1024))
+	b := ldObject{{"@context", "https://schema.org"}, {"@graph", graph}}.appendJSON(make([]byte, 0, 2048))
 	return template.JS(b) // #nosec: JSON, with <, > and & escaped (appendJSONString)
 }
 
+// ldBuilder describes the pages of one site.
 type ldBuilder struct {
-	site *model.Site
-	base string
+	site      *model.Site
+	base      string // the base URL without its final slash
+	publisher ldJSON // publisherObject, encoded once: every news item names it
 }
 
-// publisher is the organisation behind the site, from site.toml's contact.
-func (ld ldBuilder) publisher() ldObject {
+func newLDBuilder(site *model.Site) *ldBuilder {
+	ld := &ldBuilder{site: site, base: strings.TrimSuffix(site.Config.BaseURL, "/")}
+	ld.publisher = ldJSON(ld.publisherObject().appendJSON(nil))
+	return ld
+}
+
+// publisherObject is the organisation behind the site, from site.toml's
+// contact.
+func (ld *ldBuilder) publisherObject() ldObject {
 	c := ld.site.Config.Contact
 	org := ldObject{{"@type", "Organization"}, {"@id", ld.base + "/#julkaisija"}, {"name", cmp.Or(c.Name, ld.site.Config.Title)}, {"url", cmp.Or(c.Website, ld.base+"/")}}
 	return org.setIf("telephone", c.Phone).setIf("email", c.Email).setIf("address", c.Address)
 }
 
-func (ld ldBuilder) page(p *model.Page) []ldObject {
+func (ld *ldBuilder) page(p *model.Page) []ldObject {
 	url := ld.base + p.URL
 	switch {
 	case p.News != nil:
 		article := ldObject{
 			{"@type", "NewsArticle"}, {"headline", p.Title}, {"url", url}, {"mainEntityOfPage", url}, {"inLanguage", "fi"},
-			{"datePublished", ldDate(p.News.Date)}, {"publisher", ld.publisher()}, {"author", ld.author(p)},
+			{"datePublished", ldDate(p.News.Date)}, {"publisher", ld.publisher}, {"author", ld.author(p)},
 		}
 		article = article.setIf("description", p.Summary)
 		if p.Updated.After(p.News.Date) {
@@ -95,7 +103,8 @@ func (ld ldBuilder) page(p *model.Page) []ldObject {
 	return []ldObject{page}
 }
 
-func (ld ldBuilder) author(p *model.Page) ldObject {
+// author is an ldObject, or the publisher.
+func (ld *ldBuilder) author(p *model.Page) any {
 	a := p.News.Author
 	switch {
 	case a.Ref != nil && a.Ref.Target != nil:
@@ -103,13 +112,13 @@ func (ld ldBuilder) author(p *model.Page) ldObject {
 	case a.Text != "":
 		return ldObject{{"@type", "Person"}, {"name", a.Text}}
 	}
-	return ld.publisher()
+	return ld.publisher
 }
 
 // event describes an event: times with their offset (whole days as
 // dates), where it happens (Place, VirtualLocation or both) and who
 // arranges it.
-func (ld ldBuilder) event(p *model.Page, e *model.Event) ldObject {
+func (ld *ldBuilder) event(p *model.Page, e *model.Event) ldObject {
 	ev := ldObject{
 		{"@type", "Event"}, {"name", p.Title}, {"url", ld.base + p.URL},
 		{"eventStatus", "https://schema.org/EventScheduled"},

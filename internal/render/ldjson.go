@@ -13,12 +13,15 @@ import (
 // a map and reflection for each of the dozen objects of every page.
 type ldObject []ldMember
 
-// ldMember is a key and its value: a string, an int, an ldObject or a
-// []ldObject. Each key appears once in an object.
+// ldMember is a key and its value: a string, an int, an ldObject, a
+// []ldObject or ldJSON. Each key appears once in an object.
 type ldMember struct {
 	key   string
 	value any
 }
+
+// ldJSON is a value already encoded.
+type ldJSON []byte
 
 // setIf adds the member when the value is not empty.
 func (o ldObject) setIf(key, value string) ldObject {
@@ -51,6 +54,8 @@ func appendJSONValue(b []byte, v any) []byte {
 		return strconv.AppendInt(b, int64(v), 10)
 	case ldObject:
 		return v.appendJSON(b)
+	case ldJSON:
+		return append(b, v...)
 	case []ldObject:
 		b = append(b, '[')
 		for i, o := range v {
@@ -70,35 +75,81 @@ func appendJSONValue(b []byte, v any) []byte {
 // and U+2029, which end a line in JavaScript, as escapes; and each byte of
 // invalid UTF-8 as \ufffd. FuzzAppendJSONString holds it to encoding/json.
 func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
+	if !utf8.ValidString(s) {
+		return appendJSONStringSlow(b, s)
+	}
+	b = append(b, '"')
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case jsonPlain[c]:
+			continue
+		case c == 0xe2:
+			if i+2 >= len(s) || s[i+1] != 0x80 || (s[i+2] != 0xa8 && s[i+2] != 0xa9) {
+				continue // another character than U+2028 and U+2029
+			}
+			b = append(b, s[done:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xf])
+			i += 2
+		default:
+			b = append(b, s[done:i]...)
+			b = appendJSONEscape(b, c)
+		}
+		done = i + 1
+	}
+	b = append(b, s[done:]...)
+	return append(b, '"')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// jsonPlain marks the bytes valid UTF-8 may keep as they are in a JSON
+// string: all but control characters, quote, backslash, <, > and &, and
+// 0xe2, which may begin U+2028 or U+2029.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte{'"', '\\', '<', '>', '&', 0xe2} {
+		t[c] = false
+	}
+	return t
+}()
+
+// appendJSONEscape appends the escape of an ASCII byte.
+func appendJSONEscape(b []byte, c byte) []byte {
+	switch c {
+	case '"', '\\':
+		return append(b, '\\', c)
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+}
+
+// appendJSONStringSlow is appendJSONString for text that is not valid
+// UTF-8: it decodes rune by rune, to write each bad byte as \ufffd.
+func appendJSONStringSlow(b []byte, s string) []byte {
 	b = append(b, '"')
 	done := 0 // s[:done] is in b
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[done:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
 			i++
-			done = i
+			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+				b = append(b, s[done:i-1]...)
+				b = appendJSONEscape(b, c)
+				done = i
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -108,7 +159,7 @@ func appendJSONString(b []byte, s string) []byte {
 			b = append(b, `\ufffd`...)
 		case r == '\u2028' || r == '\u2029':
 			b = append(b, s[done:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
 		default:
 			i += size
 			continue

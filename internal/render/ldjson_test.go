@@ -14,6 +14,8 @@ func asMap(v any) any {
 			m[mem.key] = asMap(mem.value)
 		}
 		return m
+	case ldJSON:
+		return json.RawMessage(v)
 	case []ldObject:
 		var out []any
 		for _, o := range v {
@@ -30,6 +32,7 @@ func TestLDObjectIsEncodingJSON(t *testing.T) {
 		{{"b", "2"}, {"a", 1}, {"@type", "Thing"}},
 		{{"name", `<script>"x" & 'y'</script>`}, {"nested", ldObject{{"z", "ä\u2028\u2029\x00\x1f\x7f\xff"}, {"y", -3}}},
 			{"list", []ldObject{{{"k", "v"}}, {}, {{"b", "1"}, {"a", "2"}}}}},
+		{{"raw", ldJSON(`{"a":[1,"\u003c"]}`)}, {"after", "x"}},
 	}
 	for _, o := range tests {
 		want, err := json.Marshal(asMap(o))
