@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"sync"
 
@@ -32,8 +33,13 @@ type fragmentKey struct {
 	variant string      // for cached
 }
 
-// card renders the partial name for page p, once.
-func (f *fragments) card(name string, p *model.Page) (template.HTML, error) {
+// card renders the partial name for a page, once. Its parameter is any,
+// not *model.Page, so that tmplexec calls it without reflection.
+func (f *fragments) card(name string, page any) (template.HTML, error) {
+	p, ok := page.(*model.Page)
+	if !ok || p == nil {
+		return "", fmt.Errorf("card %q takes a page, not %T", name, page)
+	}
 	return f.render(fragmentKey{name: name, page: p}, p)
 }
 

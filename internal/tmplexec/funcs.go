@@ -3,6 +3,7 @@ package tmplexec
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"reflect"
 	"text/template/parse"
 )
@@ -79,6 +80,9 @@ func (f *frame) call(fn reflect.Value, args []parse.Node, hasFinal bool) cmd {
 	if s, ok := fn.Interface().(func(string) string); ok && numIn == 1 {
 		return stringFunc(s, exprs, finalType)
 	}
+	if c := htmlFunc(fn, exprs, hasFinal); c != nil {
+		return c
+	}
 	return func(s *state, dot reflect.Value, fp int, final reflect.Value) reflect.Value {
 		argv := make([]reflect.Value, numIn)
 		for i, e := range exprs {
@@ -108,6 +112,59 @@ func stringFunc(fn func(string) string, exprs []expr, finalType reflect.Type) cm
 		}()
 		return reflect.ValueOf(fn(arg.String()))
 	}
+}
+
+// htmlFunc calls, without reflection, the two kinds of function that
+// return ready HTML for a name and a value (and variants): a page's card
+// and a cached fragment, called many times on every page. It returns nil
+// for any other function, and for a call that takes a pipeline's value.
+func htmlFunc(fn reflect.Value, exprs []expr, hasFinal bool) cmd {
+	if hasFinal || len(exprs) < 2 {
+		return nil
+	}
+	switch f := fn.Interface().(type) {
+	case func(string, any) (template.HTML, error):
+		return func(s *state, dot reflect.Value, fp int, final reflect.Value) reflect.Value {
+			name, data := exprs[0](s, dot, fp).String(), valueOf(exprs[1](s, dot, fp))
+			return htmlResult(func() (template.HTML, error) { return f(name, data) })
+		}
+	case func(string, any, ...string) (template.HTML, error):
+		return func(s *state, dot reflect.Value, fp int, final reflect.Value) reflect.Value {
+			name, data := exprs[0](s, dot, fp).String(), valueOf(exprs[1](s, dot, fp))
+			variants := make([]string, len(exprs)-2)
+			for i, e := range exprs[2:] {
+				variants[i] = e(s, dot, fp).String()
+			}
+			return htmlResult(func() (template.HTML, error) { return f(name, data, variants...) })
+		}
+	}
+	return nil
+}
+
+// htmlResult calls call, and fails as call (funcs.go's reflective call)
+// does on an error or a panic.
+func htmlResult(call func() (template.HTML, error)) (v reflect.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(failure); ok {
+				panic(r)
+			}
+			fail("error calling function: %v", r)
+		}
+	}()
+	h, err := call()
+	if err != nil {
+		fail("error calling function: %w", err)
+	}
+	return reflect.ValueOf(h)
+}
+
+// valueOf is v as an argument of type any: nil for a missing value.
+func valueOf(v reflect.Value) any {
+	if !v.IsValid() {
+		return nil
+	}
+	return v.Interface()
 }
 
 // operands are a builtin's arguments, evaluated as it asks: and and or

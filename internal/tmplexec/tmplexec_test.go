@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -59,6 +60,22 @@ var testFuncs = template.FuncMap{
 	"url":   func(s string) template.URL { return template.URL(s) },
 	"same":  func(v any) any { return v },
 	"parts": func(s string) []string { return strings.Split(s, "/") },
+	"card":  card,
+	"cached": func(name string, data any, variants ...string) (template.HTML, error) {
+		return template.HTML(fmt.Sprintf("<b>%s %T %q</b>", name, data, variants)), nil
+	},
+}
+
+// card is a partial's HTML for a page, as render's card is.
+func card(name string, data any) (template.HTML, error) {
+	p, _ := data.(*page)
+	switch {
+	case name == "boom":
+		panic("boom")
+	case p == nil:
+		return "", fmt.Errorf("card %q takes a page, not %T", name, data)
+	}
+	return template.HTML("<li>" + name + ": " + template.HTMLEscapeString(p.Title) + "</li>"), nil
 }
 
 func testData() *page {
@@ -115,6 +132,11 @@ func TestExecuteEqualsHTMLTemplate(t *testing.T) {
 		{"nil field", `{{.Parent.Parent}}|{{with .Parent.Parent}}x{{end}}`, false},
 		{"nil map", `{{.Parent.Meta.x}}|{{range .Parent.Meta}}x{{else}}ei{{end}}`, false},
 		{"comment", `a{{/* kommentti */}}b<!-- html -->c`, false},
+		{"html funcs", `<ul>{{range .Kids}}{{card "kortti" .}}{{end}}</ul>{{cached "ala" .}}{{cached "ylä" .Parent .Title "x"}}{{cached "ei" nil}}`, false},
+		{"html func in a pipeline", `{{. | card "kortti"}} {{"v" | cached "ala" .}}`, false},
+		{"html func error", `{{card "kortti" .Maybe}}`, true},
+		{"html func nil", `{{card "kortti" nil}}`, true},
+		{"html func panic", `{{card "boom" .}}`, true},
 		{"error func", `{{fail}}`, true},
 		{"panic func", `{{boom}}`, true},
 		{"error method", `{{.Fails}}`, true},
@@ -156,6 +178,22 @@ func TestExecuteEqualsHTMLTemplate(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", strings.TrimPrefix(got.String(), "prefix:"), want.String())
 			}
 		})
+	}
+}
+
+// The functions that give ready HTML are called without reflection, and
+// others are not taken for them.
+func TestHTMLFuncsSkipReflection(t *testing.T) {
+	args := []expr{nil, nil}
+	for _, name := range []string{"card", "cached"} {
+		if htmlFunc(reflect.ValueOf(testFuncs[name]), args, false) == nil {
+			t.Errorf("%s is called through reflection", name)
+		}
+	}
+	for _, name := range []string{"upper", "dict", "same", "url"} {
+		if htmlFunc(reflect.ValueOf(testFuncs[name]), args, false) != nil {
+			t.Errorf("%s taken for a function of ready HTML", name)
+		}
 	}
 }
 
