@@ -46,7 +46,7 @@ func (b *beneath) open(name string) fs.File {
 		}
 		return nil
 	}
-	f := &file{fd: fd, name: path.Base(name)}
+	f := &file{fd: fd, name: name}
 	if unix.Fstat(fd, &f.st) != nil || f.st.Mode&unix.S_IFMT != unix.S_IFREG {
 		unix.Close(fd)
 		return nil
@@ -65,7 +65,7 @@ func (b *beneath) close() {
 // never uses.
 type file struct {
 	fd   int
-	name string
+	name string // as opened: content/verkostot/x.md
 	st   unix.Stat_t
 }
 
@@ -94,7 +94,7 @@ func (f *file) Stat() (fs.FileInfo, error) { return info{f}, nil }
 // info is a regular file's fs.FileInfo, from the fstat done at open.
 type info struct{ f *file }
 
-func (i info) Name() string       { return i.f.name }
+func (i info) Name() string       { return path.Base(i.f.name) }
 func (i info) Size() int64        { return i.f.st.Size }
 func (i info) Mode() fs.FileMode  { return fs.FileMode(i.f.st.Mode & 0o777) }
 func (i info) ModTime() time.Time { return time.Unix(i.f.st.Mtim.Unix()) }

@@ -141,8 +141,8 @@ func htmlFunc(fn reflect.Value, exprs []expr, hasFinal bool) cmd {
 	return nil
 }
 
-// htmlResult calls call, and fails as call (funcs.go's reflective call)
-// does on an error or a panic.
+// htmlResult calls call, and fails on an error or a panic as the
+// reflective call does.
 func htmlResult(call func() (template.HTML, error)) (v reflect.Value) {
 	defer func() {
 		if r := recover(); r != nil {

@@ -45,7 +45,7 @@ func (d *Dir) claimSpare() {
 		_ = os.Mkdir(d.tmp, 0o755)
 		return
 	}
-	d.spare, d.kept = files, make([]atomic.Bool, len(files))
+	d.spare, d.written = files, make([]atomic.Bool, len(files))
 }
 
 // listFiles numbers the regular files under dir by slash path; ok is
@@ -77,7 +77,7 @@ func (d *Dir) keepSpare(path, full string, data []byte) bool {
 	if !ok {
 		return false
 	}
-	d.kept[i].Store(true) // written, one way or the other
+	d.written[i].Store(true) // kept or written anew
 	if holds(full, data) {
 		return true
 	}
@@ -108,7 +108,7 @@ func (d *Dir) makeDir(dir string) error {
 func (d *Dir) removeStale() {
 	var stale []string
 	for p, i := range d.spare {
-		if !d.kept[i].Load() {
+		if !d.written[i].Load() {
 			stale = append(stale, filepath.Join(d.tmp, filepath.FromSlash(p)))
 		}
 	}

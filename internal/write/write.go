@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 
 	"seutu/internal/par"
 )
@@ -32,9 +31,9 @@ type Dir struct {
 	bytes atomic.Int64
 	dirs  sync.Map // folders already made
 
-	ready chan struct{}  // closed once claimSpare is done
-	spare map[string]int // the spare's files, numbered, when tmp is the spare
-	kept  []atomic.Bool  // by number: whether the new site put the file
+	ready   chan struct{}  // closed once claimSpare is done
+	spare   map[string]int // the spare's files, numbered, when tmp is the spare
+	written []atomic.Bool  // by number: whether the new site put the file
 }
 
 // NewDir prepares to write the site that will replace dest. It refuses a
@@ -116,7 +115,7 @@ func (d *Dir) Put(path string, data []byte) error {
 	}
 	if !d.reuse(path, full, data) {
 		err := writeFile(full, data)
-		if errors.Is(err, syscall.EISDIR) && d.spare != nil {
+		if err != nil && d.spare != nil && isDir(full) {
 			// The spare has a folder where the new site has a file.
 			if err = os.RemoveAll(full); err == nil {
 				err = writeFile(full, data)
@@ -129,6 +128,11 @@ func (d *Dir) Put(path string, data []byte) error {
 	d.files.Add(1)
 	d.bytes.Add(int64(len(data)))
 	return nil
+}
+
+func isDir(name string) bool {
+	st, err := os.Lstat(name)
+	return err == nil && st.IsDir()
 }
 
 // Commit puts the written site in place of dest.
