@@ -104,9 +104,9 @@ func appendJSONString(b []byte, s string) []byte {
 
 const hexDigits = "0123456789abcdef"
 
-// jsonPlain marks the bytes valid UTF-8 may keep as they are in a JSON
-// string: all but control characters, quote, backslash, <, > and &, and
-// 0xe2, which may begin U+2028 or U+2029.
+// jsonPlain marks the bytes a JSON string may keep as they are: every
+// byte but the control characters, quote, backslash, <, > and &, and but
+// 0xe2, which may begin U+2028 or U+2029 (appendJSONString looks closer).
 var jsonPlain = func() (t [256]bool) {
 	for c := 0x20; c < 256; c++ {
 		t[c] = true
@@ -145,7 +145,7 @@ func appendJSONStringSlow(b []byte, s string) []byte {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			if !jsonPlain[c] {
 				b = append(b, s[done:i-1]...)
 				b = appendJSONEscape(b, c)
 				done = i

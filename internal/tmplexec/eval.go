@@ -355,14 +355,7 @@ func goodResults(typ reflect.Type) bool {
 // call calls fn; an error result or a panic stops execution, as in
 // text/template.
 func call(fn reflect.Value, argv []reflect.Value) (v reflect.Value) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(failure); ok {
-				panic(r)
-			}
-			fail("error calling function: %v", r)
-		}
-	}()
+	defer failOnPanic()
 	out := fn.Call(argv)
 	if len(out) == 2 && !out[1].IsNil() {
 		fail("error calling function: %w", out[1].Interface().(error))
@@ -372,6 +365,17 @@ func call(fn reflect.Value, argv []reflect.Value) (v reflect.Value) {
 		v = v.Interface().(reflect.Value)
 	}
 	return v
+}
+
+// failOnPanic, deferred around a call of a template function, turns its
+// panic into the execution's error, as text/template does.
+func failOnPanic() {
+	if r := recover(); r != nil {
+		if _, ok := r.(failure); ok {
+			panic(r)
+		}
+		fail("error calling function: %v", r)
+	}
 }
 
 func indirectValue(v reflect.Value) (reflect.Value, bool) {

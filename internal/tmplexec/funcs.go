@@ -105,11 +105,7 @@ func stringFunc(fn func(string) string, exprs []expr, finalType reflect.Type) cm
 		} else {
 			arg = validateType(final, finalType)
 		}
-		defer func() {
-			if r := recover(); r != nil {
-				fail("error calling function: %v", r)
-			}
-		}()
+		defer failOnPanic()
 		return reflect.ValueOf(fn(arg.String()))
 	}
 }
@@ -144,14 +140,7 @@ func htmlFunc(fn reflect.Value, exprs []expr, hasFinal bool) cmd {
 // htmlResult calls call, and fails on an error or a panic as the
 // reflective call does.
 func htmlResult(call func() (template.HTML, error)) (v reflect.Value) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(failure); ok {
-				panic(r)
-			}
-			fail("error calling function: %v", r)
-		}
-	}()
+	defer failOnPanic()
 	h, err := call()
 	if err != nil {
 		fail("error calling function: %w", err)
