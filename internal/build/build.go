@@ -268,6 +268,10 @@ func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan Plan) (*R
 		loaded.Config.BaseURL = strings.TrimSuffix(pl.opts.BaseURL, "/") + "/"
 	}
 
+	// Bodies need no resolved site to be converted: they are, on the
+	// cores that resolve leaves idle.
+	pl.renderer.Prepare(loaded.Pages, loaded.Sections, loaded.Home)
+
 	site := pl.site
 	bodies := loaded.BodiesOnly()
 	if site == nil || bodies == nil {

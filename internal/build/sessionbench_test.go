@@ -24,6 +24,37 @@ func BenchmarkSessionEdit(b *testing.B) {
 		for _, e := range edits {
 			b.Run(fmt.Sprintf("%s/%d", e.name, n), func(b *testing.B) { benchmarkEdit(b, n, e.old, e.new) })
 		}
+		b.Run(fmt.Sprintf("new-page/%d", n), func(b *testing.B) { benchmarkNewPage(b, n) })
+	}
+}
+
+// benchmarkNewPage times the rebuild after a page is added: every address
+// list changes, so every page is rendered again, but only the new body is
+// converted.
+func benchmarkNewPage(b *testing.B, n int) {
+	src := b.TempDir()
+	if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow})); err != nil {
+		b.Fatal(err)
+	}
+	s, err := NewSession(Options{Source: src, Now: corpusNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if res := s.Rebuild(nil); res.Failed() {
+		b.Fatal(res.Report.Diags)
+	}
+	for i := 0; b.Loop(); i++ {
+		name := fmt.Sprintf("content/tietoa/uusi-%d.md", i)
+		text := fmt.Sprintf("---\ntitle: Uusi %d\nsummary: Uusi sivu.\n---\nUusi sivu, jossa [linkki](../verkostot/verkosto-1.md).\n", i)
+		os.WriteFile(filepath.Join(src, name), []byte(text), 0o644)
+		res := s.Rebuild([]string{name})
+		if res.Failed() {
+			b.Fatal(res.Report.Diags)
+		}
+		if i == 0 {
+			b.Log(res.Report.Timings())
+		}
 	}
 }
 

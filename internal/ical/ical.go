@@ -130,6 +130,7 @@ func Write(w io.Writer, cal Calendar) error {
 // Bytes returns the calendar as bytes.
 func Bytes(cal Calendar) []byte {
 	var e encoder
+	e.b.Grow(1024 + 512*len(cal.Events)) // a calendar's head and time zone, and a short event each: grown once, if ever
 	e.line("BEGIN:VCALENDAR")
 	e.line("VERSION:2.0")
 	prodID := text(cal.ProdID)

@@ -16,8 +16,9 @@ func FuzzConvert(f *testing.F) {
 				lines++
 			}
 		}
-		res := c.Convert([]byte(src), "x.md", 10, fakeLinks{})
-		for _, d := range res.Diags {
+		res := c.Convert([]byte(src), "x.md", 10)
+		_, _, diags := res.Link(fakeLinks{})
+		for _, d := range append(res.Diags, diags...) {
 			if d.Pos.Line < 10 || d.Pos.Line >= 10+lines {
 				t.Fatalf("diagnostic outside the body: %v", d)
 			}

@@ -1,23 +1,50 @@
 package markdown
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"strconv"
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	gutil "github.com/yuin/goldmark/util"
+
+	"seutu/internal/diag"
 )
+
+// Links are resolved after conversion, not during it: where a link goes
+// depends on the whole site's addresses, and the Markdown does not. A body
+// can then be converted while the site is still being resolved, and a body
+// converted once stays good when a page elsewhere moves. Converting writes
+// a hole where each destination goes; Link fills them.
+//
+// A hole is the converter's mark and the link's number. The mark is random
+// for each Converter and never published, so no text of a body can hold
+// one: text cannot forge a link. The mark is made of letters, digits and
+// hyphens, which goldmark's URL and HTML escaping leave as they are, and
+// goldmark writes the closing quote of the attribute right after it.
 
 func util(t any, priority int) gutil.PrioritizedValue {
 	return gutil.Prioritized(t, priority)
 }
 
-// linkTransformer hands every link and image destination to the page's
-// LinkResolver and writes back what it returns.
+// newMark returns a hole mark no one can guess.
+func newMark() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
+	return "seutu-link-" + hex.EncodeToString(b[:]) + "-"
+}
+
+// linkTransformer records every link and image, and puts a hole in place
+// of its destination.
 type linkTransformer struct{}
 
 func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	st, _ := pc.Get(stateKey).(*state)
-	if st == nil || st.resolver == nil {
+	if st == nil {
 		return
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -26,23 +53,17 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 		}
 		switch l := n.(type) {
 		case *ast.Link:
-			l.Destination = st.resolve(l, l.Destination, false)
+			l.Destination = st.hole(l, l.Destination, false)
 		case *ast.Image:
-			l.Destination = st.resolve(l, l.Destination, true)
+			l.Destination = st.hole(l, l.Destination, true)
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
-func (s *state) resolve(n ast.Node, dest []byte, image bool) []byte {
-	pos := s.pos(nodeOffset(n))
-	out, problem := s.resolver.ResolveLink(string(dest), image)
-	if problem != "" {
-		s.diags.Errorf(pos, "%s", problem)
-		return dest
-	}
-	s.links = append(s.links, Link{Dest: string(dest), Image: image, Pos: pos})
-	return []byte(out)
+func (s *state) hole(n ast.Node, dest []byte, image bool) []byte {
+	s.links = append(s.links, Link{Dest: string(dest), Image: image, Pos: s.pos(nodeOffset(n))})
+	return strconv.AppendInt([]byte(s.mark), int64(len(s.links)-1), 10)
 }
 
 // nodeOffset is where a node starts in the body: its own position when the
@@ -57,4 +78,83 @@ func nodeOffset(n ast.Node) int {
 		}
 	}
 	return -1
+}
+
+// LinkResolver decides where a link in a page body goes. It returns the
+// destination to write, or a non-empty problem to report.
+type LinkResolver interface {
+	ResolveLink(dest string, image bool) (out string, problem string)
+}
+
+// Link returns the body's HTML with every link's destination as links
+// resolves it, the links that resolved, and a diagnostic at each link that
+// did not (whose destination stays as written). With links nil, every
+// destination stays as written.
+func (r Result) Link(links LinkResolver) (string, []Link, diag.List) {
+	if len(r.Links) == 0 {
+		return r.HTML, nil, nil
+	}
+	var diags diag.List
+	resolved := make([]Link, 0, len(r.Links))
+	dests := make([]string, len(r.Links))
+	for i, l := range r.Links {
+		dests[i] = l.Dest
+		if links == nil {
+			continue
+		}
+		out, problem := links.ResolveLink(l.Dest, l.Image)
+		if problem != "" {
+			diags.Errorf(l.Pos, "%s", problem)
+			continue
+		}
+		dests[i] = out
+		resolved = append(resolved, l)
+	}
+	if links == nil {
+		resolved = r.Links
+	}
+	return fill(r.HTML, r.mark, dests), resolved, diags
+}
+
+// fill puts each destination in its hole, escaped as goldmark escapes a
+// destination: a link inside an image's description has a hole that
+// goldmark never wrote, so some holes may be missing.
+func fill(s, mark string, dests []string) string {
+	if mark == "" {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 32*len(dests))
+	for {
+		i := strings.Index(s, mark)
+		if i < 0 {
+			break
+		}
+		j := i + len(mark)
+		k, n := 0, j
+		for n < len(s) && '0' <= s[n] && s[n] <= '9' && n-j < 9 {
+			k = k*10 + int(s[n]-'0')
+			n++
+		}
+		b.WriteString(s[:i])
+		if n > j && k < len(dests) {
+			b.Write(escapeDest(dests[k]))
+		} else {
+			b.WriteString(s[i:n]) // not a hole: cannot happen, but lose nothing
+		}
+		s = s[n:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// escapeDest is what goldmark's HTML renderer writes for a link's or an
+// image's destination (renderLink, renderImage): URL-escaped, HTML-escaped,
+// and nothing at all for a dangerous URL such as javascript:.
+func escapeDest(dest string) []byte {
+	u := gutil.URLEscape([]byte(dest), true)
+	if html.IsDangerousURL(u) {
+		return nil
+	}
+	return gutil.EscapeHTML(u)
 }

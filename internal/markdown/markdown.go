@@ -3,9 +3,10 @@
 // footnotes, heading ids made with Finnish-aware slugs, a typographer with
 // Finnish quotation marks (”…”, ’…’), and raw HTML left out.
 //
-// Links are handed to a LinkResolver while the tree is walked, so that a
-// link to a source file (../verkostot/x.md) becomes the page's URL and a
-// link that leads nowhere is reported at its line and column.
+// Links are resolved once the site is (see links.go): Result.Link hands
+// each to a LinkResolver, so that a link to a source file
+// (../verkostot/x.md) becomes the page's URL and a link that leads nowhere
+// is reported at its line and column.
 //
 // A Converter is safe for concurrent use.
 package markdown
@@ -28,22 +29,20 @@ import (
 	"seutu/internal/fi"
 )
 
-// LinkResolver decides where a link in a page body goes. It returns the
-// destination to write, or a non-empty problem to report.
-type LinkResolver interface {
-	ResolveLink(dest string, image bool) (out string, problem string)
-}
-
 // Converter turns Markdown into HTML.
 type Converter struct {
-	md goldmark.Markdown
+	md   goldmark.Markdown
+	mark string // the start of a link's hole (see links.go)
 }
 
 // New returns a Converter with the site's settings.
-func New() *Converter { return &Converter{md: newGoldmark(tableCells{})} }
+func New() *Converter {
+	return &Converter{md: newGoldmark(linkTransformer{}, tableCells{}), mark: newMark()}
+}
 
-// newGoldmark configures goldmark, with extra node renderers.
-func newGoldmark(extra ...renderer.NodeRenderer) goldmark.Markdown {
+// newGoldmark configures goldmark, with the transformer that finds the
+// links and extra node renderers.
+func newGoldmark(links parser.ASTTransformer, extra ...renderer.NodeRenderer) goldmark.Markdown {
 	var renderers []gutil.PrioritizedValue
 	for _, r := range extra {
 		renderers = append(renderers, util(r, 400)) // under the extensions' 500: registered last, it wins
@@ -74,7 +73,7 @@ func newGoldmark(extra ...renderer.NodeRenderer) goldmark.Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util(linkTransformer{}, 999)),
+			parser.WithASTTransformers(util(links, 999)),
 		),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(), // void elements closed, as XML tools expect
@@ -83,12 +82,14 @@ func newGoldmark(extra ...renderer.NodeRenderer) goldmark.Markdown {
 	)
 }
 
-// Result is a converted body.
+// Result is a converted body. Its HTML has a hole where each link's
+// destination goes: Link fills them.
 type Result struct {
 	HTML     string
 	Headings []Heading // every heading with its id, in order
-	Links    []Link    // every link and image that resolved, as written
+	Links    []Link    // every link and image, as written, in order
 	Diags    diag.List
+	mark     string // the holes' mark
 }
 
 // Link is a link or image of the body, for checks that need the whole site
@@ -108,9 +109,9 @@ type Heading struct {
 }
 
 // Convert converts src, the body of file, whose first line is the file's
-// line firstLine. links may be nil to leave links as written.
-func (c *Converter) Convert(src []byte, file string, firstLine int, links LinkResolver) Result {
-	st := &state{file: file, firstLine: firstLine, src: src, resolver: links}
+// line firstLine. It needs nothing of the site: links are left as holes.
+func (c *Converter) Convert(src []byte, file string, firstLine int) Result {
+	st := &state{file: file, firstLine: firstLine, src: src, mark: c.mark}
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]int{}}))
 	ctx.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -126,7 +127,7 @@ func (c *Converter) Convert(src []byte, file string, firstLine int, links LinkRe
 	if err != nil {
 		st.diags.Errorf(diag.Pos{File: file, Line: firstLine}, "cannot render the body: %v", err)
 	}
-	return Result{HTML: out.buf.String(), Headings: st.headings, Links: st.links, Diags: st.diags}
+	return Result{HTML: out.buf.String(), Headings: st.headings, Links: st.links, Diags: st.diags, mark: c.mark}
 }
 
 // output is where a body is rendered, reused from body to body: the HTML
@@ -149,7 +150,7 @@ type state struct {
 	file      string
 	firstLine int
 	src       []byte
-	resolver  LinkResolver
+	mark      string
 	links     []Link
 	headings  []Heading
 	diags     diag.List

@@ -43,13 +43,14 @@ func TestConvert(t *testing.T) {
 	links := fakeLinks{"../verkostot/x.md": "/verkostot/x/"}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := c.Convert([]byte(tt.src), "content/x.md", 5, links)
-			if len(res.Diags) > 0 {
-				t.Fatalf("diagnostics: %v", res.Diags)
+			res := c.Convert([]byte(tt.src), "content/x.md", 5)
+			html, _, diags := res.Link(links)
+			if len(res.Diags)+len(diags) > 0 {
+				t.Fatalf("diagnostics: %v %v", res.Diags, diags)
 			}
 			for _, w := range tt.want {
-				if !strings.Contains(string(res.HTML), w) {
-					t.Errorf("HTML lacks %q:\n%s", w, res.HTML)
+				if !strings.Contains(html, w) {
+					t.Errorf("HTML lacks %q:\n%s", w, html)
 				}
 			}
 		})
@@ -58,16 +59,16 @@ func TestConvert(t *testing.T) {
 
 func TestBrokenLinkPosition(t *testing.T) {
 	src := "Ensimmäinen rivi.\n\nToisella rivillä on [rikki](/ei-ole/) ja ![kuva](puuttuu.png).\n"
-	res := New().Convert([]byte(src), "content/x.md", 5, fakeLinks{})
+	_, _, diags := New().Convert([]byte(src), "content/x.md", 5).Link(fakeLinks{})
 	want := "content/x.md:7:21: error: no page at /ei-ole/\ncontent/x.md:7:42: error: no page at puuttuu.png"
-	res.Diags.Sort()
-	if got := res.Diags.Error(); got != want {
+	diags.Sort()
+	if got := diags.Error(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
 
 func TestHeadings(t *testing.T) {
-	res := New().Convert([]byte("# Otsikko\n\n### Ala *otsikko*\n"), "x.md", 1, nil)
+	res := New().Convert([]byte("# Otsikko\n\n### Ala *otsikko*\n"), "x.md", 1)
 	if len(res.Headings) != 2 || res.Headings[1].ID != "ala-otsikko" || res.Headings[1].Text != "Ala otsikko" || res.Headings[1].Level != 3 {
 		t.Errorf("Headings = %+v", res.Headings)
 	}
@@ -88,10 +89,10 @@ func TestTableCellsAsGoldmark(t *testing.T) {
 	if len(srcs) < 50 {
 		t.Fatalf("only %d texts with tables", len(srcs))
 	}
-	fast, plain := &Converter{md: newGoldmark(tableCells{})}, &Converter{md: newGoldmark()}
+	fast, plain := New(), &Converter{md: newGoldmark(linkTransformer{}), mark: newMark()}
 	for _, src := range srcs {
-		got := fast.Convert([]byte(src), "x.md", 1, nil).HTML
-		want := plain.Convert([]byte(src), "x.md", 1, nil).HTML
+		got, _, _ := fast.Convert([]byte(src), "x.md", 1).Link(nil)
+		want, _, _ := plain.Convert([]byte(src), "x.md", 1).Link(nil)
 		if got != want {
 			t.Fatalf("%.60q:\nfast cells:\n%s\ngoldmark:\n%s", src, got, want)
 		}

@@ -436,7 +436,17 @@ func isTimestamp(s string) bool {
 	if i != 4 || i == len(s) || s[i] != '-' {
 		return false
 	}
-	for _, format := range timestampFormats {
+	// Only formats that can match are tried: each failed time.Parse
+	// allocates its error. A date has no T, t or space; a date and time
+	// has at least two colons (15:4:5).
+	formats := timestampFormats[3:]
+	if strings.ContainsAny(s, "Tt ") {
+		if strings.Count(s, ":") < 2 {
+			return false
+		}
+		formats = timestampFormats[:3]
+	}
+	for _, format := range formats {
 		if _, err := time.Parse(format, s); err == nil {
 			return true
 		}

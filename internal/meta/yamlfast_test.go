@@ -24,7 +24,8 @@ func TestSimpleYAMLEqualsYAMLv3(t *testing.T) {
 	}{
 		{"types", "a: 2026-11-23\nb: 12\nc: 1_000\nd: 0x1F\ne: 1.5\nf: .5\ng: true\nh: yes\ni: ~\nj: null\n" +
 			"k: 2026-03-16T14:00\nl: 2024-06\nm: -3\nn: +.inf\no: 0o17\np: 0b101\nq: 010\nr: <<\ns: 1e3\n" +
-			"t: 2026-01-02 10:00:00\nu: -0b11\nv: 99999999999999999999\nw: 2026-1-2\nx: 1.\ny: -.5e-3\nz: NULL\n", true},
+			"t: 2026-01-02 10:00:00\nu: -0b11\nv: 99999999999999999999\nw: 2026-1-2\nx: 1.\ny: -.5e-3\nz: NULL\n" +
+			"za: 2026-01-02t10:00:00Z\nzb: 2026-01-02T10:00:00.5+02:00\nzc: 2026-01-02T10:00Z\nzd: 2026-01-02 10:00\n", true},
 		{"quoted", `a: "x: y # z"` + "\nb: 'it''s'\nc: \"\"\nd: ''\nphone: \"050 599 6293\"\n", true},
 		{"flow lists", "tags: [a, b c, \"d, e\", 'f']\nrevised: [2013]\nempty: []\nspaced: [ a ,b ]\nnull: [~]\n", true},
 		{"block list", "contacts:\n  - kari-pirinen\n  - 'valtteri'\n  - 12\nnext: x\n", true},

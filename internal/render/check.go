@@ -20,11 +20,11 @@ type linkTarget struct {
 	pos  diag.Pos
 }
 
-// linkTargets locates a converted body's links within the site, and lists
+// linkTargets locates a body's resolved links within the site, and lists
 // the ids that links to its page may name.
-func linkTargets(from pageLinks, res markdown.Result) ([]linkTarget, map[string]bool) {
+func linkTargets(from pageLinks, resolved []markdown.Link, headings []markdown.Heading) ([]linkTarget, map[string]bool) {
 	var out []linkTarget
-	for _, l := range res.Links {
+	for _, l := range resolved {
 		u, err := url.Parse(l.Dest)
 		if err != nil {
 			continue
@@ -35,11 +35,11 @@ func linkTargets(from pageLinks, res markdown.Result) ([]linkTarget, map[string]
 		}
 		out = append(out, linkTarget{url: target, frag: u.Fragment, dest: l.Dest, pos: l.Pos})
 	}
-	ids := make(map[string]bool, len(layoutIDs)+len(res.Headings))
+	ids := make(map[string]bool, len(layoutIDs)+len(headings))
 	for _, id := range layoutIDs {
 		ids[id] = true
 	}
-	for _, h := range res.Headings {
+	for _, h := range headings {
 		ids[h.ID] = true
 	}
 	return out, ids

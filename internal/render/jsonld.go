@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"seutu/internal/fi"
@@ -41,9 +42,15 @@ func (ld *ldBuilder) jsonLD(v *View) template.JS {
 	if len(graph) == 0 {
 		return ""
 	}
-	b := ldObject{{"@context", "https://schema.org"}, {"@graph", graph}}.appendJSON(make([]byte, 0, 2048))
-	return template.JS(b) // #nosec: JSON, with <, > and & escaped (appendJSONString)
+	buf := ldBuffers.Get().(*[]byte)
+	defer ldBuffers.Put(buf)
+	*buf = ldObject{{"@context", "https://schema.org"}, {"@graph", graph}}.appendJSON((*buf)[:0])
+	return template.JS(*buf) // #nosec: JSON, with <, > and & escaped (appendJSONString)
 }
+
+// ldBuffers are where jsonLD encodes, reused: only the result, copied out
+// at its final size, is allocated for each page.
+var ldBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // ldBuilder describes the pages of one site.
 type ldBuilder struct {

@@ -28,7 +28,6 @@ package render
 
 import (
 	"bytes"
-	"html/template"
 	"io/fs"
 	"sync"
 
@@ -79,23 +78,16 @@ type Options struct {
 
 // Renderer holds what every render of a site shares: the Markdown
 // converter and, when made with NewCaching, the bodies it converted last
-// time, which a later render of the same site reuses when neither the text
-// nor the site's addresses changed.
+// time, which a later render of the same site reuses when their text did
+// not change (and their links, when the site's addresses did not either).
 //
 // Render calls must not overlap.
 type Renderer struct {
 	md     *markdown.Converter
 	cache  bool
 	bodies map[string]cachedBody // by source file
+	ahead  *conversion           // started by Prepare, for the next Render
 	last   *lastRender
-}
-
-type cachedBody struct {
-	sig   string // the site's addresses it was converted with
-	text  []byte // the text: load reuses an unchanged file's bytes, so identity tells
-	res   markdown.Result
-	links []linkTarget    // where the body's links lead, for checkBodies
-	ids   map[string]bool // the ids a link to the page may name
 }
 
 // lastRender is what a render derived from the whole site. A render of
@@ -108,11 +100,6 @@ type lastRender struct {
 	tmpl  *templates
 	paths []string
 	uses  map[string]string
-}
-
-// same reports whether text is the very slice the body was converted from.
-func (c cachedBody) same(sig string, text []byte) bool {
-	return c.sig == sig && len(c.text) == len(text) && (len(text) == 0 || &c.text[0] == &text[0])
 }
 
 // New returns a Renderer for one render: it keeps nothing for the next,
@@ -128,14 +115,15 @@ func NewCaching() *Renderer { return &Renderer{md: markdown.New(), cache: true} 
 
 // Stats counts what a render produced.
 type Stats struct {
-	Pages    int               // HTML pages the site has
-	Rendered int               // pages executed this time (all, unless Options.Only)
-	Assets   int               // files copied from assets/
-	Paths    []string          // every page's output path, rendered or not
-	Uses     map[string]string // output path → layout file, for the dev server's rebuild plan
-	Before   int64             // bytes written, counted before minifying
-	After    int64             // bytes written
-	SlowRuns int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
+	Pages     int               // HTML pages the site has
+	Rendered  int               // pages executed this time (all, unless Options.Only)
+	Converted int               // Markdown bodies (not blank) converted for this render; a caching Renderer reuses the others
+	Assets    int               // files copied from assets/
+	Paths     []string          // every page's output path, rendered or not
+	Uses      map[string]string // output path → layout file, for the dev server's rebuild plan
+	Before    int64             // bytes written, counted before minifying
+	After     int64             // bytes written
+	SlowRuns  int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
 }
 
 // Render renders site with the layouts and assets trees into out.
@@ -155,9 +143,9 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 		ast, diags = readAssets(assets, o, opts.Fingerprint)
 		links = newLinkIndex(site, ast)
 	}
-	bodies := r.convertBodies(site, links, &diags)
+	bodies, converted := r.linkBodies(site, links, &diags)
 	if opts.BodiesOnly {
-		return Stats{}, diags
+		return Stats{Converted: converted}, diags
 	}
 	var tmpl *templates
 	if last != nil {
@@ -179,7 +167,7 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 	if diags.HasErrors() {
 		return Stats{}, diags
 	}
-	stats := Stats{Pages: len(jobs), Uses: map[string]string{}}
+	stats := Stats{Pages: len(jobs), Converted: converted, Uses: map[string]string{}}
 	var run []job
 	for _, j := range jobs {
 		stats.Paths = append(stats.Paths, j.path)
@@ -237,105 +225,6 @@ func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o 
 		diags.Errorf(diag.Pos{File: "assets"}, "write assets: %v", err)
 	}
 	return n, diags
-}
-
-// body is a converted Markdown body.
-type body struct {
-	html     template.HTML
-	headings []markdown.Heading
-}
-
-// bodies holds the converted body of every page and section.
-type bodies struct {
-	pages    map[*model.Page]body
-	sections map[*model.Section]body
-	home     body
-}
-
-// source is a Markdown body to convert.
-type source struct {
-	text  []byte
-	owner *[]byte // the Body field text comes from
-	file  string  // source path, for positions and links to .md files
-	line  int     // the file's line number of text's first line
-	url   string  // the page's URL, for relative links
-}
-
-// convertBodies converts every Markdown body on every core, then checks
-// what needs them all: fragments and references between pages.
-func (r *Renderer) convertBodies(site *model.Site, links *linkIndex, diags *diag.List) *bodies {
-	var srcs []source
-	for _, p := range site.Pages {
-		srcs = append(srcs, source{p.Body, &p.Body, p.File, p.BodyLine, p.URL})
-	}
-	for _, s := range site.Sections {
-		srcs = append(srcs, source{s.Body, &s.Body, s.File, s.BodyLine, s.URL})
-	}
-	if h := site.Home; h != nil {
-		srcs = append(srcs, source{h.Body, &h.Body, h.File, h.BodyLine, "/"})
-	}
-	all := make([]cachedBody, len(srcs))
-	var todo []int
-	for i, s := range srcs {
-		if c, ok := r.bodies[s.file]; ok && s.file != "" && c.same(links.signature, s.text) {
-			all[i] = c
-		} else {
-			todo = append(todo, i)
-		}
-	}
-	par.Do(len(todo), func(k int) {
-		i := todo[k]
-		s := srcs[i]
-		c := cachedBody{sig: links.signature, text: s.text}
-		from := links.from(s.file, s.url)
-		if len(bytes.TrimSpace(s.text)) > 0 {
-			c.res = r.md.Convert(s.text, s.file, s.line, from)
-		}
-		c.links, c.ids = linkTargets(from, c.res)
-		if !r.cache {
-			// A one-shot render lets go of the Markdown as soon as it is
-			// converted: at 50 000 pages the sources are a third of the
-			// live heap, which would otherwise peak with all of them and
-			// all of the HTML.
-			c.text, srcs[i].text, *s.owner = nil, nil, nil
-		}
-		all[i] = c
-	})
-	out := make([]markdown.Result, len(srcs))
-	for i := range srcs {
-		out[i] = all[i].res
-	}
-	if r.cache {
-		fresh := make(map[string]cachedBody, len(srcs))
-		for i, s := range srcs {
-			if s.file != "" {
-				fresh[s.file] = all[i]
-			}
-		}
-		r.bodies = fresh // files that are gone drop out
-	}
-	for _, res := range out {
-		diags.Merge(res.Diags)
-	}
-	diags.Merge(checkBodies(site, links, all))
-
-	b := &bodies{pages: map[*model.Page]body{}, sections: map[*model.Section]body{}}
-	conv := func(res markdown.Result) body {
-		return body{html: template.HTML(res.HTML), headings: res.Headings} // #nosec: goldmark escapes text and omits raw HTML
-	}
-	i := 0
-	for _, p := range site.Pages {
-		b.pages[p] = conv(out[i])
-		i++
-	}
-	for _, s := range site.Sections {
-		b.sections[s] = conv(out[i])
-		i++
-	}
-	if site.Home != nil {
-		b.home = conv(out[i])
-	}
-	return b
 }
 
 // pageBuffers hold pages as they are executed: reused, a page costs no

@@ -1,0 +1,135 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// inPlace is the reference that holes are held to: it resolves each link
+// while the tree is walked and writes the result into the tree, so that
+// goldmark itself escapes and writes it.
+type inPlace struct{ links LinkResolver }
+
+func (t inPlace) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			l.Destination = t.resolve(l.Destination, false)
+		case *ast.Image:
+			l.Destination = t.resolve(l.Destination, true)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (t inPlace) resolve(dest []byte, image bool) []byte {
+	if out, problem := t.links.ResolveLink(string(dest), image); problem == "" {
+		return []byte(out)
+	}
+	return dest
+}
+
+// oddLinks resolves links into destinations that goldmark must escape or
+// drop, and refuses some.
+type oddLinks struct{}
+
+func (oddLinks) ResolveLink(dest string, image bool) (string, string) {
+	switch {
+	case strings.HasPrefix(dest, "rikki"):
+		return "", "no page at " + dest
+	case strings.HasPrefix(dest, "js"):
+		return "javascript:alert(1)", ""
+	case strings.HasPrefix(dest, "data"):
+		return "data:image/png;base64,AAAA", ""
+	case image:
+		return "/kuvat/" + dest + "?a=1&b=\"2\"", ""
+	}
+	return "/sivut/" + dest + "/ä ö<>#osa", ""
+}
+
+func TestLinkFillsHolesAsGoldmarkWrites(t *testing.T) {
+	srcs := []string{
+		"[a](b.md) ja ![kuva](c.png \"otsikko\")",
+		"[viite][v] ja [toinen][v]\n\n[v]: /viite/ \"Viite\"",
+		"![kuva jossa [linkki](sisalla.md)](kuva.png) ja [perään](perassa.md)",
+		"| a | b |\n|---|---|\n| [x](x.md) | ![y](y.png) |",
+		"Teksti[^1] ja [linkki](l.md).\n\n[^1]: Alaviite, jossa [lähde](lahde.md).",
+		"<https://www.keskisuomi.fi> ja https://jyvaskyla.fi ja [oma](oma.md)",
+		"[vaara](js) ja ![data](data) ja [data-linkki](data)",
+		"[rikki](rikki.md) ja [ehjä](ehja.md)",
+		"[väli](<kohde jossa väli.md>) ja [lainaus](a\"b.md)",
+		"seutu-link- on tekstiä, samoin seutu-link-0 ja [oikea](oikea.md)",
+		strings.Repeat("[l](sivu.md) ", 25),
+		"Ei linkkejä lainkaan.",
+	}
+	got, want := New(), &Converter{md: newGoldmark(inPlace{oddLinks{}}, tableCells{})}
+	for _, src := range srcs {
+		res := got.Convert([]byte(src), "x.md", 1)
+		html, _, _ := res.Link(oddLinks{})
+		ref := want.Convert([]byte(src), "x.md", 1).HTML
+		if html != ref {
+			t.Errorf("%q:\nholes filled:\n%s\ngoldmark:\n%s", src, html, ref)
+		}
+		if strings.Contains(html, got.mark) {
+			t.Errorf("%q: a hole is left in\n%s", src, html)
+		}
+	}
+}
+
+func TestLinkReportsWhatDidNotResolve(t *testing.T) {
+	res := New().Convert([]byte("[a](a.md)\n\n[b](rikki.md) ![c](c.png)"), "content/x.md", 3)
+	if len(res.Links) != 3 {
+		t.Fatalf("Links = %+v, want all three", res.Links)
+	}
+	html, resolved, diags := res.Link(oddLinks{})
+	if len(resolved) != 2 || resolved[0].Dest != "a.md" || resolved[1].Dest != "c.png" || !resolved[1].Image {
+		t.Errorf("resolved = %+v", resolved)
+	}
+	if got, want := diags.Error(), "content/x.md:5:1: error: no page at rikki.md"; got != want {
+		t.Errorf("diags = %q, want %q", got, want)
+	}
+	if !strings.Contains(html, `<a href="rikki.md">`) {
+		t.Errorf("a link that did not resolve must stay as written:\n%s", html)
+	}
+	asWritten, all, none := res.Link(nil)
+	if len(all) != 3 || len(none) != 0 || !strings.Contains(asWritten, `<a href="a.md">`) {
+		t.Errorf("Link(nil) = %q, %+v, %v", asWritten, all, none)
+	}
+}
+
+// Each Converter has its own mark, so that no text written for one (nor a
+// mark seen in a test's output) opens a hole in another's.
+func TestMarksDiffer(t *testing.T) {
+	a, b := New(), New()
+	if a.mark == b.mark || len(a.mark) < 30 {
+		t.Fatalf("marks %q and %q", a.mark, b.mark)
+	}
+	src := fmt.Sprintf("%s0 ja [x](x.md)", a.mark)
+	html, _, _ := b.Convert([]byte(src), "x.md", 1).Link(oddLinks{})
+	if !strings.Contains(html, a.mark+"0 ja") {
+		t.Errorf("another converter's mark was taken for a hole:\n%s", html)
+	}
+}
+
+// FuzzLinkHoles holds filled holes to goldmark writing the resolved links
+// itself, for any body.
+func FuzzLinkHoles(f *testing.F) {
+	for _, seed := range []string{"[a](b.md) ![c](d.png)", "![x [y](z)](w)", "[v]\n\n[v]: js", "[a](<b c>)"} {
+		f.Add(seed)
+	}
+	got, want := New(), &Converter{md: newGoldmark(inPlace{oddLinks{}}, tableCells{})}
+	f.Fuzz(func(t *testing.T, src string) {
+		html, _, _ := got.Convert([]byte(src), "x.md", 1).Link(oddLinks{})
+		if ref := want.Convert([]byte(src), "x.md", 1).HTML; html != ref {
+			t.Fatalf("holes filled:\n%s\ngoldmark:\n%s", html, ref)
+		}
+	})
+}
