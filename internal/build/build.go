@@ -2,6 +2,10 @@
 //
 //	load → resolve → render → write
 //
+// Markdown bodies need nothing of the resolved site to be converted, so
+// render converts them while resolve runs (render.Renderer.Prepare); only
+// their links wait for the site's addresses.
+//
 // # Site folder
 //
 // A site folder holds content/ (Markdown pages and content/site.toml),

@@ -66,7 +66,7 @@ func TestLinkFillsHolesAsGoldmarkWrites(t *testing.T) {
 		"[vaara](js) ja ![data](data) ja [data-linkki](data)",
 		"[rikki](rikki.md) ja [ehjä](ehja.md)",
 		"[väli](<kohde jossa väli.md>) ja [lainaus](a\"b.md)",
-		"seutu-link- on tekstiä, samoin seutu-link-0 ja [oikea](oikea.md)",
+		"QQ-seutu-link- on tekstiä, samoin QQ-seutu-link-0 ja QQ ja [oikea](oikea.md)",
 		strings.Repeat("[l](sivu.md) ", 25),
 		"Ei linkkejä lainkaan.",
 	}

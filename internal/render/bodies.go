@@ -132,17 +132,24 @@ func (r *Renderer) convert(srcs []source) ([]converted, int) {
 }
 
 // sources lists the site's bodies: its pages' first, in order, then its
-// sections' and the home page's. Those Prepare took are in ahead.
-func sources(site *model.Site) []source {
+// sections' and the home page's. Those Prepare took are in ahead. A
+// one-shot Renderer takes the rest as Prepare does.
+func (r *Renderer) sources(site *model.Site) []source {
 	var srcs []source
+	add := func(text *[]byte, file string, line int, url string) {
+		srcs = append(srcs, source{*text, file, line, url})
+		if !r.cache {
+			*text = nil
+		}
+	}
 	for _, p := range site.Pages {
-		srcs = append(srcs, source{p.Body, p.File, p.BodyLine, p.URL})
+		add(&p.Body, p.File, p.BodyLine, p.URL)
 	}
 	for _, s := range site.Sections {
-		srcs = append(srcs, source{s.Body, s.File, s.BodyLine, s.URL})
+		add(&s.Body, s.File, s.BodyLine, s.URL)
 	}
 	if h := site.Home; h != nil {
-		srcs = append(srcs, source{h.Body, h.File, h.BodyLine, "/"})
+		add(&h.Body, h.File, h.BodyLine, "/")
 	}
 	return srcs
 }
@@ -151,7 +158,7 @@ func sources(site *model.Site) []source {
 // core, then checks what needs them all: fragments and references between
 // pages. It also says how many bodies were converted for this render.
 func (r *Renderer) linkBodies(site *model.Site, links *linkIndex, diags *diag.List) (*bodies, int) {
-	srcs := sources(site)
+	srcs := r.sources(site)
 	conv, fresh := r.takeConverted(srcs)
 	all := make([]cachedBody, len(srcs))
 	par.Do(len(srcs), func(i int) {
@@ -222,6 +229,9 @@ func (r *Renderer) takeConverted(srcs []source) ([]converted, int) {
 			out[i] = c
 		} else {
 			todo, at = append(todo, s), append(at, i)
+		}
+		if !r.cache {
+			srcs[i].text = nil // todo holds it until it is converted
 		}
 	}
 	now, n := r.convert(todo)

@@ -104,8 +104,9 @@ type lastRender struct {
 
 // New returns a Renderer for one render: it keeps nothing for the next,
 // and lets go of what it is done with as it goes. It consumes the site's
-// Markdown: once converted, each Body is set to nil, so that the source
-// files can go; then each page's HTML, once the page is written.
+// Markdown: Prepare (or else Render) takes each Body, setting it to nil,
+// so that each source can go once converted; then each page's HTML, once
+// the page is written.
 func New() *Renderer { return &Renderer{md: markdown.New()} }
 
 // NewCaching returns a Renderer for a site rendered again and again, as in
