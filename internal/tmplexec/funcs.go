@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"reflect"
 	"text/template/parse"
+	"time"
 )
 
 // function compiles a call of a named function: the set's own, which hide
@@ -80,6 +81,9 @@ func (f *frame) call(fn reflect.Value, args []parse.Node, hasFinal bool) cmd {
 	if s, ok := fn.Interface().(func(string) string); ok && numIn == 1 {
 		return stringFunc(s, exprs, finalType)
 	}
+	if t, ok := fn.Interface().(func(time.Time) string); ok && numIn == 1 {
+		return timeFunc(t, exprs, finalType)
+	}
 	if c := htmlFunc(fn, exprs, hasFinal); c != nil {
 		return c
 	}
@@ -108,6 +112,30 @@ func stringFunc(fn func(string) string, exprs []expr, finalType reflect.Type) cm
 		defer failOnPanic()
 		return reflect.ValueOf(fn(arg.String()))
 	}
+}
+
+// timeFunc calls a func(time.Time) string without reflection: the date
+// and time formats are, and a list calls them for every item it shows.
+func timeFunc(fn func(time.Time) string, exprs []expr, finalType reflect.Type) cmd {
+	return func(s *state, dot reflect.Value, fp int, final reflect.Value) (v reflect.Value) {
+		var arg reflect.Value
+		if len(exprs) == 1 {
+			arg = exprs[0](s, dot, fp)
+		} else {
+			arg = validateType(final, finalType)
+		}
+		defer failOnPanic()
+		return reflect.ValueOf(fn(timeOf(arg)))
+	}
+}
+
+// timeOf is the time.Time in v, taken by its address when it has one,
+// which spares copying it into an interface.
+func timeOf(v reflect.Value) time.Time {
+	if v.CanAddr() {
+		return *v.Addr().Interface().(*time.Time)
+	}
+	return v.Interface().(time.Time)
 }
 
 // htmlFunc calls, without reflection, the two kinds of function that

@@ -41,6 +41,7 @@ func (p *page) Sum(a, b int) int            { return a + b }
 func (p *page) IsRoot() bool                { return p.Parent == nil }
 func (p *page) Maybe() *page                { return nil }
 func (p *page) Pair(s string, n int) string { return fmt.Sprint(s, n) }
+func (p *page) Later() time.Time            { return p.When.AddDate(0, 0, 1) }
 
 var testFuncs = template.FuncMap{
 	"upper": strings.ToUpper,
@@ -120,6 +121,9 @@ func TestExecuteEqualsHTMLTemplate(t *testing.T) {
 		{"ordering", `{{lt .Count 3}} {{le .Count 3}} {{gt .Count 3}} {{gt .Count 2}} {{lt "a" "b"}} {{ge "a" "b"}} {{le 2.5 .Score}}`, false},
 		{"pointer eq", `{{range .Kids}}{{if eq . (index $.Kids 1)}}toka{{end}}{{end}} {{eq .Parent .Maybe}}`, false},
 		{"funcs", `{{upper .Title}} {{rel .URL}} {{join .Tags ", "}} {{date .When}} {{.Title | upper}} {{"/x" | rel}}`, false},
+		{"time funcs", `{{date .When}} {{.When | date}} {{date .Later}} {{.Later | date}} {{with .When}}{{date .}}{{end}} {{range .Kids}}{{date .When}}{{end}} {{date .Parent.When}}`, false},
+		{"time func, wrong type", `{{date .Title}}`, true},
+		{"time func, missing", `{{date .Missing}}`, true},
 		{"print", `{{print .Count .Title}} {{printf "%d-%s" .Count .Title}} {{println 1}}`, false},
 		{"dict", `{{with dict "A" 1 "B" .Title}}{{.A}} {{.B}}{{end}}`, false},
 		{"any", `{{.Any}} {{same .Count}} {{same .Title | upper}}`, false},
