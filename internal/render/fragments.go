@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"sync"
+	"sync/atomic"
 
 	"seutu/internal/model"
 )
@@ -25,6 +26,20 @@ type fragments struct {
 	shared *execShared
 	execs  sync.Map // partial's name → *executor
 	done   sync.Map // fragmentKey → template.HTML
+
+	// A site's cards are many (two for each page at most), and looked up
+	// from every list that shows them: each has a slot by its page's
+	// number, which is quicker to find than a key in done.
+	pages map[*model.Page]int // the site's pages, numbered
+	cards sync.Map            // card's name → []atomic.Pointer[template.HTML], a slot per page
+}
+
+func newFragments(site *model.Site) *fragments {
+	f := &fragments{pages: make(map[*model.Page]int, len(site.Pages))}
+	for i, p := range site.Pages {
+		f.pages[p] = i
+	}
+	return f
 }
 
 type fragmentKey struct {
@@ -40,7 +55,28 @@ func (f *fragments) card(name string, page any) (template.HTML, error) {
 	if !ok || p == nil {
 		return "", fmt.Errorf("card %q takes a page, not %T", name, page)
 	}
-	return f.render(fragmentKey{name: name, page: p}, p)
+	i, ok := f.pages[p]
+	if !ok {
+		return f.render(fragmentKey{name: name, page: p}, p)
+	}
+	slot := &f.cardSlots(name)[i]
+	if h := slot.Load(); h != nil {
+		return *h, nil
+	}
+	h, err := f.execute(name, p)
+	if err == nil {
+		slot.Store(&h)
+	}
+	return h, err
+}
+
+// cardSlots are the slots of the cards named name.
+func (f *fragments) cardSlots(name string) []atomic.Pointer[template.HTML] {
+	if s, ok := f.cards.Load(name); ok {
+		return s.([]atomic.Pointer[template.HTML])
+	}
+	s, _ := f.cards.LoadOrStore(name, make([]atomic.Pointer[template.HTML], len(f.pages)))
+	return s.([]atomic.Pointer[template.HTML])
 }
 
 // cached renders the partial name with data once for each variant: every
@@ -59,9 +95,18 @@ func (f *fragments) render(key fragmentKey, data any) (template.HTML, error) {
 	if h, ok := f.done.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	e, ok := f.execs.Load(key.name)
+	h, err := f.execute(key.name, data)
+	if err == nil {
+		f.done.Store(key, h)
+	}
+	return h, err
+}
+
+// execute runs the partial name with data.
+func (f *fragments) execute(name string, data any) (template.HTML, error) {
+	e, ok := f.execs.Load(name)
 	if !ok {
-		e, _ = f.execs.LoadOrStore(key.name, &executor{set: f.set, name: key.name, funcs: f.funcs, shared: f.shared})
+		e, _ = f.execs.LoadOrStore(name, &executor{set: f.set, name: name, funcs: f.funcs, shared: f.shared})
 	}
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(buf)
@@ -71,7 +116,5 @@ func (f *fragments) render(key fragmentKey, data any) (template.HTML, error) {
 	}
 	// #nosec: html/template escaped it, in the HTML text context the
 	// fragment is used in.
-	h := template.HTML(buf.String())
-	f.done.Store(key, h)
-	return h, nil
+	return template.HTML(buf.String()), nil
 }

@@ -153,7 +153,7 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 		tmpl = last.tmpl
 	} else {
 		var tdiags diag.List
-		c := &fragments{}
+		c := newFragments(site)
 		tmpl, tdiags = loadTemplates(layouts, funcs(site, ast, c), c, opts.Minify, opts.reference)
 		diags.Merge(tdiags)
 	}

@@ -101,7 +101,8 @@ func TestDirStartsFromTheSpare(t *testing.T) {
 	rounds := []map[string]string{
 		{"index.html": "home", "same/index.html": "same", "changed/index.html": "v1", "x": "file", "y/index.html": "folder", "gone/a/index.html": "gone"},
 		{"index.html": "home", "same/index.html": "same", "changed/index.html": "v2", "x/index.html": "folder now"},
-		{"index.html": "home", "same/index.html": "same", "changed/index.html": "v3", "y": "file now"},
+		{"index.html": "home", "same/index.html": "same", "changed/index.html": "v3", "y": "file now", "x/index.html": "a folder where the spare has a file"},
+		{"index.html": "home", "same/index.html": "same", "changed/index.html": "v4", "x": "a file where the spare has a folder", "new/deep/index.html": "new folders"},
 	}
 	var spareInodes map[string]uint64
 	for i, files := range rounds {
@@ -129,8 +130,8 @@ func TestDirStartsFromTheSpare(t *testing.T) {
 			t.Errorf("a stale folder stayed: %v", entries)
 		}
 	}
-	if got := readTree(t, spareName(dest)); got["changed/index.html"] != "v2" {
-		t.Errorf("spare = %v, want the second site", got)
+	if got := readTree(t, spareName(dest)); got["changed/index.html"] != "v3" {
+		t.Errorf("spare = %v, want the last site but one", got)
 	}
 }
 

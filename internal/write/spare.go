@@ -39,19 +39,20 @@ func (d *Dir) claimSpare() {
 		_ = os.Mkdir(d.tmp, 0o755)
 		return
 	}
-	files, ok := listFiles(d.tmp)
+	files, dirs, ok := listFiles(d.tmp)
 	if !ok {
 		_ = removeTree(d.tmp)
 		_ = os.Mkdir(d.tmp, 0o755)
 		return
 	}
-	d.spare, d.written = files, make([]atomic.Bool, len(files))
+	d.spare, d.written, d.spareDirs = files, make([]atomic.Bool, len(files)), dirs
 }
 
-// listFiles numbers the regular files under dir by slash path; ok is
-// false when dir holds anything but regular files and folders.
-func listFiles(dir string) (files map[string]int, ok bool) {
-	files = map[string]int{}
+// listFiles numbers the regular files under dir by slash path, and lists
+// the folders (dir itself included) by their full path; ok is false when
+// dir holds anything but regular files and folders.
+func listFiles(dir string) (files map[string]int, dirs map[string]bool, ok bool) {
+	files, dirs = map[string]int{}, map[string]bool{}
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -60,12 +61,14 @@ func listFiles(dir string) (files map[string]int, ok bool) {
 		case e.Type().IsRegular():
 			rel, _ := filepath.Rel(dir, p)
 			files[filepath.ToSlash(rel)] = len(files)
-		case !e.IsDir():
+		case e.IsDir():
+			dirs[p] = true
+		default:
 			return fs.ErrInvalid
 		}
 		return nil
 	})
-	return files, err == nil
+	return files, dirs, err == nil
 }
 
 // keepSpare reports whether the spare's copy of path, at full, holds

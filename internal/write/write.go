@@ -31,9 +31,10 @@ type Dir struct {
 	bytes atomic.Int64
 	dirs  sync.Map // folders already made
 
-	ready   chan struct{}  // closed once claimSpare is done
-	spare   map[string]int // the spare's files, numbered, when tmp is the spare
-	written []atomic.Bool  // by number: whether the new site put the file
+	ready     chan struct{}   // closed once claimSpare is done
+	spare     map[string]int  // the spare's files, numbered, when tmp is the spare
+	written   []atomic.Bool   // by number: whether the new site put the file
+	spareDirs map[string]bool // the spare's folders, there already: no need to make them
 }
 
 // NewDir prepares to write the site that will replace dest. It refuses a
@@ -102,11 +103,13 @@ func (d *Dir) Put(path string, data []byte) error {
 	<-d.ready
 	full := filepath.Join(d.tmp, filepath.FromSlash(path))
 	dir := filepath.Dir(full)
-	if _, done := d.dirs.Load(dir); !done {
-		if err := d.makeDir(dir); err != nil {
-			return err
+	if !d.spareDirs[dir] {
+		if _, done := d.dirs.Load(dir); !done {
+			if err := d.makeDir(dir); err != nil {
+				return err
+			}
+			d.dirs.Store(dir, true)
 		}
-		d.dirs.Store(dir, true)
 	}
 	if d.spare != nil && d.keepSpare(path, full, data) {
 		d.files.Add(1)
