@@ -48,10 +48,11 @@ func (d *Dir) claimSpare() {
 	d.spare, d.written, d.spareDirs = files, make([]atomic.Bool, len(files)), dirs
 }
 
-// listFiles numbers the regular files under dir by slash path, and lists
+// walkFiles numbers the regular files under dir by slash path, and lists
 // the folders (dir itself included) by their full path; ok is false when
-// dir holds anything but regular files and folders.
-func listFiles(dir string) (files map[string]int, dirs map[string]bool, ok bool) {
+// dir holds anything but regular files and folders. listFiles does the
+// same, on Linux with fewer system calls (list_linux.go).
+func walkFiles(dir string) (files map[string]int, dirs map[string]bool, ok bool) {
 	files, dirs = map[string]int{}, map[string]bool{}
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
