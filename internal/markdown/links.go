@@ -90,8 +90,8 @@ type LinkResolver interface {
 
 // Link returns the body's HTML with every link's destination as links
 // resolves it, the links that resolved, and a diagnostic at each link that
-// did not (whose destination stays as written). With links nil, every
-// destination stays as written.
+// did not (whose destination stays as written). links is asked about each
+// link once, in order. With links nil, every destination stays as written.
 func (r Result) Link(links LinkResolver) (string, []Link, diag.List) {
 	if len(r.Links) == 0 {
 		return r.HTML, nil, nil

@@ -168,10 +168,16 @@ func (r *Renderer) linkBodies(site *model.Site, links *linkIndex, diags *diag.Li
 			return
 		}
 		c := cachedBody{converted: conv[i], sig: links.signature}
-		from := links.from(s.file, s.url)
+		from := &bodyLinks{pageLinks: links.from(s.file, s.url)}
 		var resolved []markdown.Link
 		c.html, resolved, c.diags = c.res.Link(from)
-		c.links, c.ids = linkTargets(from, resolved, c.res.Headings)
+		for k, to := range from.found { // found and resolved go in step
+			if to.url != "" {
+				to.pos = resolved[k].Pos
+				c.links = append(c.links, to)
+			}
+		}
+		c.ids = linkIDs(c.res.Headings)
 		if !r.cache {
 			c.res.HTML, conv[i].res.HTML = "", "" // the holes: html has it all
 		}

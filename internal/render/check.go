@@ -1,7 +1,6 @@
 package render
 
 import (
-	"net/url"
 	"strings"
 
 	"seutu/internal/diag"
@@ -20,21 +19,8 @@ type linkTarget struct {
 	pos  diag.Pos
 }
 
-// linkTargets locates a body's resolved links within the site, and lists
-// the ids that links to its page may name.
-func linkTargets(from pageLinks, resolved []markdown.Link, headings []markdown.Heading) ([]linkTarget, map[string]bool) {
-	var out []linkTarget
-	for _, l := range resolved {
-		u, err := url.Parse(l.Dest)
-		if err != nil {
-			continue
-		}
-		target, problem := from.locate(u, l.Image)
-		if problem != "" || target == "" {
-			continue
-		}
-		out = append(out, linkTarget{url: target, frag: u.Fragment, dest: l.Dest, pos: l.Pos})
-	}
+// linkIDs are the ids that links to a page with these headings may name.
+func linkIDs(headings []markdown.Heading) map[string]bool {
 	ids := make(map[string]bool, len(layoutIDs)+len(headings))
 	for _, id := range layoutIDs {
 		ids[id] = true
@@ -42,7 +28,7 @@ func linkTargets(from pageLinks, resolved []markdown.Link, headings []markdown.H
 	for _, h := range headings {
 		ids[h.ID] = true
 	}
-	return out, ids
+	return ids
 }
 
 // checkBodies finds what only the whole site can tell: a #fragment that

@@ -104,31 +104,47 @@ type pageLinks struct {
 	page string // the page's URL, for relative links and bare #fragments
 }
 
-// ResolveLink rewrites and checks one destination:
+// resolve rewrites and checks one destination, and says where in the
+// site it leads (for the checks that need every body; a link to another
+// site leads nowhere in it):
 //   - a web address, mailto: or tel: stays as it is;
 //   - a link to a source file (../verkostot/x.md#osa) becomes the page's URL;
 //   - a site path (/verkostot/x/) or a path relative to the page (kuva.png,
 //     ../y/) must be a page, list or asset of the site;
-//   - a bare #fragment stays as it is (checkFragments checks it).
-func (l pageLinks) ResolveLink(dest string, image bool) (string, string) {
+//   - a bare #fragment stays as it is (checkBodies checks it).
+func (l pageLinks) resolve(dest string, image bool) (out string, to linkTarget, problem string) {
 	if dest == "" {
-		return "", "empty link: write the address between the parentheses"
+		return "", to, "empty link: write the address between the parentheses"
 	}
 	u, err := url.Parse(dest)
 	if err != nil {
-		return "", "cannot read the link address " + quote(dest) + ": " + err.Error()
-	}
-	if u.Scheme != "" || u.Host != "" || u.Path == "" {
-		return dest, ""
+		return "", to, "cannot read the link address " + quote(dest) + ": " + err.Error()
 	}
 	target, problem := l.locate(u, image)
 	if problem != "" {
-		return "", problem
+		return "", to, problem
 	}
-	if !strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/") {
-		return dest, "" // a relative link works as written, under any base path
+	to = linkTarget{url: target, frag: u.Fragment, dest: dest}
+	if u.Scheme != "" || u.Host != "" || u.Path == "" ||
+		!strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/") {
+		return dest, to, "" // relative links work as written, under any base path
 	}
-	return l.ix.rel(withFragment(target, u.Fragment)), ""
+	return l.ix.rel(withFragment(target, u.Fragment)), to, ""
+}
+
+// bodyLinks resolves a body's links for markdown.Result.Link, and keeps
+// where each that resolved leads, in order.
+type bodyLinks struct {
+	pageLinks
+	found []linkTarget
+}
+
+func (b *bodyLinks) ResolveLink(dest string, image bool) (string, string) {
+	out, to, problem := b.resolve(dest, image)
+	if problem == "" {
+		b.found = append(b.found, to)
+	}
+	return out, problem
 }
 
 // locate finds the site-relative URL a link leads to, or says why it leads
