@@ -184,13 +184,13 @@ func (r *Renderer) linkBodies(site *model.Site, links *linkIndex, diags *diag.Li
 		all[i] = c
 	})
 	if r.cache {
-		fresh := make(map[string]cachedBody, len(srcs))
+		kept := make(map[string]cachedBody, len(srcs))
 		for i, s := range srcs {
 			if s.file != "" {
-				fresh[s.file] = all[i]
+				kept[s.file] = all[i]
 			}
 		}
-		r.bodies = fresh // files that are gone drop out
+		r.bodies = kept // files that are gone drop out
 	}
 	for _, c := range all {
 		diags.Merge(c.res.Diags)

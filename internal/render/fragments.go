@@ -34,6 +34,8 @@ type fragments struct {
 	cards sync.Map            // card's name → []atomic.Pointer[template.HTML], a slot per page
 }
 
+// newFragments returns the fragments of a site's render, its pages
+// numbered for their cards' slots.
 func newFragments(site *model.Site) *fragments {
 	f := &fragments{pages: make(map[*model.Page]int, len(site.Pages))}
 	for i, p := range site.Pages {

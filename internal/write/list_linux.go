@@ -8,11 +8,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// listFiles is walkFiles with a third of its system calls and none of its
-// path cleaning: each folder is opened relative to its parent's descriptor
-// and read with getdents64, whose entries carry their type. A spare holds
-// a folder for every page, so its listing was a tenth of the CPU a build
-// spends writing.
+// listFiles is walkFiles with fewer system calls and none of its path
+// cleaning or sorting: each folder is opened relative to its parent's
+// descriptor and read with getdents64, whose entries carry their type. A
+// spare holds a folder for every page: at 50 000 pages, walking it took
+// 0.4 s of CPU.
 func listFiles(dir string) (files map[string]int, dirs map[string]bool, ok bool) {
 	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
 	if err != nil {
