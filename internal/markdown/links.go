@@ -41,7 +41,7 @@ func newMark() string {
 }
 
 // linkTransformer records every link and image, and puts a hole in place
-// of its destination.
+// of its destination. Walking the whole tree, it records the headings too.
 type linkTransformer struct{}
 
 func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
@@ -53,11 +53,13 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch l := n.(type) {
+		switch n := n.(type) {
 		case *ast.Link:
-			l.Destination = st.hole(l, l.Destination, false)
+			n.Destination = st.hole(n, n.Destination, false)
 		case *ast.Image:
-			l.Destination = st.hole(l, l.Destination, true)
+			n.Destination = st.hole(n, n.Destination, true)
+		case *ast.Heading:
+			st.heading(n)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -115,7 +115,6 @@ func (c *Converter) Convert(src []byte, file string, firstLine int) Result {
 	ctx := parser.NewContext(parser.WithIDs(&headingIDs{used: map[string]int{}}))
 	ctx.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	st.collectHeadings(doc)
 	out := outputs.Get().(*output)
 	defer outputs.Put(out)
 	out.buf.Reset()
@@ -167,15 +166,11 @@ func (s *state) pos(offset int) diag.Pos {
 	return diag.Pos{File: s.file, Line: s.firstLine + line, Col: len([]rune(string(before[len(before)-col:]))) + 1}
 }
 
-func (s *state) collectHeadings(doc ast.Node) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			id, _ := h.AttributeString("id")
-			idb, _ := id.([]byte)
-			s.headings = append(s.headings, Heading{Level: h.Level, ID: string(idb), Text: plainText(h, s.src)})
-		}
-		return ast.WalkContinue, nil
-	})
+// heading records a heading, with the id the parser gave it.
+func (s *state) heading(h *ast.Heading) {
+	id, _ := h.AttributeString("id")
+	idb, _ := id.([]byte)
+	s.headings = append(s.headings, Heading{Level: h.Level, ID: string(idb), Text: plainText(h, s.src)})
 }
 
 func plainText(n ast.Node, src []byte) string {
