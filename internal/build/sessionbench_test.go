@@ -32,33 +32,39 @@ func BenchmarkSessionEdit(b *testing.B) {
 // list changes, so every page is rendered again, but only the new body is
 // converted.
 func benchmarkNewPage(b *testing.B, n int) {
-	src := b.TempDir()
-	if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow})); err != nil {
-		b.Fatal(err)
-	}
-	s, err := NewSession(Options{Source: src, Now: corpusNow})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if res := s.Rebuild(nil); res.Failed() {
-		b.Fatal(res.Report.Diags)
-	}
-	for i := 0; b.Loop(); i++ {
-		name := fmt.Sprintf("content/tietoa/uusi-%d.md", i)
-		text := fmt.Sprintf("---\ntitle: Uusi %d\nsummary: Uusi sivu.\n---\nUusi sivu, jossa [linkki](../verkostot/verkosto-1.md).\n", i)
-		os.WriteFile(filepath.Join(src, name), []byte(text), 0o644)
-		res := s.Rebuild([]string{name})
-		if res.Failed() {
-			b.Fatal(res.Report.Diags)
+	benchmarkRebuilds(b, n, func(src string) func(i int) string {
+		return func(i int) string {
+			name := fmt.Sprintf("content/tietoa/uusi-%d.md", i)
+			text := fmt.Sprintf("---\ntitle: Uusi %d\nsummary: Uusi sivu.\n---\nUusi sivu, jossa [linkki](../verkostot/verkosto-1.md).\n", i)
+			if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			return name
 		}
-		if i == 0 {
-			b.Log(res.Report.Timings())
-		}
-	}
+	})
 }
 
 func benchmarkEdit(b *testing.B, n int, old, new string) {
+	const name = "content/verkostot/verkosto-1.md"
+	benchmarkRebuilds(b, n, func(src string) func(i int) string {
+		page := filepath.Join(src, name)
+		orig, err := os.ReadFile(page)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return func(i int) string {
+			if err := os.WriteFile(page, []byte(strings.Replace(string(orig), old, fmt.Sprintf(new, i), 1)), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			return name
+		}
+	})
+}
+
+// benchmarkRebuilds builds a generated site of n pages in a session, then
+// times the rebuilds after changes: prepare, given the site folder, returns
+// the function that makes the i-th change and names the file it changed.
+func benchmarkRebuilds(b *testing.B, n int, prepare func(src string) func(i int) string) {
 	src := b.TempDir()
 	if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow})); err != nil {
 		b.Fatal(err)
@@ -71,12 +77,10 @@ func benchmarkEdit(b *testing.B, n int, old, new string) {
 	if res := s.Rebuild(nil); res.Failed() {
 		b.Fatal(res.Report.Diags)
 	}
-	page := filepath.Join(src, "content/verkostot/verkosto-1.md")
-	orig, _ := os.ReadFile(page)
+	change := prepare(src)
 	var rendered int
 	for i := 0; b.Loop(); i++ {
-		os.WriteFile(page, []byte(strings.Replace(string(orig), old, fmt.Sprintf(new, i), 1)), 0o644)
-		res := s.Rebuild([]string{"content/verkostot/verkosto-1.md"})
+		res := s.Rebuild([]string{change(i)})
 		if res.Failed() {
 			b.Fatal(res.Report.Diags)
 		}

@@ -103,12 +103,7 @@ func (f *frame) call(fn reflect.Value, args []parse.Node, hasFinal bool) cmd {
 // site's functions (URLs, words) are.
 func stringFunc(fn func(string) string, exprs []expr, finalType reflect.Type) cmd {
 	return func(s *state, dot reflect.Value, fp int, final reflect.Value) (v reflect.Value) {
-		var arg reflect.Value
-		if len(exprs) == 1 {
-			arg = exprs[0](s, dot, fp)
-		} else {
-			arg = validateType(final, finalType)
-		}
+		arg := onlyArg(s, dot, fp, final, exprs, finalType)
 		defer failOnPanic()
 		return reflect.ValueOf(fn(arg.String()))
 	}
@@ -118,15 +113,19 @@ func stringFunc(fn func(string) string, exprs []expr, finalType reflect.Type) cm
 // and time formats are, and a list calls them for every item it shows.
 func timeFunc(fn func(time.Time) string, exprs []expr, finalType reflect.Type) cmd {
 	return func(s *state, dot reflect.Value, fp int, final reflect.Value) (v reflect.Value) {
-		var arg reflect.Value
-		if len(exprs) == 1 {
-			arg = exprs[0](s, dot, fp)
-		} else {
-			arg = validateType(final, finalType)
-		}
+		arg := onlyArg(s, dot, fp, final, exprs, finalType)
 		defer failOnPanic()
 		return reflect.ValueOf(fn(timeOf(arg)))
 	}
+}
+
+// onlyArg is the argument of a function of one: written after its name,
+// or the pipeline's value before it.
+func onlyArg(s *state, dot reflect.Value, fp int, final reflect.Value, exprs []expr, finalType reflect.Type) reflect.Value {
+	if len(exprs) == 1 {
+		return exprs[0](s, dot, fp)
+	}
+	return validateType(final, finalType)
 }
 
 // timeOf is the time.Time in v, taken by its address when it has one,
