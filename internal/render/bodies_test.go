@@ -45,15 +45,19 @@ func sameFiles(t *testing.T, got, want map[string][]byte) {
 // nonBlankBodies counts the bodies a render converts.
 func nonBlankBodies(loaded *load.Result) int {
 	n := 0
-	for _, p := range loaded.Pages {
-		if strings.TrimSpace(string(p.Body)) != "" {
+	count := func(body []byte) {
+		if strings.TrimSpace(string(body)) != "" {
 			n++
 		}
 	}
-	for _, s := range append(loaded.Sections, loaded.Home) {
-		if strings.TrimSpace(string(s.Body)) != "" {
-			n++
-		}
+	for _, p := range loaded.Pages {
+		count(p.Body)
+	}
+	for _, s := range loaded.Sections {
+		count(s.Body)
+	}
+	if loaded.Home != nil {
+		count(loaded.Home.Body)
 	}
 	return n
 }
