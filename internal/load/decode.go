@@ -38,6 +38,11 @@ func (d *decoder) decode(root *meta.Value) {
 	p := d.page
 	// Remember where each value is, for checks in later stages; a list's
 	// items under "field.N".
+	n := len(root.Fields)
+	for _, f := range root.Fields {
+		n += len(f.Value.Items)
+	}
+	p.Pos.Grow(n)
 	for _, f := range root.Fields {
 		p.Pos.Add(f.Key, -1, f.Value.Pos)
 		for i, it := range f.Value.Items {

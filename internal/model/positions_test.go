@@ -39,3 +39,22 @@ func TestPositions(t *testing.T) {
 		}
 	}
 }
+
+// Looking up a position compares names in place: checks look up many.
+func TestPositionsLookupAllocatesNothing(t *testing.T) {
+	var ps Positions
+	ps.Grow(3)
+	for i, f := range []string{"title", "a-rather-long-field-name-beyond-32-bytes", "members"} {
+		ps.Add(f, -1, diag.Pos{File: "content/x.md", Line: i + 2, Col: 1})
+	}
+	ps.Add("members", 0, diag.Pos{File: "content/x.md", Line: 5, Col: 3})
+	if n := testing.AllocsPerRun(100, func() {
+		ps.Lookup("a-rather-long-field-name-beyond-32-bytes")
+		ps.Lookup("members.0")
+	}); n != 0 {
+		t.Errorf("Lookup allocates %v times", n)
+	}
+	if got := ps.Of("members.0"); got.Line != 5 || got.Col != 3 {
+		t.Errorf(`Of("members.0") = %v`, got)
+	}
+}
