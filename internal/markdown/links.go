@@ -122,13 +122,30 @@ func (r Result) Link(links LinkResolver) (string, []Link, diag.List) {
 
 // fill puts each destination in its hole, escaped as goldmark escapes a
 // destination: a link inside an image's description has a hole that
-// goldmark never wrote, so some holes may be missing.
+// goldmark never wrote, so some holes may be missing. It escapes dests in
+// place, then measures the result, so that the HTML is allocated once, at
+// its size.
 func fill(s, mark string, dests []string) string {
 	if mark == "" {
 		return s
 	}
+	for i, d := range dests {
+		dests[i] = escapeDest(d)
+	}
+	size := 0
+	forHoles(s, mark, dests, func(text, dest string) { size += len(text) + len(dest) })
 	var b strings.Builder
-	b.Grow(len(s) + 32*len(dests))
+	b.Grow(size)
+	forHoles(s, mark, dests, func(text, dest string) {
+		b.WriteString(text)
+		b.WriteString(dest)
+	})
+	return b.String()
+}
+
+// forHoles calls fn with each stretch of s and what goes after it: the
+// destination of the hole that ends the stretch, or "" after the last.
+func forHoles(s, mark string, dests []string, fn func(text, dest string)) {
 	for {
 		i := strings.Index(s, mark)
 		if i < 0 {
@@ -140,25 +157,51 @@ func fill(s, mark string, dests []string) string {
 			k = k*10 + int(s[n]-'0')
 			n++
 		}
-		b.WriteString(s[:i])
 		if n > j && k < len(dests) {
-			b.Write(escapeDest(dests[k]))
+			fn(s[:i], dests[k])
 		} else {
-			b.WriteString(s[i:n]) // not a hole: cannot happen, but lose nothing
+			fn(s[:n], "") // not a hole: cannot happen, but lose nothing
 		}
 		s = s[n:]
 	}
-	b.WriteString(s)
-	return b.String()
+	fn(s, "")
 }
 
 // escapeDest is what goldmark's HTML renderer writes for a link's or an
 // image's destination (renderLink, renderImage): URL-escaped, HTML-escaped,
-// and nothing at all for a dangerous URL such as javascript:.
-func escapeDest(dest string) []byte {
+// and nothing at all for a dangerous URL such as javascript:. Most
+// destinations are the site's own paths, which none of that changes.
+func escapeDest(dest string) string {
+	if plainDest(dest) {
+		return dest
+	}
 	u := gutil.URLEscape([]byte(dest), true)
 	if html.IsDangerousURL(u) {
-		return nil
+		return ""
 	}
-	return gutil.EscapeHTML(u)
+	return string(gutil.EscapeHTML(u))
 }
+
+// plainDest reports whether dest is only letters, digits and / - . _ ~ #
+// ? =: no escape, entity or reference changes those, and without a colon
+// it has no scheme to be dangerous.
+func plainDest(dest string) bool {
+	for i := 0; i < len(dest); i++ {
+		if !plainDestByte[dest[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+var plainDestByte = func() (t [256]bool) {
+	for _, r := range [][2]byte{{'a', 'z'}, {'A', 'Z'}, {'0', '9'}} {
+		for c := r[0]; c <= r[1]; c++ {
+			t[c] = true
+		}
+	}
+	for _, c := range []byte("/-._~#?=") {
+		t[c] = true
+	}
+	return t
+}()

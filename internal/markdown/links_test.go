@@ -7,7 +7,9 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	gutil "github.com/yuin/goldmark/util"
 )
 
 // inPlace is the reference that holes are held to: it resolves each link
@@ -130,6 +132,24 @@ func FuzzLinkHoles(f *testing.F) {
 		html, _, _ := got.Convert([]byte(src), "x.md", 1).Link(oddLinks{})
 		if ref := want.Convert([]byte(src), "x.md", 1).HTML; html != ref {
 			t.Fatalf("holes filled:\n%s\ngoldmark:\n%s", html, ref)
+		}
+	})
+}
+
+// FuzzEscapeDest holds escapeDest's shortcut for plain destinations to
+// goldmark's own escaping, for any destination.
+func FuzzEscapeDest(f *testing.F) {
+	for _, seed := range []string{"/verkostot/x/", "/a?b=c#d", "javascript-x", "a~b_c.d", "%20", "&amp;", "a b", "data:x", "\\#", "JAVASCRIPT:x"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, dest string) {
+		u := gutil.URLEscape([]byte(dest), true)
+		want := string(gutil.EscapeHTML(u))
+		if html.IsDangerousURL(u) {
+			want = ""
+		}
+		if got := escapeDest(dest); got != want {
+			t.Fatalf("escapeDest(%q) = %q, goldmark writes %q", dest, got, want)
 		}
 	})
 }

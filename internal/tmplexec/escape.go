@@ -232,9 +232,8 @@ func urlProcessor(norm bool, s string, t contentType) string {
 }
 
 // processURLOnto appends the normalised or escaped s to b and reports
-// whether that differs from s.
+// whether that differs from s; when it does not, it appends nothing.
 func processURLOnto(s string, norm bool, b *strings.Builder) bool {
-	b.Grow(len(s) + 16)
 	written := 0
 	for i, n := 0, len(s); i < n; i++ {
 		c := s[i]
@@ -254,13 +253,21 @@ func processURLOnto(s string, norm bool, b *strings.Builder) bool {
 				continue
 			}
 		}
+		if written == 0 {
+			b.Grow(len(s) + 16) // most URLs need no escape: no builder
+		}
 		b.WriteString(s[written:i])
-		fmt.Fprintf(b, "%%%02x", c)
+		b.Write([]byte{'%', hexLower[c>>4], hexLower[c&0xf]})
 		written = i + 1
 	}
+	if written == 0 {
+		return false // s as it is: nothing written
+	}
 	b.WriteString(s[written:])
-	return written != 0
+	return true
 }
+
+const hexLower = "0123456789abcdef"
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
