@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"regexp"
@@ -36,6 +37,27 @@ func ldGraph(t *testing.T, name string, page []byte) map[string][]map[string]any
 	return by
 }
 
+// requireAsEncodingJSON requires a page's JSON-LD to be what
+// encoding/json writes for the same values: keys in order, strings
+// escaped alike.
+func requireAsEncodingJSON(t *testing.T, name string, page []byte) {
+	t.Helper()
+	block := ldScript.FindSubmatch(page)[1]
+	d := json.NewDecoder(bytes.NewReader(block))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	want, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(block, want) {
+		t.Errorf("%s: JSON-LD\n%s\nencoding/json writes\n%s", name, block, want)
+	}
+}
+
 func requireProps(t *testing.T, where string, o map[string]any, props ...string) {
 	t.Helper()
 	for _, p := range props {
@@ -55,6 +77,7 @@ func TestJSONLD(t *testing.T) {
 			continue
 		}
 		g := ldGraph(t, name, page)
+		requireAsEncodingJSON(t, name, page)
 		if name != "index.html" {
 			if len(g["BreadcrumbList"]) != 1 {
 				t.Errorf("%s: no BreadcrumbList", name)
@@ -108,6 +131,7 @@ date: 2026-01-01
 	if block == nil || strings.Contains(string(block[1]), "</") || strings.Contains(string(block[1]), "<!--") {
 		t.Fatalf("the title broke out of the JSON-LD: %s", block)
 	}
+	requireAsEncodingJSON(t, "x", page)
 	g := ldGraph(t, "x", page)
 	if g["NewsArticle"][0]["headline"] != "Otsikko </script><!-- <script>alert(1)</script>" {
 		t.Errorf("headline = %v", g["NewsArticle"][0]["headline"])

@@ -18,170 +18,286 @@ import (
 // are breadcrumbs. Strings are escaped as encoding/json escapes them, <, >
 // and & included, so the result is safe inside a <script> element.
 func (ld *ldBuilder) jsonLD(v *View) template.JS {
-	site, base := ld.site, ld.base
-	var graph []ldObject
-	switch {
-	case v.IsHome():
-		graph = append(graph, ld.publisherObject(), ldObject{
-			{"@type", "WebSite"}, {"name", site.Config.Title}, {"url", base + "/"}, {"inLanguage", "fi"},
-			{"description", site.Config.Description}, {"publisher", ldObject{{"@id", base + "/#julkaisija"}}},
-		})
-	case v.Page != nil:
-		graph = append(graph, ld.page(v.Page)...)
-	case v.Layout != "404":
-		graph = append(graph, ldObject{{"@type", "CollectionPage"}, {"name", v.Title}, {"url", base + v.URL}, {"description", v.Summary}, {"inLanguage", "fi"}})
-	}
-	if len(v.Crumbs) > 0 {
-		items := make([]ldObject, 0, len(v.Crumbs)+1)
-		for i, c := range v.Crumbs {
-			items = append(items, ldObject{{"@type", "ListItem"}, {"position", i + 1}, {"name", c.Title}, {"item", base + c.URL}})
-		}
-		items = append(items, ldObject{{"@type", "ListItem"}, {"position", len(v.Crumbs) + 1}, {"name", v.Title}, {"item", base + v.URL}})
-		graph = append(graph, ldObject{{"@type", "BreadcrumbList"}, {"itemListElement", items}})
-	}
-	if len(graph) == 0 {
+	described := v.IsHome() || v.Page != nil || v.Layout != "404"
+	if !described && len(v.Crumbs) == 0 {
 		return ""
 	}
-	buf := ldBuffers.Get().(*[]byte)
-	defer ldBuffers.Put(buf)
-	*buf = ldObject{{"@context", "https://schema.org"}, {"@graph", graph}}.appendJSON((*buf)[:0])
-	return template.JS(*buf) // #nosec: JSON, with <, > and & escaped (appendJSONString)
+	w := ldWriters.Get().(*ldWriter)
+	defer ldWriters.Put(w)
+	w.reset()
+	w.object("")
+	w.str("@context", "https://schema.org")
+	w.array("@graph")
+	switch {
+	case v.IsHome():
+		ld.writePublisher(w, "")
+		w.object("")
+		w.str("@type", "WebSite")
+		w.str("description", ld.site.Config.Description)
+		w.str("inLanguage", "fi")
+		w.str("name", ld.site.Config.Title)
+		w.object("publisher")
+		w.str("@id", ld.base+"/#julkaisija")
+		w.end()
+		w.str("url", ld.base+"/")
+		w.end()
+	case v.Page != nil:
+		ld.page(w, v.Page)
+	case v.Layout != "404":
+		w.object("")
+		w.str("@type", "CollectionPage")
+		w.str("description", v.Summary)
+		w.str("inLanguage", "fi")
+		w.str("name", v.Title)
+		w.str("url", ld.base+v.URL)
+		w.end()
+	}
+	if len(v.Crumbs) > 0 {
+		w.object("")
+		w.str("@type", "BreadcrumbList")
+		w.array("itemListElement")
+		for i, c := range v.Crumbs {
+			ld.crumb(w, i+1, c.Title, c.URL)
+		}
+		ld.crumb(w, len(v.Crumbs)+1, v.Title, v.URL)
+		w.end()
+		w.end()
+	}
+	w.end()
+	w.end()
+	return template.JS(w.b) // #nosec: JSON, with <, > and & escaped (appendJSONString)
 }
 
-// ldBuffers are where jsonLD encodes, reused: only the result, copied out
-// at its final size, is allocated for each page.
-var ldBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+func (ld *ldBuilder) crumb(w *ldWriter, position int, title, url string) {
+	w.object("")
+	w.str("@type", "ListItem")
+	w.str("item", ld.base+url)
+	w.str("name", title)
+	w.int("position", position)
+	w.end()
+}
+
+// ldWriters are reused: only the result, copied out at its final size, is
+// allocated for each page.
+var ldWriters = sync.Pool{New: func() any { return &ldWriter{b: make([]byte, 0, 4096)} }}
 
 // ldBuilder describes the pages of one site.
 type ldBuilder struct {
 	site      *model.Site
 	base      string // the base URL without its final slash
-	publisher ldJSON // publisherObject, encoded once: every news item names it
+	publisher []byte // writePublisher's object, written once: every news item names it
 }
 
 func newLDBuilder(site *model.Site) *ldBuilder {
 	ld := &ldBuilder{site: site, base: strings.TrimSuffix(site.Config.BaseURL, "/")}
-	ld.publisher = ldJSON(ld.publisherObject().appendJSON(nil))
+	w := &ldWriter{}
+	ld.writePublisher(w, "")
+	ld.publisher = w.b
 	return ld
 }
 
-// publisherObject is the organisation behind the site, from site.toml's
-// contact.
-func (ld *ldBuilder) publisherObject() ldObject {
+// writePublisher writes the organisation behind the site, from
+// site.toml's contact, as the member key or an item of an array.
+func (ld *ldBuilder) writePublisher(w *ldWriter, key string) {
+	if ld.publisher != nil {
+		w.raw(key, ld.publisher)
+		return
+	}
 	c := ld.site.Config.Contact
-	org := ldObject{{"@type", "Organization"}, {"@id", ld.base + "/#julkaisija"}, {"name", cmp.Or(c.Name, ld.site.Config.Title)}, {"url", cmp.Or(c.Website, ld.base+"/")}}
-	return org.setIf("telephone", c.Phone).setIf("email", c.Email).setIf("address", c.Address)
+	w.object(key)
+	w.str("@id", ld.base+"/#julkaisija")
+	w.str("@type", "Organization")
+	w.strIf("address", c.Address)
+	w.strIf("email", c.Email)
+	w.str("name", cmp.Or(c.Name, ld.site.Config.Title))
+	w.strIf("telephone", c.Phone)
+	w.str("url", cmp.Or(c.Website, ld.base+"/"))
+	w.end()
 }
 
-func (ld *ldBuilder) page(p *model.Page) []ldObject {
+// page describes a content page. Each object's members are written in the
+// order of their keys.
+func (ld *ldBuilder) page(w *ldWriter, p *model.Page) {
 	url := ld.base + p.URL
 	switch {
 	case p.News != nil:
-		article := ldObject{
-			{"@type", "NewsArticle"}, {"headline", p.Title}, {"url", url}, {"mainEntityOfPage", url}, {"inLanguage", "fi"},
-			{"datePublished", ldDate(p.News.Date)}, {"publisher", ld.publisher}, {"author", ld.author(p)},
-		}
-		article = article.setIf("description", p.Summary)
+		w.object("")
+		w.str("@type", "NewsArticle")
+		ld.author(w, p)
 		if p.Updated.After(p.News.Date) {
-			article = append(article, ldMember{"dateModified", ldDate(p.Updated)})
+			w.str("dateModified", ldDate(p.Updated))
 		}
-		out := []ldObject{article}
+		w.str("datePublished", ldDate(p.News.Date))
+		w.strIf("description", p.Summary)
+		w.str("headline", p.Title)
+		w.str("inLanguage", "fi")
+		w.str("mainEntityOfPage", url)
+		ld.writePublisher(w, "publisher")
+		w.str("url", url)
+		w.end()
 		if e := p.News.Event; e != nil {
-			out = append(out, ld.event(p, e))
+			ld.event(w, p, e)
 		}
-		return out
 	case p.Person != nil:
-		person := ldObject{{"@type", "Person"}, {"name", p.Title}, {"url", url}}
-		person = person.setIf("jobTitle", p.Person.Role).setIf("telephone", p.Person.Phone).setIf("email", p.Person.Email)
+		w.object("")
+		w.str("@type", "Person")
+		w.strIf("email", p.Person.Email)
+		w.strIf("jobTitle", p.Person.Role)
+		w.str("name", p.Title)
+		w.strIf("telephone", p.Person.Phone)
+		w.str("url", url)
 		if o := p.Person.Organization; o != nil && o.Target != nil {
-			person = append(person, ldMember{"worksFor", ldObject{{"@type", "Organization"}, {"name", o.Target.Title}, {"url", ld.base + o.Target.URL}}})
+			w.object("worksFor")
+			ld.namedThing(w, "Organization", o.Target)
+			w.end()
 		}
-		return []ldObject{person}
+		w.end()
 	case p.Organization != nil:
-		org := ldObject{{"@type", "Organization"}, {"name", p.Title}, {"url", url}}
-		org = org.setIf("alternateName", p.Organization.Short).setIf("description", p.Summary).setIf("sameAs", p.Organization.Website)
-		return []ldObject{org}
+		w.object("")
+		w.str("@type", "Organization")
+		w.strIf("alternateName", p.Organization.Short)
+		w.strIf("description", p.Summary)
+		w.str("name", p.Title)
+		w.strIf("sameAs", p.Organization.Website)
+		w.str("url", url)
+		w.end()
+	default:
+		w.object("")
+		w.str("@type", "WebPage")
+		if !p.Updated.IsZero() {
+			w.str("dateModified", ldDate(p.Updated))
+		}
+		w.strIf("description", p.Summary)
+		w.str("inLanguage", "fi")
+		w.str("name", p.Title)
+		w.str("url", url)
+		w.end()
 	}
-	page := ldObject{{"@type", "WebPage"}, {"name", p.Title}, {"url", url}, {"inLanguage", "fi"}}
-	page = page.setIf("description", p.Summary)
-	if !p.Updated.IsZero() {
-		page = append(page, ldMember{"dateModified", ldDate(p.Updated)})
-	}
-	return []ldObject{page}
 }
 
-// author is an ldObject, or the publisher.
-func (ld *ldBuilder) author(p *model.Page) any {
+// namedThing writes the members of a page named as a Person or an
+// Organization: its type, name and address.
+func (ld *ldBuilder) namedThing(w *ldWriter, typ string, p *model.Page) {
+	w.str("@type", typ)
+	w.str("name", p.Title)
+	w.str("url", ld.base+p.URL)
+}
+
+// author writes a news item's author: a person, or the publisher.
+func (ld *ldBuilder) author(w *ldWriter, p *model.Page) {
 	a := p.News.Author
 	switch {
 	case a.Ref != nil && a.Ref.Target != nil:
-		return ldObject{{"@type", "Person"}, {"name", a.Ref.Target.Title}, {"url", ld.base + a.Ref.Target.URL}}
+		w.object("author")
+		ld.namedThing(w, "Person", a.Ref.Target)
+		w.end()
 	case a.Text != "":
-		return ldObject{{"@type", "Person"}, {"name", a.Text}}
+		w.object("author")
+		w.str("@type", "Person")
+		w.str("name", a.Text)
+		w.end()
+	default:
+		ld.writePublisher(w, "author")
 	}
-	return ld.publisher
 }
 
 // event describes an event: times with their offset (whole days as
 // dates), where it happens (Place, VirtualLocation or both) and who
 // arranges it.
-func (ld *ldBuilder) event(p *model.Page, e *model.Event) ldObject {
-	ev := ldObject{
-		{"@type", "Event"}, {"name", p.Title}, {"url", ld.base + p.URL},
-		{"eventStatus", "https://schema.org/EventScheduled"},
-	}
-	ev = ev.setIf("description", p.Summary)
+func (ld *ldBuilder) event(w *ldWriter, p *model.Page, e *model.Event) {
 	when := func(t time.Time) string {
 		if e.WholeDays() {
 			return ldDate(t)
 		}
 		return t.In(fi.Helsinki).Format(time.RFC3339)
 	}
-	ev = append(ev, ldMember{"startDate", when(e.Start.Time)})
-	if !e.End.IsZero() {
-		ev = append(ev, ldMember{"endDate", when(e.End.Time)})
-	}
-	var places []ldObject
-	if e.Location != "" || e.Address != "" {
-		place := ldObject{{"@type", "Place"}, {"name", cmp.Or(e.Location, e.Address)}}
-		if e.Address != "" {
-			place = append(place, ldMember{"address", ldObject{{"@type", "PostalAddress"}, {"streetAddress", e.Address}, {"addressCountry", "FI"}}})
-		} else {
-			place = append(place, ldMember{"address", ldObject{{"@type", "PostalAddress"}, {"addressLocality", e.Location}, {"addressCountry", "FI"}}})
-		}
-		places = append(places, place)
-	}
+	place := e.Location != "" || e.Address != ""
 	online := e.Online || e.OnlineURL != ""
-	if online {
-		places = append(places, ldObject{{"@type", "VirtualLocation"}, {"url", cmp.Or(e.OnlineURL, ld.base+p.URL)}})
-	}
 	mode := "https://schema.org/OfflineEventAttendanceMode"
 	switch {
-	case online && len(places) > 1:
+	case online && place:
 		mode = "https://schema.org/MixedEventAttendanceMode"
 	case online:
 		mode = "https://schema.org/OnlineEventAttendanceMode"
 	}
-	ev = append(ev, ldMember{"eventAttendanceMode", mode})
-	switch len(places) {
-	case 0:
-		ev = append(ev, ldMember{"location", ldObject{{"@type", "Place"}, {"name", "Keski-Suomi"},
-			{"address", ldObject{{"@type", "PostalAddress"}, {"addressRegion", "Keski-Suomi"}, {"addressCountry", "FI"}}}}})
-	case 1:
-		ev = append(ev, ldMember{"location", places[0]})
-	default:
-		ev = append(ev, ldMember{"location", places})
+	w.object("")
+	w.str("@type", "Event")
+	w.strIf("description", p.Summary)
+	if !e.End.IsZero() {
+		w.str("endDate", when(e.End.Time))
 	}
-	var orgs []ldObject
-	for _, o := range e.Organizers {
-		if o.Target != nil {
-			orgs = append(orgs, ldObject{{"@type", "Organization"}, {"name", o.Target.Title}, {"url", ld.base + o.Target.URL}})
+	w.str("eventAttendanceMode", mode)
+	w.str("eventStatus", "https://schema.org/EventScheduled")
+	switch {
+	case place && online:
+		w.array("location")
+		ld.place(w, "", e)
+		ld.virtualLocation(w, "", p, e)
+		w.end()
+	case place:
+		ld.place(w, "location", e)
+	case online:
+		ld.virtualLocation(w, "location", p, e)
+	default:
+		w.object("location")
+		w.str("@type", "Place")
+		w.object("address")
+		w.str("@type", "PostalAddress")
+		w.str("addressCountry", "FI")
+		w.str("addressRegion", "Keski-Suomi")
+		w.end()
+		w.str("name", "Keski-Suomi")
+		w.end()
+	}
+	w.str("name", p.Title)
+	if hasTarget(e.Organizers) {
+		w.array("organizer")
+		for _, o := range e.Organizers {
+			if o.Target != nil {
+				w.object("")
+				ld.namedThing(w, "Organization", o.Target)
+				w.end()
+			}
+		}
+		w.end()
+	}
+	w.str("startDate", when(e.Start.Time))
+	w.str("url", ld.base+p.URL)
+	w.end()
+}
+
+// place writes where an event is: its address when it has one, else the
+// locality it names.
+func (ld *ldBuilder) place(w *ldWriter, key string, e *model.Event) {
+	w.object(key)
+	w.str("@type", "Place")
+	w.object("address")
+	w.str("@type", "PostalAddress")
+	w.str("addressCountry", "FI")
+	if e.Address == "" {
+		w.str("addressLocality", e.Location)
+	} else {
+		w.str("streetAddress", e.Address)
+	}
+	w.end()
+	w.str("name", cmp.Or(e.Location, e.Address))
+	w.end()
+}
+
+func (ld *ldBuilder) virtualLocation(w *ldWriter, key string, p *model.Page, e *model.Event) {
+	w.object(key)
+	w.str("@type", "VirtualLocation")
+	w.str("url", cmp.Or(e.OnlineURL, ld.base+p.URL))
+	w.end()
+}
+
+func hasTarget(refs []*model.Ref) bool {
+	for _, r := range refs {
+		if r.Target != nil {
+			return true
 		}
 	}
-	if len(orgs) > 0 {
-		ev = append(ev, ldMember{"organizer", orgs})
-	}
-	return ev
+	return false
 }
 
 func ldDate(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02") }

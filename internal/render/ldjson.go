@@ -1,72 +1,96 @@
 package render
 
 import (
-	"fmt"
-	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
-// ldObject is a JSON object for JSON-LD, its members in any order: it is
-// written with its keys sorted, as encoding/json writes a map, but without
-// a map and reflection for each of the dozen objects of every page.
-type ldObject []ldMember
-
-// ldMember is a key and its value: a string, an int, an ldObject, a
-// []ldObject or ldJSON. Each key appears once in an object.
-type ldMember struct {
-	key   string
-	value any
+// ldWriter writes JSON for JSON-LD straight into its buffer, with no
+// objects built first. An object's members must come in the order of
+// their keys, as encoding/json writes a map's; a key out of order panics,
+// a bug in jsonld.go that its tests catch.
+type ldWriter struct {
+	b    []byte
+	open []ldLevel // the objects and arrays being written, innermost last
 }
 
-// ldJSON is a value already encoded.
-type ldJSON []byte
-
-// setIf adds the member when the value is not empty.
-func (o ldObject) setIf(key, value string) ldObject {
-	if value == "" {
-		return o
-	}
-	return append(o, ldMember{key, value})
+// ldLevel is an open object or array: how many members or items it has
+// so far, and an object's last key.
+type ldLevel struct {
+	array bool
+	n     int
+	last  string
 }
 
-// appendJSON appends o as JSON, its keys sorted; it sorts o in place.
-func (o ldObject) appendJSON(b []byte) []byte {
-	slices.SortFunc(o, func(x, y ldMember) int { return strings.Compare(x.key, y.key) })
-	b = append(b, '{')
-	for i, m := range o {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, m.key)
-		b = append(b, ':')
-		b = appendJSONValue(b, m.value)
+func (w *ldWriter) reset() { w.b, w.open = w.b[:0], w.open[:0] }
+
+// key starts an object's member, or with key "" an array's item (or the
+// outermost value).
+func (w *ldWriter) key(key string) {
+	if len(w.open) == 0 {
+		return
 	}
-	return append(b, '}')
+	l := &w.open[len(w.open)-1]
+	if l.n > 0 {
+		w.b = append(w.b, ',')
+	}
+	l.n++
+	if key == "" {
+		return
+	}
+	if l.n > 1 && key <= l.last {
+		panic("render: JSON-LD key " + strconv.Quote(key) + " after " + strconv.Quote(l.last))
+	}
+	l.last = key
+	w.b = appendJSONString(w.b, key)
+	w.b = append(w.b, ':')
 }
 
-func appendJSONValue(b []byte, v any) []byte {
-	switch v := v.(type) {
-	case string:
-		return appendJSONString(b, v)
-	case int:
-		return strconv.AppendInt(b, int64(v), 10)
-	case ldObject:
-		return v.appendJSON(b)
-	case ldJSON:
-		return append(b, v...)
-	case []ldObject:
-		b = append(b, '[')
-		for i, o := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = o.appendJSON(b)
-		}
-		return append(b, ']')
+// object opens an object as the member key (see key); end closes it.
+func (w *ldWriter) object(key string) {
+	w.key(key)
+	w.b = append(w.b, '{')
+	w.open = append(w.open, ldLevel{})
+}
+
+// array opens an array as the member key (see key); end closes it.
+func (w *ldWriter) array(key string) {
+	w.key(key)
+	w.b = append(w.b, '[')
+	w.open = append(w.open, ldLevel{array: true})
+}
+
+// end closes the innermost object or array.
+func (w *ldWriter) end() {
+	closing := byte('}')
+	if w.open[len(w.open)-1].array {
+		closing = ']'
 	}
-	panic(fmt.Sprintf("render: no JSON for %T", v)) // a bug in jsonld.go
+	w.b = append(w.b, closing)
+	w.open = w.open[:len(w.open)-1]
+}
+
+func (w *ldWriter) str(key, value string) {
+	w.key(key)
+	w.b = appendJSONString(w.b, value)
+}
+
+// strIf writes the member when the value is not empty.
+func (w *ldWriter) strIf(key, value string) {
+	if value != "" {
+		w.str(key, value)
+	}
+}
+
+func (w *ldWriter) int(key string, value int) {
+	w.key(key)
+	w.b = strconv.AppendInt(w.b, int64(value), 10)
+}
+
+// raw writes JSON already written.
+func (w *ldWriter) raw(key string, json []byte) {
+	w.key(key)
+	w.b = append(w.b, json...)
 }
 
 // appendJSONString appends s as a JSON string the way encoding/json writes

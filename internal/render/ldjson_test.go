@@ -5,43 +5,75 @@ import (
 	"testing"
 )
 
-// asMap is o as the maps and slices encoding/json would be given.
-func asMap(v any) any {
-	switch v := v.(type) {
-	case ldObject:
-		m := map[string]any{}
-		for _, mem := range v {
-			m[mem.key] = asMap(mem.value)
-		}
-		return m
-	case ldJSON:
-		return json.RawMessage(v)
-	case []ldObject:
-		var out []any
-		for _, o := range v {
-			out = append(out, asMap(o))
-		}
-		return out
+// The writer writes what encoding/json writes for the same maps and
+// slices: members in the order of their keys, strings escaped alike.
+func TestLDWriterIsEncodingJSON(t *testing.T) {
+	tests := []struct {
+		write func(w *ldWriter)
+		want  any
+	}{
+		{func(w *ldWriter) { w.object(""); w.end() }, map[string]any{}},
+		{func(w *ldWriter) {
+			w.object("")
+			w.str("@type", "Thing")
+			w.str("a", "1")
+			w.int("b", -3)
+			w.strIf("c", "")
+			w.strIf("d", "x")
+			w.end()
+		}, map[string]any{"@type": "Thing", "a": "1", "b": -3, "d": "x"}},
+		{func(w *ldWriter) {
+			w.object("")
+			w.array("list")
+			w.object("")
+			w.str("k", "v")
+			w.end()
+			w.object("")
+			w.end()
+			w.raw("", []byte(`{"a":[1,"\u003c"]}`))
+			w.end()
+			w.str("name", `<script>"x" & 'y'</script>`)
+			w.object("nested")
+			w.str("z", "ä\u2028\u2029\x00\x1f\x7f\xff")
+			w.end()
+			w.end()
+		}, map[string]any{
+			"list":   []any{map[string]any{"k": "v"}, map[string]any{}, json.RawMessage(`{"a":[1,"\u003c"]}`)},
+			"name":   `<script>"x" & 'y'</script>`,
+			"nested": map[string]any{"z": "ä\u2028\u2029\x00\x1f\x7f\xff"},
+		}},
 	}
-	return v
-}
-
-func TestLDObjectIsEncodingJSON(t *testing.T) {
-	tests := []ldObject{
-		{},
-		{{"b", "2"}, {"a", 1}, {"@type", "Thing"}},
-		{{"name", `<script>"x" & 'y'</script>`}, {"nested", ldObject{{"z", "ä\u2028\u2029\x00\x1f\x7f\xff"}, {"y", -3}}},
-			{"list", []ldObject{{{"k", "v"}}, {}, {{"b", "1"}, {"a", "2"}}}}},
-		{{"raw", ldJSON(`{"a":[1,"\u003c"]}`)}, {"after", "x"}},
-	}
-	for _, o := range tests {
-		want, err := json.Marshal(asMap(o))
+	for _, tt := range tests {
+		want, err := json.Marshal(tt.want)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := o.appendJSON(nil); string(got) != string(want) {
-			t.Errorf("got  %s\nwant %s", got, want)
+		w := &ldWriter{}
+		tt.write(w)
+		if string(w.b) != string(want) {
+			t.Errorf("got  %s\nwant %s", w.b, want)
 		}
+		if len(w.open) != 0 {
+			t.Errorf("%s: %d left open", w.b, len(w.open))
+		}
+	}
+}
+
+// A key out of order, or twice, is a bug in jsonld.go: the writer panics
+// rather than write members in an order encoding/json would not.
+func TestLDWriterRefusesKeysOutOfOrder(t *testing.T) {
+	for _, keys := range [][2]string{{"name", "@type"}, {"url", "url"}, {"datePublished", "dateModified"}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%q after %q did not panic", keys[1], keys[0])
+				}
+			}()
+			w := &ldWriter{}
+			w.object("")
+			w.str(keys[0], "x")
+			w.str(keys[1], "y")
+		}()
 	}
 }
 
