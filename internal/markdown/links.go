@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -95,6 +96,18 @@ type LinkResolver interface {
 // did not (whose destination stays as written). links is asked about each
 // link once, in order. With links nil, every destination stays as written.
 func (r Result) Link(links LinkResolver) (string, []Link, diag.List) {
+	return r.link(links, false)
+}
+
+// LinkInPlace is Link, filling the holes in the bytes of the body's HTML
+// when every destination fits in its hole, as the site's own paths do:
+// the body then costs no second copy. r and every copy of it are spent:
+// their HTML must not be used again.
+func (r Result) LinkInPlace(links LinkResolver) (string, []Link, diag.List) {
+	return r.link(links, true)
+}
+
+func (r Result) link(links LinkResolver, inPlace bool) (string, []Link, diag.List) {
 	if len(r.Links) == 0 {
 		return r.HTML, nil, nil
 	}
@@ -117,35 +130,54 @@ func (r Result) Link(links LinkResolver) (string, []Link, diag.List) {
 	if links == nil {
 		resolved = r.Links
 	}
-	return fill(r.HTML, r.mark, dests), resolved, diags
+	var owned []byte
+	if inPlace {
+		owned = r.owned
+	}
+	return fill(r.HTML, r.mark, dests, owned), resolved, diags
 }
 
 // fill puts each destination in its hole, escaped as goldmark escapes a
 // destination: a link inside an image's description has a hole that
 // goldmark never wrote, so some holes may be missing. It escapes dests in
-// place, then measures the result, so that the HTML is allocated once, at
-// its size.
-func fill(s, mark string, dests []string) string {
+// place, then measures the result. When owned holds s's bytes and no
+// destination up to any hole is longer than the holes it replaces, the
+// result is written over s from the start, never ahead of what is still
+// to be read; else it is allocated once, at its size.
+func fill(s, mark string, dests []string, owned []byte) string {
 	if mark == "" {
 		return s
 	}
 	for i, d := range dests {
 		dests[i] = escapeDest(d)
 	}
-	size := 0
-	forHoles(s, mark, dests, func(text, dest string) { size += len(text) + len(dest) })
+	size, growth, fits := 0, 0, owned != nil
+	forHoles(s, mark, dests, func(text, dest string, hole int) {
+		size += len(text) + len(dest)
+		growth += len(dest) - hole
+		fits = fits && growth <= 0
+	})
+	if fits {
+		w := 0
+		forHoles(s, mark, dests, func(text, dest string, _ int) {
+			w += copy(owned[w:], text) // text lies at or after w: copy moves it down
+			w += copy(owned[w:], dest)
+		})
+		return unsafe.String(unsafe.SliceData(owned), size)
+	}
 	var b strings.Builder
 	b.Grow(size)
-	forHoles(s, mark, dests, func(text, dest string) {
+	forHoles(s, mark, dests, func(text, dest string, _ int) {
 		b.WriteString(text)
 		b.WriteString(dest)
 	})
 	return b.String()
 }
 
-// forHoles calls fn with each stretch of s and what goes after it: the
-// destination of the hole that ends the stretch, or "" after the last.
-func forHoles(s, mark string, dests []string, fn func(text, dest string)) {
+// forHoles calls fn with each stretch of s, what goes after it and the
+// length of the hole it replaces: the destination of the hole that ends
+// the stretch, or "" and 0 after the last.
+func forHoles(s, mark string, dests []string, fn func(text, dest string, hole int)) {
 	for {
 		i := strings.Index(s, mark)
 		if i < 0 {
@@ -158,13 +190,13 @@ func forHoles(s, mark string, dests []string, fn func(text, dest string)) {
 			n++
 		}
 		if n > j && k < len(dests) {
-			fn(s[:i], dests[k])
+			fn(s[:i], dests[k], n-i)
 		} else {
-			fn(s[:n], "") // not a hole: cannot happen, but lose nothing
+			fn(s[:n], "", 0) // not a hole: cannot happen, but lose nothing
 		}
 		s = s[n:]
 	}
-	fn(s, "")
+	fn(s, "", 0)
 }
 
 // escapeDest is what goldmark's HTML renderer writes for a link's or an

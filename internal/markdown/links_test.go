@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -57,6 +58,35 @@ func (oddLinks) ResolveLink(dest string, image bool) (string, string) {
 	return "/sivut/" + dest + "/ä ö<>#osa", ""
 }
 
+// sizedLinks resolves a link to the site's kind of path, as long as the
+// destination asks: "pitka…" far longer than its hole, others shorter, so
+// that filling in place (LinkInPlace) meets both.
+type sizedLinks struct{}
+
+func (sizedLinks) ResolveLink(dest string, image bool) (string, string) {
+	switch {
+	case strings.HasPrefix(dest, "rikki"):
+		return "", "no page at " + dest
+	case strings.HasPrefix(dest, "js"):
+		return "javascript:alert(1)", ""
+	case strings.Contains(dest, "pitka"):
+		return "/verkostot/" + strings.Repeat("pitka-", 12) + "/#otsikko", ""
+	}
+	return "/a/" + strings.TrimSuffix(dest, ".md") + "/", ""
+}
+
+// linkBoth fills src's holes with Link and with LinkInPlace, each on a
+// conversion of its own, and requires the same HTML of both.
+func linkBoth(t *testing.T, c *Converter, src string, links LinkResolver) string {
+	t.Helper()
+	html, _, _ := c.Convert([]byte(src), "x.md", 1).Link(links)
+	inPlace, _, _ := c.Convert([]byte(src), "x.md", 1).LinkInPlace(links)
+	if inPlace != html {
+		t.Fatalf("%q: filled in place:\n%s\ncopied:\n%s", src, inPlace, html)
+	}
+	return html
+}
+
 func TestLinkFillsHolesAsGoldmarkWrites(t *testing.T) {
 	srcs := []string{
 		"[a](b.md) ja ![kuva](c.png \"otsikko\")",
@@ -72,17 +102,32 @@ func TestLinkFillsHolesAsGoldmarkWrites(t *testing.T) {
 		strings.Repeat("[l](sivu.md) ", 25),
 		"Ei linkkejä lainkaan.",
 	}
-	got, want := New(), &Converter{md: newGoldmark(inPlace{oddLinks{}}, tableCells{})}
-	for _, src := range srcs {
-		res := got.Convert([]byte(src), "x.md", 1)
-		html, _, _ := res.Link(oddLinks{})
-		ref := want.Convert([]byte(src), "x.md", 1).HTML
-		if html != ref {
-			t.Errorf("%q:\nholes filled:\n%s\ngoldmark:\n%s", src, html, ref)
+	srcs = append(srcs, "[lyhyt](a.md) [pitkä](pitka.md) [lyhyt](b.md)", "[pitkä](pitka.md) [lyhyt](a.md)",
+		strings.Repeat("[l](sivu.md) ", 20)+"[p](pitka.md)")
+	got := New()
+	for _, links := range []LinkResolver{oddLinks{}, sizedLinks{}} {
+		want := &Converter{md: newGoldmark(inPlace{links}, tableCells{})}
+		for _, src := range srcs {
+			html := linkBoth(t, got, src, links)
+			ref := want.Convert([]byte(src), "x.md", 1).HTML
+			if html != ref {
+				t.Errorf("%q:\nholes filled:\n%s\ngoldmark:\n%s", src, html, ref)
+			}
+			if strings.Contains(html, got.mark) {
+				t.Errorf("%q: a hole is left in\n%s", src, html)
+			}
 		}
-		if strings.Contains(html, got.mark) {
-			t.Errorf("%q: a hole is left in\n%s", src, html)
-		}
+	}
+}
+
+// The site's own paths are shorter than the holes: LinkInPlace writes
+// them over the converted bytes rather than into a copy.
+func TestLinkInPlaceCopiesNothing(t *testing.T) {
+	res := New().Convert([]byte(strings.Repeat("[l](sivu.md) ", 20)), "x.md", 1)
+	bytes := unsafe.StringData(res.HTML)
+	html, _, _ := res.LinkInPlace(sizedLinks{})
+	if unsafe.StringData(html) != bytes || !strings.Contains(html, `href="/a/sivu/"`) {
+		t.Errorf("filled into a copy, or wrongly:\n%s", html)
 	}
 }
 
@@ -127,10 +172,13 @@ func FuzzLinkHoles(f *testing.F) {
 	for _, seed := range []string{"[a](b.md) ![c](d.png)", "![x [y](z)](w)", "[v]\n\n[v]: js", "[a](<b c>)"} {
 		f.Add(seed)
 	}
-	got, want := New(), &Converter{md: newGoldmark(inPlace{oddLinks{}}, tableCells{})}
+	got := New()
+	odd, sized := &Converter{md: newGoldmark(inPlace{oddLinks{}}, tableCells{})}, &Converter{md: newGoldmark(inPlace{sizedLinks{}}, tableCells{})}
 	f.Fuzz(func(t *testing.T, src string) {
-		html, _, _ := got.Convert([]byte(src), "x.md", 1).Link(oddLinks{})
-		if ref := want.Convert([]byte(src), "x.md", 1).HTML; html != ref {
+		if html, ref := linkBoth(t, got, src, oddLinks{}), odd.Convert([]byte(src), "x.md", 1).HTML; html != ref {
+			t.Fatalf("holes filled:\n%s\ngoldmark:\n%s", html, ref)
+		}
+		if html, ref := linkBoth(t, got, src, sizedLinks{}), sized.Convert([]byte(src), "x.md", 1).HTML; html != ref {
 			t.Fatalf("holes filled:\n%s\ngoldmark:\n%s", html, ref)
 		}
 	})

@@ -15,6 +15,7 @@ import (
 	"bufio"
 	"bytes"
 	"sync"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -90,6 +91,7 @@ type Result struct {
 	Links    []Link    // every link and image, as written, in order
 	Diags    diag.List
 	mark     string // the holes' mark
+	owned    []byte // HTML's bytes, which LinkInPlace may fill in place
 }
 
 // Link is a link or image of the body, for checks that need the whole site
@@ -126,7 +128,12 @@ func (c *Converter) Convert(src []byte, file string, firstLine int) Result {
 	if err != nil {
 		st.diags.Errorf(diag.Pos{File: file, Line: firstLine}, "cannot render the body: %v", err)
 	}
-	return Result{HTML: out.buf.String(), Headings: st.headings, Links: st.links, Diags: st.diags, mark: c.mark}
+	res := Result{Headings: st.headings, Links: st.links, Diags: st.diags, mark: c.mark}
+	if out.buf.Len() > 0 {
+		res.owned = bytes.Clone(out.buf.Bytes())
+		res.HTML = unsafe.String(&res.owned[0], len(res.owned))
+	}
+	return res
 }
 
 // output is where a body is rendered, reused from body to body: the HTML

@@ -170,7 +170,11 @@ func (r *Renderer) linkBodies(site *model.Site, links *linkIndex, diags *diag.Li
 		c := cachedBody{converted: conv[i], sig: links.signature}
 		from := &bodyLinks{pageLinks: links.from(s.file, s.url)}
 		var resolved []markdown.Link
-		c.html, resolved, c.diags = c.res.Link(from)
+		if r.cache {
+			c.html, resolved, c.diags = c.res.Link(from) // the holes stay for the next render
+		} else {
+			c.html, resolved, c.diags = c.res.LinkInPlace(from)
+		}
 		for k, to := range from.found { // found and resolved go in step
 			if to.url != "" {
 				to.pos = resolved[k].Pos
