@@ -46,24 +46,30 @@ func newMark() string {
 type linkTransformer struct{}
 
 func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
-	st, _ := pc.Get(stateKey).(*state)
-	if st == nil {
-		return
+	if st, _ := pc.Get(stateKey).(*state); st != nil {
+		st.visit(doc)
 	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
+}
+
+// visit records the links, images and headings under n, in document
+// order. It is ast.Walk without a call on leaving each node, nor on
+// entering text, which most nodes are.
+func (st *state) visit(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			continue
 		case *ast.Link:
-			n.Destination = st.hole(n, n.Destination, false)
+			c.Destination = st.hole(c, c.Destination, false)
 		case *ast.Image:
-			n.Destination = st.hole(n, n.Destination, true)
+			c.Destination = st.hole(c, c.Destination, true)
 		case *ast.Heading:
-			st.heading(n)
+			st.heading(c)
 		}
-		return ast.WalkContinue, nil
-	})
+		if c.HasChildren() {
+			st.visit(c)
+		}
+	}
 }
 
 func (s *state) hole(n ast.Node, dest []byte, image bool) []byte {
