@@ -31,7 +31,8 @@ type executor struct {
 // compiled, or could not be (the layouts the compiled path cannot take,
 // which the tests keep at zero for seutu's own).
 type execShared struct {
-	reference bool // tests: html/template only
+	reference bool              // tests: html/template only
+	direct    []tmplexec.Direct // see directCalls
 	slowRuns  atomic.Int64
 }
 
@@ -51,7 +52,7 @@ func (e *executor) execute(buf *bytes.Buffer, data any) error {
 	}
 	if !e.tried.Load() && !e.shared.reference {
 		e.once.Do(func() {
-			if p, err := tmplexec.Compile(e.set, e.name, e.funcs); err == nil {
+			if p, err := tmplexec.Compile(e.set, e.name, e.funcs, e.shared.direct...); err == nil {
 				e.prog.Store(p)
 			}
 			e.tried.Store(true)

@@ -20,7 +20,7 @@ type templates struct {
 // their white space (see squeeze).
 func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, reference bool) (*templates, diag.List) {
 	var diags diag.List
-	t := &templates{sets: map[string]*executor{}, shared: &execShared{reference: reference}}
+	t := &templates{sets: map[string]*executor{}, shared: &execShared{reference: reference, direct: directCalls(fm)}}
 	read := func(name string) string {
 		src, err := fs.ReadFile(layouts, name)
 		if err != nil {

@@ -8,9 +8,11 @@ import (
 
 // compiler turns escaped parse trees into closures.
 type compiler struct {
-	set   *template.Template
-	funcs map[string]reflect.Value
-	tmpls map[string]*tmpl
+	set     *template.Template
+	funcs   map[string]reflect.Value
+	direct  map[string]Direct // funcs to call without reflection
+	methods map[methodKey]Direct
+	tmpls   map[string]*tmpl
 }
 
 // template returns the compiled template name, compiling it on first use.

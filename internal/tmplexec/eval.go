@@ -193,7 +193,7 @@ func canBeNil(typ reflect.Type) bool {
 func (f *frame) fieldChain(receiver expr, names []string, args []parse.Node, hasFinal bool) cmd {
 	steps := make([]*field, len(names))
 	for i, name := range names {
-		steps[i] = &field{name: name, key: reflect.ValueOf(name)}
+		steps[i] = &field{name: name, key: reflect.ValueOf(name), methods: f.c.methods}
 	}
 	last := steps[len(steps)-1]
 	lateArgs := make([]lateArg, len(args))
@@ -232,14 +232,16 @@ func (f *frame) lateArg(n parse.Node) lateArg {
 // field is one name of a chain, with what it was found to be on the types
 // it met: a small cache shared by every execution.
 type field struct {
-	name  string
-	key   reflect.Value // the name as a map key
-	cache atomic.Pointer[[]found]
+	name    string
+	key     reflect.Value // the name as a map key
+	methods map[methodKey]Direct
+	cache   atomic.Pointer[[]found]
 }
 
 type found struct {
 	typ    reflect.Type  // the receiver's type, made a pointer when addressable
-	method reflect.Value // the method's func, taking the receiver first; or
+	method reflect.Value // the method's func, taking the receiver first,
+	direct *Direct       // and the method to call without reflection; or
 	index  []int         // the struct field's index; or
 	isMap  bool          // a map's element
 }
@@ -255,6 +257,9 @@ func (fl *field) find(typ reflect.Type) found {
 	f := found{typ: typ}
 	if m, ok := typ.MethodByName(fl.name); ok {
 		f.method = m.Func
+		if d, ok := fl.methods[methodKey{typ, fl.name}]; ok {
+			f.direct = &d
+		}
 	} else {
 		recv := typ
 		if recv.Kind() == reflect.Pointer {
@@ -293,6 +298,9 @@ func (fl *field) get(s *state, dot reflect.Value, fp int, receiver reflect.Value
 	}
 	found := fl.find(ptr.Type())
 	if found.method.IsValid() {
+		if found.direct != nil && len(args) == 0 && !hasFinal {
+			return directResult(*found.direct, ptr)
+		}
 		return callFunc(s, dot, fp, found.method, ptr, args, final, hasFinal)
 	}
 	if isNil {

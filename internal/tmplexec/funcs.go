@@ -14,10 +14,13 @@ import (
 // builtin.
 func (f *frame) function(name string, args []parse.Node, hasFinal bool) cmd {
 	if fn, ok := f.c.funcs[name]; ok {
-		return f.call(fn, args, hasFinal)
+		if d, ok := f.c.direct[name]; ok {
+			return f.call(fn, args, hasFinal, &d)
+		}
+		return f.call(fn, args, hasFinal, nil)
 	}
 	if fn, ok := printFuncs[name]; ok {
-		return f.call(fn, args, hasFinal)
+		return f.call(fn, args, hasFinal, nil)
 	}
 	if b, ok := builtins[name]; ok {
 		exprs := make([]expr, len(args))
@@ -40,8 +43,9 @@ var printFuncs = map[string]reflect.Value{
 }
 
 // call compiles a call of fn, whose parameter types are known now: the
-// literal arguments are converted once, here.
-func (f *frame) call(fn reflect.Value, args []parse.Node, hasFinal bool) cmd {
+// literal arguments are converted once, here. direct, when not nil, is fn
+// to call without reflection.
+func (f *frame) call(fn reflect.Value, args []parse.Node, hasFinal bool, direct *Direct) cmd {
 	typ := fn.Type()
 	numIn := len(args)
 	if hasFinal {
@@ -86,6 +90,12 @@ func (f *frame) call(fn reflect.Value, args []parse.Node, hasFinal bool) cmd {
 	}
 	if c := htmlFunc(fn, exprs, hasFinal); c != nil {
 		return c
+	}
+	if direct != nil && numIn == 1 {
+		d := *direct
+		return func(s *state, dot reflect.Value, fp int, final reflect.Value) reflect.Value {
+			return directResult(d, onlyArg(s, dot, fp, final, exprs, finalType))
+		}
 	}
 	return func(s *state, dot reflect.Value, fp int, final reflect.Value) reflect.Value {
 		argv := make([]reflect.Value, numIn)

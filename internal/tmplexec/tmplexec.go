@@ -129,12 +129,14 @@ func (t *tmpl) run(s *state, dot reflect.Value) {
 
 // Compile compiles the template name of set, and every template it calls.
 // html/template must already have escaped it: the caller executes it with
-// html/template once first. funcs are the set's functions.
-func Compile(set *template.Template, name string, funcs template.FuncMap) (p *Program, err error) {
+// html/template once first. funcs are the set's functions; direct, methods
+// and functions among them to call without reflection.
+func Compile(set *template.Template, name string, funcs template.FuncMap, direct ...Direct) (p *Program, err error) {
 	c := &compiler{set: set, funcs: map[string]reflect.Value{}, tmpls: map[string]*tmpl{}}
 	for n, f := range funcs {
 		c.funcs[n] = reflect.ValueOf(f)
 	}
+	c.direct, c.methods = directs(direct, c.funcs)
 	defer func() {
 		if r := recover(); r != nil {
 			f, ok := r.(failure)

@@ -42,6 +42,7 @@ func (p *page) IsRoot() bool                { return p.Parent == nil }
 func (p *page) Maybe() *page                { return nil }
 func (p *page) Pair(s string, n int) string { return fmt.Sprint(s, n) }
 func (p *page) Later() time.Time            { return p.When.AddDate(0, 0, 1) }
+func (p *page) IsRootString() string        { return fmt.Sprint(p.IsRoot()) }
 
 var testFuncs = template.FuncMap{
 	"upper": strings.ToUpper,
@@ -55,11 +56,17 @@ var testFuncs = template.FuncMap{
 		}
 		return m
 	},
-	"fail":  func() (string, error) { return "", errors.New("failed") },
-	"boom":  func() string { panic("boom") },
-	"inc":   func(i int) int { return i + 1 },
-	"url":   func(s string) template.URL { return template.URL(s) },
-	"same":  func(v any) any { return v },
+	"fail": func() (string, error) { return "", errors.New("failed") },
+	"boom": func() string { panic("boom") },
+	"inc":  func(i int) int { return i + 1 },
+	"url":  func(s string) template.URL { return template.URL(s) },
+	"same": func(v any) any { return v },
+	"failOn": func(v any) (string, error) {
+		if v == nil {
+			return "", errors.New("nothing")
+		}
+		return fmt.Sprint(v), nil
+	},
 	"parts": func(s string) []string { return strings.Split(s, "/") },
 	"card":  card,
 	"cached": func(name string, data any, variants ...string) (template.HTML, error) {
@@ -141,6 +148,11 @@ func TestExecuteEqualsHTMLTemplate(t *testing.T) {
 		{"html func error", `{{card "kortti" .Maybe}}`, true},
 		{"html func nil", `{{card "kortti" nil}}`, true},
 		{"html func panic", `{{card "boom" .}}`, true},
+		{"direct funcs", `{{inc .Count}} {{.Count | inc | inc}} {{date .When}} {{.Later | date}} {{failOn .Title}} {{.Score | failOn}}`, false},
+		{"direct func error", `{{failOn nil}}`, true},
+		{"direct func missing value", `{{failOn .Meta.nosuch}}`, true},
+		{"direct methods", `{{.Upper}} {{.IsRoot}} {{.Parent.IsRoot}} {{.Later.Year}} {{.ValueMethod}} {{range .Kids}}{{.Upper}}{{.ValueMethod}}{{end}} {{with .Maybe}}x{{else}}none{{end}}`, false},
+		{"direct method on nil", `{{.Maybe.Upper}}`, true},
 		{"error func", `{{fail}}`, true},
 		{"panic func", `{{boom}}`, true},
 		{"error method", `{{.Fails}}`, true},
@@ -163,25 +175,91 @@ func TestExecuteEqualsHTMLTemplate(t *testing.T) {
 			}
 			var want bytes.Buffer
 			wantErr := set.Execute(&want, testData())
-			p, err := Compile(set, "t", testFuncs)
-			if err != nil {
-				if !tt.refuse || !errors.Is(err, ErrUnsupported) {
-					t.Fatalf("Compile: %v", err)
+			// Each case runs with reflection alone, and with the Directs.
+			for _, direct := range [][]Direct{nil, testDirect} {
+				p, err := Compile(set, "t", testFuncs, direct...)
+				if err != nil {
+					if !tt.refuse || !errors.Is(err, ErrUnsupported) {
+						t.Fatalf("Compile: %v", err)
+					}
+					return
 				}
-				return
-			}
-			var got bytes.Buffer
-			got.WriteString("prefix:")
-			err = p.Execute(&got, testData())
-			switch {
-			case err != nil && !tt.refuse:
-				t.Fatalf("Execute: %v (html/template: %q, %v)", err, want.String(), wantErr)
-			case err == nil && wantErr != nil:
-				t.Fatalf("Execute succeeded with %q where html/template failed: %v", got.String(), wantErr)
-			case err == nil && got.String() != "prefix:"+want.String():
-				t.Errorf("got  %q\nwant %q", strings.TrimPrefix(got.String(), "prefix:"), want.String())
+				var got bytes.Buffer
+				got.WriteString("prefix:")
+				err = p.Execute(&got, testData())
+				switch {
+				case err != nil && !tt.refuse:
+					t.Fatalf("Execute (%d Directs): %v (html/template: %q, %v)", len(direct), err, want.String(), wantErr)
+				case err == nil && wantErr != nil:
+					t.Fatalf("Execute (%d Directs) succeeded with %q where html/template failed: %v", len(direct), got.String(), wantErr)
+				case err == nil && got.String() != "prefix:"+want.String():
+					t.Errorf("%d Directs: got  %q\nwant %q", len(direct), strings.TrimPrefix(got.String(), "prefix:"), want.String())
+				}
 			}
 		})
+	}
+}
+
+// testDirect are the test data's methods and testFuncs' functions that a
+// Direct can call.
+var testDirect = []Direct{
+	Method("Upper", (*page).Upper),
+	Method("IsRoot", (*page).IsRoot),
+	Method("Maybe", (*page).Maybe),
+	Method("Later", (*page).Later),
+	Method("ValueMethod", page.ValueMethod),
+	Method("ValueMethod", (*page).ValueMethod),
+	Func("upper", strings.ToUpper),
+	Func("inc", testFuncs["inc"].(func(int) int)),
+	Func("date", testFuncs["date"].(func(time.Time) string)),
+	FuncErr("failOn", testFuncs["failOn"].(func(any) (string, error))),
+}
+
+// Directs are called as Go code: without reflect.Value.Call, which
+// allocates its arguments and results.
+func TestDirectCallsSkipReflection(t *testing.T) {
+	for _, src := range []string{`{{.IsRoot}}{{.Upper}}{{.Later}}`, `{{inc .Count}}{{.Count | inc}}{{failOn .Title}}`} {
+		set := template.Must(template.New("t").Funcs(testFuncs).Parse(src))
+		var want bytes.Buffer
+		if err := set.Execute(&want, testData()); err != nil {
+			t.Fatal(err)
+		}
+		data := reflect.ValueOf(testData())
+		allocs := func(direct ...Direct) float64 {
+			p, err := Compile(set, "t", testFuncs, direct...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			return testing.AllocsPerRun(50, func() {
+				buf.Reset()
+				if err := p.Execute(&buf, data); err != nil || buf.String() != want.String() {
+					t.Fatalf("got %q, %v; want %q", buf.String(), err, want.String())
+				}
+			})
+		}
+		if with, without := allocs(testDirect...), allocs(); with >= without {
+			t.Errorf("%s: with Directs a run allocates %v times, without %v", src, with, without)
+		}
+	}
+}
+
+// A Direct must be what it names: another function under the name, or a
+// method expression of another method, is a bug in the caller.
+func TestDirectMustBeWhatItNames(t *testing.T) {
+	for _, d := range []Direct{
+		Method("Upper", (*page).IsRootString),
+		Func("upper", strings.ToLower),
+		Func("nosuch", strings.ToLower),
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Direct %s %v taken", d.name, d.fn.Type())
+				}
+			}()
+			directs([]Direct{d}, map[string]reflect.Value{"upper": reflect.ValueOf(strings.ToUpper)})
+		}()
 	}
 }
 
