@@ -60,4 +60,6 @@ awk -v sw="$sw" -v hw="$hw" -v sm="$sm" -v hm="$hm" -v fw="$fw" 'BEGIN {
   printf "seutu/floor: wall %.2f× (target ≤ 1.50)\n", sw / fw }'
 
 echo "dev server, one-file edit (body) to the reload event, median of 5 (target ≤ 100 ms):"
-SEUTU_BENCH_PAGES=$pages go test ./internal/live -run XXX -bench EditToReload -benchtime 5x | grep Benchmark
+# The dev server runs inside the test binary: built with the same profile
+# as seutu itself (see pgo.sh), it measures what seutu serve does.
+SEUTU_BENCH_PAGES=$pages go test -pgo="$PWD/cmd/seutu/default.pgo" ./internal/live -run XXX -bench EditToReload -benchtime 5x | grep Benchmark
