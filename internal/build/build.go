@@ -198,7 +198,8 @@ func Build(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write: %w", err)
 	}
-	rep := Run(site, opts, dir)
+	var rep *Report
+	WithGCPercent(buildGC, func() { rep = Run(site, opts, dir) })
 	if rep.Failed() {
 		return rep, dir.Abort()
 	}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -373,4 +374,24 @@ func words(page []byte) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// WithGCPercent sets the pace for its function and puts the default back
+// after; a pace GOGC set stays.
+func TestWithGCPercent(t *testing.T) {
+	t.Setenv("GOGC", "") // restored after the test
+	os.Unsetenv("GOGC")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	var during int
+	WithGCPercent(150, func() { during = debug.SetGCPercent(150) })
+	if after := debug.SetGCPercent(100); during != 150 || after != 100 {
+		t.Errorf("pace during %d, after %d; want 150, 100", during, after)
+	}
+	t.Setenv("GOGC", "50")
+	debug.SetGCPercent(50)
+	WithGCPercent(150, func() { during = debug.SetGCPercent(50) })
+	if during != 50 {
+		t.Errorf("with GOGC=50 set, the pace was %d", during)
+	}
 }

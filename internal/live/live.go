@@ -52,7 +52,7 @@ func New(session *build.Session, root string, log io.Writer) *Server {
 // Run builds the site, then serves it on l and rebuilds on every change
 // until ctx is done.
 func (s *Server) Run(ctx context.Context, l net.Listener) error {
-	withStartGC(func() { s.rebuild(nil) })
+	build.WithGCPercent(startGC, func() { s.rebuild(nil) })
 	w, err := watch(ctx, s.root, s.log, func(changed []string) { s.rebuild(changed) })
 	if err != nil {
 		return err

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -276,25 +275,5 @@ func TestServesOnlyTheSite(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST: %d", resp.StatusCode)
-	}
-}
-
-// The first build runs at startGC, and the pace is the default again
-// after it, unless GOGC set one.
-func TestStartGC(t *testing.T) {
-	t.Setenv("GOGC", "") // restored after the test
-	os.Unsetenv("GOGC")
-	before := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(before)
-	var during int
-	withStartGC(func() { during = debug.SetGCPercent(startGC) })
-	if after := debug.SetGCPercent(100); during != startGC || after != 100 {
-		t.Errorf("GOGC during the first build %d, after %d; want %d, 100", during, after, startGC)
-	}
-	t.Setenv("GOGC", "50")
-	debug.SetGCPercent(50)
-	withStartGC(func() { during = debug.SetGCPercent(50) })
-	if during != 50 {
-		t.Errorf("with GOGC=50 set, the first build ran at %d", during)
 	}
 }

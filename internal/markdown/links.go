@@ -145,8 +145,8 @@ func (r Result) link(links LinkResolver, inPlace bool) (string, []Link, diag.Lis
 
 // fill puts each destination in its hole, escaped as goldmark escapes a
 // destination: a link inside an image's description has a hole that
-// goldmark never wrote, so some holes may be missing. It escapes dests in
-// place, then measures the result. When owned holds s's bytes and no
+// goldmark never wrote, so some holes may be missing. It escapes dests,
+// overwriting them, then measures the result. When owned holds s's bytes and no
 // destination up to any hole is longer than the holes it replaces, the
 // result is written over s from the start, never ahead of what is still
 // to be read; else it is allocated once, at its size.

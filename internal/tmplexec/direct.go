@@ -17,7 +17,6 @@ type Direct struct {
 	name string        // the method's name, or the function's in the FuncMap
 	recv reflect.Type  // the method's receiver; nil for a function
 	fn   reflect.Value // the method expression or the function
-	arg  reflect.Type  // a function's parameter
 	call func(arg reflect.Value) (reflect.Value, error)
 }
 
@@ -34,7 +33,7 @@ func Method[T, R any](name string, fn func(T) R) Direct {
 // Func is the function name of the FuncMap, which must be fn itself.
 func Func[A, R any](name string, fn func(A) R) Direct {
 	mustBeConcrete[R](name)
-	return Direct{name: name, fn: reflect.ValueOf(fn), arg: reflect.TypeFor[A](),
+	return Direct{name: name, fn: reflect.ValueOf(fn),
 		call: func(a reflect.Value) (reflect.Value, error) {
 			return reflect.ValueOf(fn(argOf[A](a))), nil
 		}}
@@ -43,7 +42,7 @@ func Func[A, R any](name string, fn func(A) R) Direct {
 // FuncErr is Func for a function that may fail.
 func FuncErr[A, R any](name string, fn func(A) (R, error)) Direct {
 	mustBeConcrete[R](name)
-	return Direct{name: name, fn: reflect.ValueOf(fn), arg: reflect.TypeFor[A](),
+	return Direct{name: name, fn: reflect.ValueOf(fn),
 		call: func(a reflect.Value) (reflect.Value, error) {
 			r, err := fn(argOf[A](a))
 			return reflect.ValueOf(r), err

