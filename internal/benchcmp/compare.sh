@@ -30,15 +30,25 @@ cp -r "$work/site/content" "$work/hugo/content"
 rm -f "$work/hugo/content/site.toml"
 cp -r internal/benchcmp/hugo/. "$work/hugo/"
 
+# run COMMAND...: runs it quietly; when it fails, shows what it said and
+# stops.
+run() {
+  if ! "$@" >"$work/out" 2>&1; then
+    echo "compare.sh: failed: $*" >&2
+    tail -20 "$work/out" >&2
+    exit 1
+  fi
+}
+
 # measure NAME COMMAND...: runs the command once unmeasured, as a project
 # would have built before, then $runs times, and prints the median wall
 # seconds and peak kB.
 measure() {
   local name=$1; shift
   local walls=() rss=()
-  "$@" >/dev/null 2>&1
+  run "$@"
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1
+    run /usr/bin/time -f "%e %M" -o "$work/t" "$@"
     read -r w m <"$work/t"
     walls+=("$w"); rss+=("$m")
   done
