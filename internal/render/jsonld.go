@@ -176,7 +176,7 @@ func (ld *ldBuilder) page(w *ldWriter, p *model.Page) {
 }
 
 // namedThing writes the members of a page named as a Person or an
-// Organization: its type, name and address.
+// Organization: its type, name and URL.
 func (ld *ldBuilder) namedThing(w *ldWriter, typ string, p *model.Page) {
 	w.str("@type", typ)
 	w.str("name", p.Title)
