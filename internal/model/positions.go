@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,13 +28,7 @@ type fieldPos struct {
 }
 
 // Grow makes room for n more records, so that adding them allocates once.
-func (ps *Positions) Grow(n int) {
-	if free := cap(ps.at) - len(ps.at); free < n {
-		at := make([]fieldPos, len(ps.at), len(ps.at)+n)
-		copy(at, ps.at)
-		ps.at = at
-	}
-}
+func (ps *Positions) Grow(n int) { ps.at = slices.Grow(ps.at, n) }
 
 // Add records the position of field, or of its item'th item when item ≥ 0.
 func (ps *Positions) Add(field string, item int, pos diag.Pos) {

@@ -10,8 +10,8 @@ import (
 type compiler struct {
 	set     *template.Template
 	funcs   map[string]reflect.Value
-	direct  map[string]Direct // funcs to call without reflection
-	methods map[methodKey]Direct
+	direct  map[string]*Direct // funcs to call without reflection
+	methods map[methodKey]*Direct
 	tmpls   map[string]*tmpl
 }
 

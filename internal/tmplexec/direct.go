@@ -73,12 +73,14 @@ type methodKey struct {
 	name string
 }
 
-// directs sorts the Directs Compile was given, keeping only those that
-// are what they claim: the receiver's method of that name, or the
-// FuncMap's function.
-func directs(list []Direct, funcs map[string]reflect.Value) (map[string]Direct, map[methodKey]Direct) {
-	byFunc, byMethod := map[string]Direct{}, map[methodKey]Direct{}
-	for _, d := range list {
+// directs sorts the Directs Compile was given by function name and by
+// method, and panics at one that is not what it claims: the receiver's
+// method of that name, or the FuncMap's function. That is a bug in the
+// caller, which its tests meet.
+func directs(list []Direct, funcs map[string]reflect.Value) (map[string]*Direct, map[methodKey]*Direct) {
+	byFunc, byMethod := map[string]*Direct{}, map[methodKey]*Direct{}
+	for i := range list {
+		d := &list[i]
 		if d.recv != nil {
 			m, ok := d.recv.MethodByName(d.name)
 			if !ok || m.Func.Pointer() != d.fn.Pointer() {

@@ -234,7 +234,7 @@ func (f *frame) lateArg(n parse.Node) lateArg {
 type field struct {
 	name    string
 	key     reflect.Value // the name as a map key
-	methods map[methodKey]Direct
+	methods map[methodKey]*Direct
 	cache   atomic.Pointer[[]found]
 }
 
@@ -256,10 +256,7 @@ func (fl *field) find(typ reflect.Type) found {
 	}
 	f := found{typ: typ}
 	if m, ok := typ.MethodByName(fl.name); ok {
-		f.method = m.Func
-		if d, ok := fl.methods[methodKey{typ, fl.name}]; ok {
-			f.direct = &d
-		}
+		f.method, f.direct = m.Func, fl.methods[methodKey{typ, fl.name}]
 	} else {
 		recv := typ
 		if recv.Kind() == reflect.Pointer {

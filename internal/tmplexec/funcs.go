@@ -14,10 +14,7 @@ import (
 // builtin.
 func (f *frame) function(name string, args []parse.Node, hasFinal bool) cmd {
 	if fn, ok := f.c.funcs[name]; ok {
-		if d, ok := f.c.direct[name]; ok {
-			return f.call(fn, args, hasFinal, &d)
-		}
-		return f.call(fn, args, hasFinal, nil)
+		return f.call(fn, args, hasFinal, f.c.direct[name])
 	}
 	if fn, ok := printFuncs[name]; ok {
 		return f.call(fn, args, hasFinal, nil)
