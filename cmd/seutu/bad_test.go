@@ -42,8 +42,8 @@ func TestBadSites(t *testing.T) {
 			out := fmt.Sprintf("exit %d\n%s%s", code, stdout.String(), stderr.String())
 			out = strings.ReplaceAll(out, site, "$SITE")
 			golden.Check(t, filepath.Join("testdata/bad", name+".golden"), []byte(out))
-			if code != exitContent {
-				t.Errorf("exit %d, want %d", code, exitContent)
+			if code != exitFailed {
+				t.Errorf("exit %d, want %d", code, exitFailed)
 			}
 			if strings.Contains(out, "salainen") {
 				t.Error("read a file outside the site folder")
@@ -59,8 +59,8 @@ func TestBadSites(t *testing.T) {
 			before := hashTree(t, public)
 			stdout.Reset()
 			stderr.Reset()
-			if code := run(context.Background(), []string{"build", "-source", site, "-now", "2026-11-23T12:00"}, &stdout, &stderr); code != exitContent {
-				t.Errorf("build: exit %d, want %d", code, exitContent)
+			if code := run(context.Background(), []string{"build", "-source", site, "-now", "2026-11-23T12:00"}, &stdout, &stderr); code != exitFailed {
+				t.Errorf("build: exit %d, want %d", code, exitFailed)
 			}
 			if after := hashTree(t, public); after != before {
 				t.Error("a failed build changed public/")

@@ -1,14 +1,12 @@
 // Command seutu builds, checks and previews the regional knowledge pages of
 // Central Finland's municipal cooperation from a folder of Markdown files.
+// `seutu -h` lists the commands and their flags; both come from the tables
+// in this file (commands, flags), so the help cannot leave one out.
 //
-//	seutu build [-source DIR] [-dest DIR] [-base-url URL] [-drafts] [-now TIME]
-//	seutu serve [-source DIR] [-addr 127.0.0.1:1313] [-drafts] [-now TIME]
-//	seutu check [-source DIR] [-drafts] [-now TIME]
-//	seutu next-change [-source DIR] [-drafts] [-now TIME]
-//	seutu new [-source DIR] KIND "Otsikko"
-//
-// Exit status: 0 on success, 1 when the content has errors, 2 on a usage
-// error. The work itself is done by package seutu/internal/build.
+// Exit status: 0 on success, 1 when the content has errors or the command
+// could not do its work (a port taken, a disk full), 2 on a usage error.
+// This package only parses the command line: the work is done by
+// seutu/internal/build, live and scaffold.
 package main
 
 import (
@@ -17,30 +15,23 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"syscall"
+	"text/tabwriter"
 	"time"
 
 	"seutu/internal/build"
-	"seutu/internal/live"
+	"seutu/internal/diag"
 )
-
-const usage = `usage:
-  seutu build [-source DIR] [-dest DIR] [-base-url URL] [-drafts] [-now TIME]
-  seutu serve [-source DIR] [-addr 127.0.0.1:1313] [-drafts] [-now TIME]
-  seutu check [-source DIR] [-drafts] [-now TIME]
-  seutu next-change [-source DIR] [-drafts] [-now TIME]
-  seutu new [-source DIR] KIND "Otsikko"
-
-Run 'seutu COMMAND -h' for a command's flags.
-`
 
 const (
 	exitOK      = 0
-	exitContent = 1
+	exitFailed  = 1 // the content has errors, or the work could not be done
 	exitUsage   = 2
+	defaultAddr = "127.0.0.1:1313"
 )
 
 func main() {
@@ -49,239 +40,251 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// command is one of seutu's commands.
+type command struct {
+	name  string
+	args  string // the arguments after the name, as the help shows them
+	nargs int    // how many arguments it takes
+	short string // what it does, in one line
+	run   func(ctx context.Context, c *call) int
+}
+
+// call is one run of a command: its name, flags, arguments and output.
+type call struct {
+	name           string
+	opts           *options
+	args           []string
+	stdout, stderr io.Writer
+}
+
+// commands are seutu's commands, in the order the help lists them.
+var commands = []command{
+	{"build", "", 0, "check the content and write the site to -dest", runBuild},
+	{"check", "", 0, "run every check that build runs, and write nothing", runBuild},
+	{"serve", "", 0, "preview the site from memory at -addr, rebuilt on every save", runServe},
+	{"next-change", "", 0, "print when the site next changes with no edit (RFC 3339), or nothing", runNextChange},
+	{"new", `KIND "Otsikko"`, 2, "start a content file of a kind (verkosto, hanke, uutinen, …) in its folder", runNew},
+}
+
+// options holds every flag's value; each command reads the ones it takes.
+type options struct {
+	source, now, format, dest, baseURL, addr string
+	cpuProfile, memProfile                   string
+	drafts, future, strict, minify           bool
+}
+
+// flagDef is one flag and the commands that take it.
+type flagDef struct {
+	name     string
+	commands []string // nil: every command
+	define   func(fs *flag.FlagSet, o *options, name, usage string)
+	value    string // what the value is, for the help: DIR; "" for a switch
+	usage    string
+}
+
+func str(field func(*options) *string, def string) func(*flag.FlagSet, *options, string, string) {
+	return func(fs *flag.FlagSet, o *options, name, usage string) { fs.StringVar(field(o), name, def, usage) }
+}
+
+func boolean(field func(*options) *bool, def bool) func(*flag.FlagSet, *options, string, string) {
+	return func(fs *flag.FlagSet, o *options, name, usage string) { fs.BoolVar(field(o), name, def, usage) }
+}
+
+var (
+	building  = []string{"build", "check", "serve", "next-change"}
+	reporting = []string{"build", "check"}
+)
+
+// flags are every command's flags, in the order the help lists them.
+var flags = []flagDef{
+	{"source", nil, str(func(o *options) *string { return &o.source }, "."),
+		"DIR", "the site folder, holding content/"},
+	{"dest", []string{"build"}, str(func(o *options) *string { return &o.dest }, ""),
+		"DIR", "the output folder (default SOURCE/public)"},
+	{"base-url", []string{"build"}, str(func(o *options) *string { return &o.baseURL }, ""),
+		"URL", "the site's absolute address, instead of base_url in site.toml"},
+	{"addr", []string{"serve"}, str(func(o *options) *string { return &o.addr }, defaultAddr),
+		"HOST:PORT", "where to listen; 127.0.0.1:0 picks a free port"},
+	{"drafts", building, boolean(func(o *options) *bool { return &o.drafts }, false),
+		"", "include pages marked draft: true"},
+	{"future", building, boolean(func(o *options) *bool { return &o.future }, false),
+		"", "include news dated after now (scheduled items)"},
+	{"now", nil, str(func(o *options) *string { return &o.now }, ""),
+		"TIME", "the build's now, YYYY-MM-DDTHH:MM (default SOURCE_DATE_EPOCH, else the clock)"},
+	{"minify", []string{"build"}, boolean(func(o *options) *bool { return &o.minify }, true),
+		"", "squeeze the layouts' white space, minify CSS, JS, SVG, JSON and XML; -minify=false: off"},
+	{"strict", reporting, boolean(func(o *options) *bool { return &o.strict }, false),
+		"", "fail on warnings too"},
+	{"format", reporting, str(func(o *options) *string { return &o.format }, "text"),
+		"FORMAT", "print problems as text, or as json on stdout for tools"},
+	{"cpuprofile", reporting, str(func(o *options) *string { return &o.cpuProfile }, ""),
+		"FILE", "write a CPU profile of the build, for go tool pprof"},
+	{"memprofile", reporting, str(func(o *options) *string { return &o.memProfile }, ""),
+		"FILE", "write a heap profile after the build, for go tool pprof"},
+}
+
+func (f flagDef) takes(cmd string) bool { return f.commands == nil || slices.Contains(f.commands, cmd) }
+
+// flagSet makes cmd's flag set over o, from the table.
+func flagSet(cmd *command, o *options) *flag.FlagSet {
+	fs := flag.NewFlagSet("seutu "+cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // run prints the errors and the help itself
+	for _, f := range flags {
+		if f.takes(cmd.name) {
+			f.define(fs, o, f.name, f.usage)
+		}
+	}
+	return fs
+}
+
 // run is main without the process: it takes the arguments and writers and
 // returns the exit status, so that tests can call it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		printUsage(stderr)
 		return exitUsage
 	}
-	cmd, args := args[0], args[1:]
-	switch cmd {
-	case "build", "check":
-		return runBuild(cmd, args, stdout, stderr)
-	case "serve":
-		return runServe(ctx, args, stdout, stderr)
-	case "next-change":
-		return runNextChange(args, stdout, stderr)
-	case "new":
-		return runNew(args, stdout, stderr)
+	name, args := args[0], args[1:]
+	switch name {
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		if len(args) == 1 {
+			if cmd := lookup(args[0]); cmd != nil {
+				printCommand(stdout, cmd)
+				return exitOK
+			}
+		}
+		printUsage(stdout)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "seutu: unknown command %q\n%s", cmd, usage)
-	return exitUsage
+	cmd := lookup(name)
+	if cmd == nil {
+		var names []string
+		for _, c := range commands {
+			names = append(names, c.name)
+		}
+		fmt.Fprintf(stderr, "seutu: unknown command %q%s\n\n", name, diag.DidYouMean(name, names))
+		printUsage(stderr)
+		return exitUsage
+	}
+	var o options
+	fs := flagSet(cmd, &o)
+	pos, err := parseInterspersed(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		printCommand(stdout, cmd)
+		return exitOK
+	case err != nil:
+		fmt.Fprintf(stderr, "seutu %s: %v\n\n", cmd.name, err)
+		printCommand(stderr, cmd)
+		return exitUsage
+	case len(pos) != cmd.nargs:
+		if len(pos) > cmd.nargs {
+			fmt.Fprintf(stderr, "seutu %s: unexpected argument %q\n\n", cmd.name, pos[cmd.nargs])
+		} else {
+			fmt.Fprintf(stderr, "seutu %s: missing %s\n\n", cmd.name, strings.Fields(cmd.args)[len(pos)])
+		}
+		printCommand(stderr, cmd)
+		return exitUsage
+	}
+	return cmd.run(ctx, &call{name: cmd.name, opts: &o, args: pos, stdout: stdout, stderr: stderr})
 }
 
-// common are the flags every command takes.
-type common struct {
-	source string
-	drafts bool
-	future bool
-	strict bool
-	format string
-	now    string
+func lookup(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
 }
 
-func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.source, "source", ".", "the site `folder` (holding content/)")
-	fs.BoolVar(&c.drafts, "drafts", false, "include pages marked draft")
-	fs.BoolVar(&c.future, "future", false, "include news dated after now (scheduled)")
-	fs.BoolVar(&c.strict, "strict", false, "fail on warnings too")
-	fs.StringVar(&c.format, "format", "text", "how to print problems: text, or json for tools")
-	fs.StringVar(&c.now, "now", "", "the build's now, YYYY-MM-DDTHH:MM (default: SOURCE_DATE_EPOCH, else the clock)")
+// parseInterspersed parses flags wherever they stand among the arguments,
+// as people type them (`seutu new verkosto "Otsikko" -source site`), and
+// returns the arguments. After "--" everything is an argument.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
+	}
 }
 
-func (c *common) options() (build.Options, error) {
-	now, err := build.Now(c.now, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
+// printUsage prints the overview: every command, and every flag with the
+// commands that take it.
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, "usage: seutu COMMAND [ARGUMENTS] [FLAGS]\n\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range commands {
+		fmt.Fprintf(tw, "  %s\t%s\n", strings.TrimSpace(c.name+" "+c.args), c.short)
+	}
+	tw.Flush()
+	fmt.Fprint(w, "\nflags, before or after the arguments (a command's own: seutu COMMAND -h):\n")
+	for _, f := range flags {
+		which := ""
+		if f.commands != nil {
+			which = "  [" + strings.Join(f.commands, ", ") + "]"
+		}
+		fmt.Fprintf(tw, "  %s\t%s%s\n", f.synopsis(), f.help(), which)
+	}
+	tw.Flush()
+}
+
+// printCommand prints one command's usage and all its flags, one line each.
+func printCommand(w io.Writer, cmd *command) {
+	fmt.Fprintf(w, "usage: seutu %s [FLAGS]\n\n%s.\n", strings.TrimSpace(cmd.name+" "+cmd.args), upperFirst(cmd.short))
+	if cmd.name == "new" {
+		fmt.Fprintf(w, "KIND is one of: %s.\n", strings.Join(newKinds(), ", "))
+	}
+	fmt.Fprint(w, "\nflags, before or after the arguments:\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, f := range flags {
+		if f.takes(cmd.name) {
+			fmt.Fprintf(tw, "  %s\t%s\n", f.synopsis(), f.help())
+		}
+	}
+	tw.Flush()
+}
+
+// synopsis is the flag as typed: -source DIR.
+func (f flagDef) synopsis() string { return strings.TrimSpace("-" + f.name + " " + f.value) }
+
+// help is the flag's line of help, with its default when that is not
+// the zero value and the usage does not say it.
+func (f flagDef) help() string {
+	fs := flag.NewFlagSet("", flag.ContinueOnError)
+	f.define(fs, new(options), f.name, f.usage)
+	switch def := fs.Lookup(f.name).DefValue; {
+	case def == "" || def == "false" || strings.Contains(f.usage, "(default"):
+		return f.usage
+	default:
+		return f.usage + " (default " + def + ")"
+	}
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// buildOptions turns the flags into the build's options.
+func (o *options) buildOptions() (build.Options, error) {
+	now, err := build.Now(o.now, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
 	if err != nil {
 		return build.Options{}, err
 	}
-	if c.format != "text" && c.format != "json" {
-		return build.Options{}, fmt.Errorf("-format %q: want text or json", c.format)
+	if o.format != "" && o.format != "text" && o.format != "json" {
+		return build.Options{}, fmt.Errorf("-format %q: want text or json", o.format)
 	}
-	return build.Options{Source: c.source, Drafts: c.drafts, Future: c.future, Strict: c.strict, Now: now}, nil
-}
-
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("seutu "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
-// parse parses the flags and refuses stray arguments.
-func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
-		}
-		return exitUsage, false
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		return exitUsage, false
-	}
-	return 0, true
-}
-
-func runBuild(name string, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags(name, stderr)
-	var c common
-	c.register(fs)
-	var dest, baseURL, cpuProfile, memProfile string
-	minify := true
-	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
-	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile after the build to `file`, for go tool pprof")
-	if name == "build" {
-		fs.StringVar(&dest, "dest", "", "the output `folder` (default SOURCE/public)")
-		fs.StringVar(&baseURL, "base-url", "", "the site's absolute `URL`, instead of base_url in site.toml")
-		fs.BoolVar(&minify, "minify", true, "squeeze the layouts' white space; minify CSS, JS, SVG, JSON and XML")
-	}
-	if code, ok := parse(fs, args, stderr); !ok {
-		return code
-	}
-	opts, err := c.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "seutu %s: %v\n", name, err)
-		return exitUsage
-	}
-	opts.Dest, opts.BaseURL, opts.DryRun = dest, baseURL, name == "check"
-	opts.Minify, opts.Fingerprint = minify && name == "build", name == "build"
-	stop, err := startProfiles(cpuProfile, memProfile)
-	if err != nil {
-		fmt.Fprintf(stderr, "seutu %s: %v\n", name, err)
-		return exitUsage
-	}
-	rep, err := build.Build(opts)
-	if perr := stop(); perr != nil {
-		fmt.Fprintf(stderr, "seutu %s: %v\n", name, perr)
-	}
-	if c.format == "json" {
-		return reportJSON(rep, err, stdout, stderr)
-	}
-	return report(name, rep, err, stdout, stderr)
-}
-
-// reportJSON prints the diagnostics as JSON on stdout, for tools.
-func reportJSON(rep *build.Report, err error, stdout, stderr io.Writer) int {
-	if err != nil {
-		fmt.Fprintf(stderr, "seutu: %v\n", err)
-		if errors.Is(err, build.ErrNoSite) {
-			return exitUsage
-		}
-		return exitContent
-	}
-	stdout.Write(rep.Diags.JSON())
-	if rep.Failed() {
-		return exitContent
-	}
-	return exitOK
-}
-
-// report prints the diagnostics and a summary, and returns the exit code.
-func report(name string, rep *build.Report, err error, stdout, stderr io.Writer) int {
-	if rep != nil {
-		for _, d := range rep.Diags {
-			fmt.Fprintln(stderr, d)
-		}
-		if len(rep.Diags) > 0 {
-			fmt.Fprintln(stderr, rep.Diags.Summary())
-		}
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "seutu %s: %v\n", name, err)
-		if errors.Is(err, build.ErrNoSite) {
-			return exitUsage
-		}
-		return exitContent
-	}
-	if rep.Failed() {
-		if !rep.Diags.HasErrors() {
-			fmt.Fprintf(stderr, "seutu %s: -strict: warnings count as errors\n", name)
-		}
-		if name == "check" {
-			fmt.Fprintln(stderr, "seutu check: the content has errors")
-		} else {
-			fmt.Fprintln(stderr, "seutu build: nothing was written; the last good site is untouched")
-		}
-		return exitContent
-	}
-	switch name {
-	case "check":
-		fmt.Fprintf(stdout, "seutu check: %d pages OK (%s)\n", rep.Pages, rep.Timings())
-	default:
-		fmt.Fprintln(stdout, rep.Summary(name))
-	}
-	return exitOK
-}
-
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", stderr)
-	var c common
-	c.register(fs)
-	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on; loopback keeps the preview on this machine")
-	if code, ok := parse(fs, args, stderr); !ok {
-		return code
-	}
-	opts, err := c.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
-		return exitUsage
-	}
-	l, err := net.Listen("tcp", *addr)
-	if err != nil {
-		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
-		return exitUsage
-	}
-	defer l.Close()
-	if host, _, _ := net.SplitHostPort(l.Addr().String()); !net.ParseIP(host).IsLoopback() {
-		fmt.Fprintf(stderr, "seutu serve: warning: listening on %s, reachable from other machines\n", l.Addr())
-	}
-	url := "http://" + l.Addr().String() + "/"
-	opts.BaseURL = url
-	session, err := build.NewSession(opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "seutu serve: %v: %s\n", build.ErrNoSite, opts.Source)
-		return exitUsage
-	}
-	defer session.Close()
-	fmt.Fprintf(stdout, "seutu serve: serving %s at %s from memory, rebuilding on every save (Ctrl-C stops)\n", opts.Source, url)
-	if err := live.New(session, opts.Source, stdout).Run(ctx, l); err != nil {
-		fmt.Fprintf(stderr, "seutu serve: %v\n", err)
-		return exitContent
-	}
-	return exitOK
-}
-
-// runNextChange prints when the site would next change without an edit, as
-// an RFC 3339 time, or nothing when no change is ahead.
-func runNextChange(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("next-change", stderr)
-	var c common
-	c.register(fs)
-	if code, ok := parse(fs, args, stderr); !ok {
-		return code
-	}
-	opts, err := c.options()
-	if err != nil {
-		fmt.Fprintf(stderr, "seutu next-change: %v\n", err)
-		return exitUsage
-	}
-	if st, err := os.Stat(opts.Source); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "seutu next-change: %v: %s\n", build.ErrNoSite, opts.Source)
-		return exitUsage
-	}
-	next, ok, diags := build.NextChange(os.DirFS(opts.Source), opts)
-	if diags.HasErrors() {
-		for _, d := range diags {
-			fmt.Fprintln(stderr, d)
-		}
-		fmt.Fprintln(stderr, diags.Summary())
-		return exitContent
-	}
-	if ok {
-		fmt.Fprintln(stdout, next.Format(time.RFC3339))
-	}
-	return exitOK
+	return build.Options{Source: o.source, Drafts: o.drafts, Future: o.future, Strict: o.strict, Now: now}, nil
 }

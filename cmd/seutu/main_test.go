@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"net"
 	"os"
 	"strings"
 	"testing"
@@ -27,13 +28,49 @@ func TestScripts(t *testing.T) {
 			env.Setenv("SOURCE_DATE_EPOCH", "1795428000") // 23.11.2026
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"replace": replaceCmd,
+			"listen":  listenCmd,
+		},
 	})
+}
+
+// replaceCmd is `replace FILE OLD NEW`: every OLD in FILE becomes NEW, as
+// an editor's edit would.
+func replaceCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	file := ts.MkAbs(args[0])
+	b, err := os.ReadFile(file)
+	ts.Check(err)
+	if !strings.Contains(string(b), args[1]) {
+		ts.Fatalf("%s has no %q", args[0], args[1])
+	}
+	ts.Check(os.WriteFile(file, []byte(strings.ReplaceAll(string(b), args[1], args[2])), 0o644))
+}
+
+// listenCmd is `listen`: it takes a free port on 127.0.0.1 until the
+// script ends and sets $ADDR to it, for a command that finds it in use.
+func listenCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: listen")
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	ts.Defer(func() { l.Close() })
+	ts.Setenv("ADDR", l.Addr().String())
 }
 
 func TestExitCodes(t *testing.T) {
 	site := t.TempDir()
 	os.MkdirAll(site+"/content/verkostot", 0o755)
 	os.WriteFile(site+"/content/verkostot/a.md", []byte("---\ntitle: A\nchair: nobody\n---\n"), 0o644)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
 	tests := []struct {
 		args []string
 		want int
@@ -44,9 +81,14 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "-nope"}, exitUsage},
 		{[]string{"build", "-h"}, exitOK},
 		{[]string{"check", "-now", "eilen", "-source", site}, exitUsage},
-		{[]string{"check", "-source", site}, exitContent},
-		{[]string{"build", "-source", site}, exitContent},
+		{[]string{"check", "-source", site}, exitFailed},
+		{[]string{"build", "-source", site}, exitFailed},
 		{[]string{"check", "-source", site + "/missing"}, exitUsage},
+		{[]string{"check", "-source", site, "extra"}, exitUsage},
+		{[]string{"serve", "-source", site, "-addr", taken.Addr().String()}, exitFailed},
+		{[]string{"serve", "-source", site, "-addr", "127.0.0.1:notaport"}, exitUsage},
+		{[]string{"new", "verkosto", "-source", site}, exitUsage},
+		{[]string{"help", "new"}, exitOK},
 	}
 	for _, tt := range tests {
 		var out, errOut strings.Builder

@@ -1,14 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"seutu/internal/build"
@@ -17,46 +15,28 @@ import (
 )
 
 // runNew writes the skeleton of a new content file: seutu new KIND "Otsikko".
-func runNew(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("new", stderr)
-	source := flags.String("source", ".", "the site `folder` (holding content/)")
-	nowFlag := flags.String("now", "", "the date for news and events, YYYY-MM-DDTHH:MM (default: SOURCE_DATE_EPOCH, else the clock)")
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: seutu new [-source DIR] KIND \"Otsikko\"\n\nKIND is one of: %s\n\n", strings.Join(scaffold.Kinds(), ", "))
-		flags.PrintDefaults()
-	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if flags.NArg() != 2 {
-		flags.Usage()
-		return exitUsage
-	}
-	now, err := build.Now(*nowFlag, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
+func runNew(_ context.Context, c *call) int {
+	now, err := build.Now(c.opts.now, os.Getenv("SOURCE_DATE_EPOCH"), time.Now)
 	if err != nil {
-		fmt.Fprintf(stderr, "seutu new: %v\n", err)
-		return exitUsage
+		return c.failf(exitUsage, "%v", err)
 	}
-	cfg, err := readConfig(*source)
+	cfg, err := readConfig(c.opts.source)
 	if err != nil {
-		fmt.Fprintf(stderr, "seutu new: %v\n", err)
-		return exitUsage
+		return c.failf(exitUsage, "%v", err)
 	}
-	path, text, err := scaffold.New(flags.Arg(0), flags.Arg(1), cfg, now)
+	path, text, err := scaffold.New(c.args[0], c.args[1], cfg, now)
 	if err != nil {
-		fmt.Fprintf(stderr, "seutu new: %v\n", err)
-		return exitUsage
+		return c.failf(exitUsage, "%v", err)
 	}
-	if err := scaffold.Write(*source, path, text); err != nil {
-		fmt.Fprintf(stderr, "seutu new: %v\n", err)
-		return exitContent
+	if err := scaffold.Write(c.opts.source, path, text); err != nil {
+		return c.failf(exitFailed, "%v", err)
 	}
-	fmt.Fprintln(stdout, path)
+	fmt.Fprintln(c.stdout, path)
 	return exitOK
 }
+
+// newKinds are the kinds `seutu new` takes, for its help.
+func newKinds() []string { return scaffold.Kinds() }
 
 // readConfig reads the site's site.toml for its vocabularies; its problems
 // are check's to report, so only an unreadable folder is an error here.

@@ -71,6 +71,9 @@ func (d *decoder) decode(root *meta.Value) {
 	}
 	meta.FieldsOf(&d.Decoder, root, d, "the front matter of a "+string(p.Kind), commonFields, d.kindFields())
 
+	if !p.Draft && strings.Contains(p.Summary, model.Placeholder) {
+		d.Diags.Errorf(d.at("summary", root.Pos), "%s", placeholderMsg)
+	}
 	if p.Title == "" {
 		d.Diags.Errorf(d.at("title", root.Pos), "missing title: every page needs one")
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -217,14 +218,52 @@ func readPage(fsys fs.FS, name string, limit int64, old file) file {
 	}
 	if p := old.page; p != nil && bytes.Equal(s.front, old.front) && len(diags) == 0 && len(old.readDiags) == 0 {
 		p.Body = s.body
-		return file{page: p, front: s.front, diags: old.diags, bodyOnly: true}
+		return file{page: p, front: s.front, frontDiags: old.frontDiags,
+			diags: withPlaceholders(old.frontDiags, p, s.body), bodyOnly: true}
 	}
 	p := newPage(name)
 	p.Body, p.BodyLine = s.body, s.bodyLine
 	d := &decoder{Decoder: meta.Decoder{Diags: slices.Clone(diags)}, page: p}
 	d.decode(s.meta)
-	return file{page: p, front: s.front, diags: d.Diags, readDiags: diags}
+	return file{page: p, front: s.front, frontDiags: d.Diags, diags: withPlaceholders(d.Diags, p, s.body), readDiags: diags}
 }
+
+// placeholderMsg is the error for a text `seutu new` left to replace.
+var placeholderMsg = fmt.Sprintf("placeholder text from seutu new: write the page's own text in place of %q, or keep the page a draft (draft: true) until it is ready", model.Placeholder+" …")
+
+// withPlaceholders returns front's diagnostics and an error for each
+// placeholder left in the body of p, unless p is a draft. Front matter's
+// placeholders (the summary's) are the decoder's to report.
+func withPlaceholders(front diag.List, p *model.Page, body []byte) diag.List {
+	if p.Draft || !bytes.Contains(body, placeholderBytes) {
+		return front
+	}
+	diags := slices.Clone(front)
+	line, lineStart := p.BodyLine, 0
+	for off := 0; ; {
+		i := bytes.Index(body[off:], placeholderBytes)
+		if i < 0 {
+			break
+		}
+		at := off + i
+		// Lines are counted from the last match on, so that the scan
+		// stays linear in the body however many matches there are.
+		seen := body[lineStart:at]
+		if n := bytes.Count(seen, newline); n > 0 {
+			line += n
+			lineStart += bytes.LastIndexByte(seen, '\n') + 1
+		}
+		col := utf8.RuneCount(body[lineStart:at]) + 1
+		diags.Errorf(diag.Pos{File: p.File, Line: line, Col: col}, "%s", placeholderMsg)
+		off = at + len(placeholderBytes)
+	}
+	return diags
+}
+
+var (
+	placeholderBytes = []byte(model.Placeholder)
+	newline          = []byte("\n")
+)
 
 // newPage places a file in the site: its kind, section, key and slug.
 func newPage(file string) *model.Page {

@@ -38,12 +38,13 @@ type Result struct {
 
 // file is what reading one content file gave.
 type file struct {
-	page      *model.Page
-	index     *model.Section
-	diags     diag.List
-	front     []byte    // the file's bytes before the body
-	readDiags diag.List // what reading the bytes found, before decoding
-	bodyOnly  bool      // the page of the previous read, with only a new body
+	page       *model.Page
+	index      *model.Section
+	diags      diag.List // all that reading the file found
+	front      []byte    // the file's bytes before the body
+	frontDiags diag.List // what reading and decoding the front matter found: diags less the body's
+	readDiags  diag.List // what reading the bytes found, before decoding
+	bodyOnly   bool      // the page of the previous read, with only a new body
 }
 
 // BodiesOnly returns the files of a Reload when nothing but the bodies of

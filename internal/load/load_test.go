@@ -1,6 +1,8 @@
 package load
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -259,4 +261,53 @@ func TestReloadTellsBodyOnlyEdits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A placeholder of `seutu new` left in a published page is an error at
+// each place it stands, however many share a line; a draft may keep them;
+// an edit of the body alone finds them anew.
+func TestPlaceholders(t *testing.T) {
+	const front = "---\ntitle: Uusi\nsummary: Kirjoita tähän tiivistelmä.\n---\n"
+	tests := []struct {
+		name, src string
+		want      []string // line:col of each error
+	}{
+		{"summary and body", front + "Kirjoita tähän esittely.\n\n## Otsikko\n\nÄä, Kirjoita tähän Kirjoita tähän.\n",
+			[]string{"3:10", "5:1", "9:5", "9:20"}},
+		{"none", "---\ntitle: Valmis\n---\nOma teksti.\n", nil},
+		{"a draft", "---\ntitle: Uusi\ndraft: true\nsummary: Kirjoita tähän x.\n---\nKirjoita tähän y.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Load(site(map[string]string{"content/a.md": tt.src}))
+			var got []string
+			for _, d := range r.Diags {
+				if strings.Contains(d.Msg, "placeholder") {
+					got = append(got, fmt.Sprintf("%d:%d", d.Pos.Line, d.Pos.Col))
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("placeholders at %v, want %v\n%v", got, tt.want, r.Diags)
+			}
+		})
+	}
+
+	t.Run("body edits", func(t *testing.T) {
+		fsys := site(map[string]string{"content/a.md": "---\ntitle: A\n---\nValmis.\n"})
+		prev := Load(fsys)
+		for _, step := range []struct {
+			body string
+			want int
+		}{{"Kirjoita tähän.\n", 1}, {"Valmis taas.\n", 0}} {
+			fsys["content/a.md"].Data = []byte("---\ntitle: A\n---\n" + step.body)
+			r := Reload(fsys, prev, map[string]bool{"content/a.md": true})
+			if r.BodiesOnly() == nil {
+				t.Fatal("not a body-only edit")
+			}
+			if len(r.Diags) != step.want {
+				t.Errorf("body %q: %v, want %d placeholder errors", step.body, r.Diags, step.want)
+			}
+			prev = r
+		}
+	})
 }

@@ -50,6 +50,11 @@ func SectionOf(k Kind) string {
 	return ""
 }
 
+// Placeholder begins every text that `seutu new` writes for the editor to
+// replace ("Kirjoita tähän …"). Load refuses it in a page that is not a
+// draft, so that a skeleton left untouched is never published.
+const Placeholder = "Kirjoita tähän"
+
 // Moment is a point in time that may stand for a whole day.
 type Moment = meta.Moment
 

@@ -1,9 +1,13 @@
 // Package scaffold writes the skeleton of a new content file: the front
 // matter of its kind with every field the builder accepts, each with a short
 // Finnish comment and an example, the required fields filled and the rest
-// left empty, and a Markdown body to write over. A new file passes
-// `seutu check` as it is, so that an editor can build and preview it at
-// once and fill it in field by field.
+// left empty, and a Markdown body to write over. Every text the editor
+// must write begins with model.Placeholder ("Kirjoita tähän …"), and
+// `seutu check` reports each one left, with its line and column, so an
+// untouched skeleton is never published; otherwise a new file passes the
+// check as it is (as a draft, with `draft: true`, even with its
+// placeholders), so that an editor can preview it at once and fill it in
+// field by field.
 //
 // The skeletons are the text/template files under templates/, one per kind
 // (templates/network.md.tmpl, …), with the fields every kind shares in
@@ -36,8 +40,9 @@ var templateFS embed.FS
 
 // templates holds every skeleton, by file name (network.md.tmpl, …).
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
-	"yaml":    yamlScalar,
-	"allowed": allowed,
+	"yaml":        yamlScalar,
+	"allowed":     allowed,
+	"placeholder": placeholder,
 }).ParseFS(templateFS, "templates/*.tmpl"))
 
 // kind is one name `seutu new` accepts.
@@ -238,6 +243,16 @@ func yamlScalar(s string) string {
 		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s) + `"`
 	}
 	return out
+}
+
+// placeholder is a text for the editor to replace: model.Placeholder and
+// what to write there, "Kirjoita tähän verkoston tehtävät.". Load refuses
+// it in a published page, so it must begin with model.Placeholder.
+func placeholder(what string) string {
+	if strings.HasPrefix(what, ",") {
+		return model.Placeholder + what
+	}
+	return model.Placeholder + " " + what
 }
 
 // allowed is a comment's list of the values site.toml allows, or what to do

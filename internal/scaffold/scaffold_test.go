@@ -1,6 +1,7 @@
 package scaffold_test
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -19,6 +20,7 @@ import (
 	"seutu/internal/diag"
 	"seutu/internal/fi"
 	"seutu/internal/golden"
+	"seutu/internal/model"
 	"seutu/internal/scaffold"
 	"seutu/internal/write"
 )
@@ -110,14 +112,72 @@ func date(v any) string {
 }
 
 // check builds a site of site.toml and the one new file in memory, the
-// way `seutu check` does, and returns what it reported.
+// way `seutu check` does: first as it is, when the only errors must be the
+// placeholders left to replace, one at each of them; then with the
+// placeholders replaced, as an editor would. It returns the second report.
 func check(t *testing.T, toml, path string, text []byte) *build.Report {
 	t.Helper()
-	fsys := fstest.MapFS{path: &fstest.MapFile{Data: text}}
-	if toml != "" {
-		fsys["content/site.toml"] = &fstest.MapFile{Data: []byte(toml)}
+	run := func(text []byte) *build.Report {
+		fsys := fstest.MapFS{path: &fstest.MapFile{Data: text}}
+		if toml != "" {
+			fsys["content/site.toml"] = &fstest.MapFile{Data: []byte(toml)}
+		}
+		return build.Run(fsys, build.Options{Now: now}, &write.Discard{})
 	}
-	return build.Run(fsys, build.Options{Now: now}, &write.Discard{})
+	expectPlaceholders(t, run(text).Diags, path, text)
+	return run(fill(text))
+}
+
+// fill replaces every placeholder with the editor's own words.
+func fill(text []byte) []byte {
+	return bytes.ReplaceAll(text, []byte(model.Placeholder), []byte("Tässä on"))
+}
+
+// expectPlaceholders requires an error at each placeholder of text, and no
+// other error. A placeholder is on each line that holds model.Placeholder
+// and is not a comment; the error points at it, or at the opening quote of
+// the summary that holds it.
+func expectPlaceholders(t *testing.T, diags diag.List, path string, text []byte) {
+	t.Helper()
+	lines := strings.Split(string(text), "\n")
+	want := map[int]bool{}
+	for i, l := range lines {
+		if strings.Contains(l, model.Placeholder) && !strings.HasPrefix(l, "#") {
+			want[i+1] = true
+		}
+	}
+	for _, d := range diags {
+		if d.Severity != diag.Error {
+			continue
+		}
+		if !strings.Contains(d.Msg, "placeholder text from seutu new") || d.Pos.File != path || !want[d.Pos.Line] {
+			t.Errorf("untouched skeleton: %v", d)
+			continue
+		}
+		delete(want, d.Pos.Line)
+		line := []rune(lines[d.Pos.Line-1])
+		at := strings.TrimLeft(string(line[min(d.Pos.Col-1, len(line)):]), `"'`)
+		if !strings.HasPrefix(at, model.Placeholder) {
+			t.Errorf("%v points at %q, not at the placeholder", d, at)
+		}
+	}
+	for l := range want {
+		t.Errorf("%s:%d: no error for the placeholder %q", path, l, lines[l-1])
+	}
+}
+
+// A draft may keep its placeholders: it is not published.
+func TestPlaceholdersInADraft(t *testing.T) {
+	path, text, err := scaffold.New("verkosto", "Luonnosverkosto", testConfig(t, siteTOML), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = bytes.Replace(text, []byte("draft: false"), []byte("draft: true "), 1)
+	fsys := fstest.MapFS{path: &fstest.MapFile{Data: text}, "content/site.toml": &fstest.MapFile{Data: []byte(siteTOML)}}
+	for _, drafts := range []bool{false, true} {
+		rep := build.Run(fsys, build.Options{Now: now, Drafts: drafts}, &write.Discard{})
+		expectClean(t, rep.Diags, "verkosto")
+	}
 }
 
 // expectClean fails on any error, and on any warning except that nobody
@@ -207,7 +267,7 @@ func TestNewInRealSite(t *testing.T) {
 		if _, ok := fsys[path]; ok {
 			t.Fatalf("%s is already in the real content", path)
 		}
-		fsys[path] = &fstest.MapFile{Data: text}
+		fsys[path] = &fstest.MapFile{Data: fill(text)}
 		added[path] = c.kind
 	}
 	rep := build.Run(fsys, build.Options{Now: now}, &write.Discard{})

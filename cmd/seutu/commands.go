@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"syscall"
+	"time"
+
+	"seutu/internal/build"
+	"seutu/internal/live"
+)
+
+// failf prints a command's message and returns code.
+func (c *call) failf(code int, format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "seutu %s: %s\n", c.name, fmt.Sprintf(format, args...))
+	return code
+}
+
+// runBuild runs build, or check, which is build writing nothing.
+func runBuild(_ context.Context, c *call) int {
+	o := c.opts
+	opts, err := o.buildOptions()
+	if err != nil {
+		return c.failf(exitUsage, "%v", err)
+	}
+	check := c.name == "check"
+	opts.Dest, opts.BaseURL, opts.DryRun = o.dest, o.baseURL, check
+	opts.Minify, opts.Fingerprint = o.minify && !check, !check
+	stop, err := startProfiles(o.cpuProfile, o.memProfile)
+	if err != nil {
+		return c.failf(exitUsage, "%v", err)
+	}
+	rep, err := build.Build(opts)
+	if perr := stop(); perr != nil {
+		c.failf(0, "%v", perr)
+	}
+	if o.format == "json" {
+		return reportJSON(rep, err, c.stdout, c.stderr)
+	}
+	return report(c.name, rep, err, c.stdout, c.stderr)
+}
+
+// reportJSON prints the diagnostics as JSON on stdout, for tools.
+func reportJSON(rep *build.Report, err error, stdout, stderr io.Writer) int {
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu: %v\n", err)
+		if errors.Is(err, build.ErrNoSite) {
+			return exitUsage
+		}
+		return exitFailed
+	}
+	stdout.Write(rep.Diags.JSON())
+	if rep.Failed() {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// report prints the diagnostics and a summary, and returns the exit code.
+func report(name string, rep *build.Report, err error, stdout, stderr io.Writer) int {
+	if rep != nil {
+		for _, d := range rep.Diags {
+			fmt.Fprintln(stderr, d)
+		}
+		if len(rep.Diags) > 0 {
+			fmt.Fprintln(stderr, rep.Diags.Summary())
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "seutu %s: %v\n", name, err)
+		if errors.Is(err, build.ErrNoSite) {
+			return exitUsage
+		}
+		return exitFailed
+	}
+	if rep.Failed() {
+		if !rep.Diags.HasErrors() {
+			fmt.Fprintf(stderr, "seutu %s: -strict: warnings count as errors\n", name)
+		}
+		if name == "check" {
+			fmt.Fprintln(stderr, "seutu check: the content has errors")
+		} else {
+			fmt.Fprintln(stderr, "seutu build: nothing was written; the last good site is untouched")
+		}
+		return exitFailed
+	}
+	switch name {
+	case "check":
+		fmt.Fprintf(stdout, "seutu check: %d pages OK (%s)\n", rep.Pages, rep.Timings())
+	default:
+		fmt.Fprintln(stdout, rep.Summary(name))
+	}
+	return exitOK
+}
+
+func runServe(ctx context.Context, c *call) int {
+	opts, err := c.opts.buildOptions()
+	if err != nil {
+		return c.failf(exitUsage, "%v", err)
+	}
+	l, err := net.Listen("tcp", c.opts.addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return c.failf(exitFailed, "%s is already in use (another seutu serve?): stop that program, or pick another port, e.g. -addr 127.0.0.1:1314, or -addr 127.0.0.1:0 for any free one", c.opts.addr)
+	}
+	if err != nil {
+		return c.failf(exitUsage, "-addr %s: %v", c.opts.addr, err)
+	}
+	defer l.Close()
+	if host, _, _ := net.SplitHostPort(l.Addr().String()); !net.ParseIP(host).IsLoopback() {
+		c.failf(0, "warning: listening on %s, reachable from other machines", l.Addr())
+	}
+	url := "http://" + l.Addr().String() + "/"
+	opts.BaseURL = url
+	session, err := build.NewSession(opts)
+	if err != nil {
+		return c.failf(exitUsage, "%v: %s", build.ErrNoSite, opts.Source)
+	}
+	defer session.Close()
+	fmt.Fprintf(c.stdout, "seutu serve: serving %s at %s from memory, rebuilding on every save (Ctrl-C stops)\n", opts.Source, url)
+	if err := live.New(session, opts.Source, c.stdout).Run(ctx, l); err != nil {
+		return c.failf(exitFailed, "%v", err)
+	}
+	return exitOK
+}
+
+// runNextChange prints when the site would next change without an edit, as
+// an RFC 3339 time, or nothing when no change is ahead.
+func runNextChange(_ context.Context, c *call) int {
+	opts, err := c.opts.buildOptions()
+	if err != nil {
+		return c.failf(exitUsage, "%v", err)
+	}
+	if st, err := os.Stat(opts.Source); err != nil || !st.IsDir() {
+		return c.failf(exitUsage, "%v: %s", build.ErrNoSite, opts.Source)
+	}
+	next, ok, diags := build.NextChange(os.DirFS(opts.Source), opts)
+	if diags.HasErrors() {
+		for _, d := range diags {
+			fmt.Fprintln(c.stderr, d)
+		}
+		fmt.Fprintln(c.stderr, diags.Summary())
+		return exitFailed
+	}
+	if ok {
+		fmt.Fprintln(c.stdout, next.Format(time.RFC3339))
+	}
+	return exitOK
+}
