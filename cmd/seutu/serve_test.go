@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -10,7 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
+
+	"seutu/internal/testwait"
 )
 
 // TestServeCommand runs `seutu serve` on a free port over a copy of a
@@ -21,7 +23,12 @@ func TestServeCommand(t *testing.T) {
 	if err := os.CopyFS(dir, os.DirFS("../../internal/build/testdata/site")); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	// Every wait below is one step of the test's context (testwait): a
+	// build of the small site takes a fraction of a second idle, and only
+	// a hang outlasts a step's limit, however busy the machine.
+	testCtx := testwait.Context(t)
+	ctx, cancel := context.WithCancel(testCtx)
+	defer cancel()
 	out, w := io.Pipe()
 	done := make(chan int, 1)
 	go func() {
@@ -29,17 +36,25 @@ func TestServeCommand(t *testing.T) {
 		w.Close()
 	}()
 	lines := bufio.NewScanner(out)
+	first, cancelFirst := testwait.Step(testCtx)
+	defer cancelFirst()
+	unblock := context.AfterFunc(first, func() { out.CloseWithError(context.Cause(first)) }) // ends the Scan below
 	if !lines.Scan() {
-		t.Fatal("serve printed nothing")
+		t.Fatalf("serve printed nothing: %v", lines.Err())
 	}
+	unblock()
 	base := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(lines.Text())
 	if base == "" {
 		t.Fatalf("no address in %q", lines.Text())
 	}
 	go io.Copy(io.Discard, out) // the rebuild log
 
-	get := func(path string) string {
-		resp, err := http.Get(base + path)
+	// get is one step of ctx: a server that stops answering fails it.
+	get := func(ctx context.Context, path string) string {
+		ctx, cancel := testwait.Step(ctx)
+		defer cancel()
+		req, _ := http.NewRequestWithContext(ctx, "GET", base+path, nil)
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			return ""
 		}
@@ -49,16 +64,12 @@ func TestServeCommand(t *testing.T) {
 	}
 	wait := func(path, want string) {
 		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for !strings.Contains(get(path), want) {
-			if time.Now().After(deadline) {
-				t.Fatalf("%s never showed %q", path, want)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
+		testwait.Until(t, testCtx, fmt.Sprintf("%s to show %q", path, want), func(ctx context.Context) bool {
+			return strings.Contains(get(ctx, path), want)
+		})
 	}
 	wait("/verkostot/hyte/", "<h1>Alueellinen hyte-verkosto</h1>")
-	if page := get("/verkostot/hyte/"); !strings.Contains(page, "/_seutu/events") {
+	if page := get(testCtx, "/verkostot/hyte/"); !strings.Contains(page, "/_seutu/events") {
 		t.Error("no live-reload script in a served page")
 	}
 	file := filepath.Join(dir, "content/verkostot/hyte.md")
@@ -79,12 +90,7 @@ func TestServeCommand(t *testing.T) {
 	}
 
 	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("serve exited %d", code)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop")
+	if code := testwait.Receive(t, testCtx, "serve to stop", done); code != 0 {
+		t.Errorf("serve exited %d", code)
 	}
 }

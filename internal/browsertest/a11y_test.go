@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -15,9 +16,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"seutu/internal/build"
+	"seutu/internal/testwait"
 )
 
-// tools holds the checkers installed from package-lock.json by .ci/run
+// tools holds the checkers installed from package-lock.json by .ci/test
 // (npm ci --prefix internal/browsertest/tools).
 const tools = "tools/node_modules"
 
@@ -31,7 +33,7 @@ func toolFile(t *testing.T, rel string) string {
 	t.Helper()
 	p := filepath.Join(tools, filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("%s is missing: run `npm ci --prefix internal/browsertest/tools` (or .ci/run, which does)", p)
+		t.Fatalf("%s is missing: run %s, which installs chromium, a Java runtime and the npm checkers, then runs the tests", p, installAll)
 	}
 	return p
 }
@@ -102,24 +104,19 @@ func TestAccessibilityEveryPage(t *testing.T) {
 	}
 	tab := newTab(t, newBrowser(t))
 	tags, _ := json.Marshal(wcagTags)
-	run := `axe.run(document, {runOnly: {type: "tag", values: ` + string(tags) + `}, resultTypes: ["violations"]}).then(r => ({violations: r.violations}))`
+	axeRun := `axe.run(document, {runOnly: {type: "tag", values: ` + string(tags) + `}, resultTypes: ["violations"]}).then(r => ({violations: r.violations}))`
 	// First prove that the checker sees a fault: an image without alt text.
 	do(t, tab, "open the home page", chromedp.Navigate(srv.URL+"/"))
-	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+`;document.body.append(Object.assign(document.createElement("img"), {src: "x.png"}));true`)); err != nil {
-		t.Fatal(err)
-	}
-	if res, err := chromedp.Run(tab, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise)); err != nil || len(res.Violations) == 0 || res.Violations[0].ID != "image-alt" {
-		t.Fatalf("axe-core did not report an image without alt text: %+v, %v", res, err)
+	run(t, tab, "injecting axe-core and an image without alt text", chromedp.Evaluate[bool](string(axe)+`;document.body.append(Object.assign(document.createElement("img"), {src: "x.png"}));true`))
+	if res := run(t, tab, "axe on the home page", chromedp.Evaluate[axeResult](axeRun, chromedp.EvalAwaitPromise)); len(res.Violations) == 0 || res.Violations[0].ID != "image-alt" {
+		t.Fatalf("axe-core did not report an image without alt text: %+v", res)
 	}
 	for _, page := range pages {
+		// Each page's steps have their own limit (run): a busy machine
+		// slows every page, and no budget is shared among them.
 		do(t, tab, "open "+page, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+page))
-		if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
-			t.Fatalf("%s: injecting axe-core: %v", page, err)
-		}
-		res, err := chromedp.Run(tab, chromedp.Evaluate[axeResult](run, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("%s: axe: %v", page, err)
-		}
+		run(t, tab, page+": injecting axe-core", chromedp.Evaluate[bool](string(axe)+";true"))
+		res := run(t, tab, page+": axe", chromedp.Evaluate[axeResult](axeRun, chromedp.EvalAwaitPromise))
 		for _, v := range res.Violations {
 			for _, n := range v.Nodes {
 				t.Errorf("%s: %s (%s): %v %s", page, v.ID, v.Help, n.Target, n.HTML)
@@ -155,10 +152,7 @@ func TestScreenshots(t *testing.T) {
 	for name, url := range views {
 		for _, width := range []int64{375, 1280} {
 			do(t, tab, "open "+url, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+url))
-			png, err := chromedp.Run(tab, chromedp.FullScreenshot(90))
-			if err != nil {
-				t.Fatal(err)
-			}
+			png := run(t, tab, "screenshot of "+url, chromedp.FullScreenshot(90))
 			file := filepath.Join(out, name+"-"+itoa(width)+".png")
 			if err := os.WriteFile(file, png, 0o644); err != nil {
 				t.Fatal(err)
@@ -178,12 +172,23 @@ func TestValidHTML(t *testing.T) {
 	jar := toolFile(t, "vnu-jar/build/dist/vnu.jar")
 	java, err := exec.LookPath("java")
 	if err != nil {
-		t.Fatal("no java on PATH: the Nu HTML Checker runs on Java (apt-get install default-jre-headless, or run .ci/run)")
+		t.Fatal("no java on PATH: the Nu HTML Checker runs on Java. Run " + installAll + ", which installs chromium, a Java runtime and the npm checkers, then runs the tests.")
+	}
+	// The checker runs over whole sites, which takes many seconds, so it
+	// has the whole test's time (testwait.Context), not a step's.
+	ctx := testwait.Context(t)
+	vnu := func(args ...string) ([]byte, error) {
+		t.Helper()
+		out, err := exec.CommandContext(ctx, java, append([]string{"-jar", jar, "--errors-only"}, args...)...).CombinedOutput()
+		if ctx.Err() != nil {
+			t.Fatalf("the Nu HTML Checker %v: %v", args, context.Cause(ctx))
+		}
+		return out, err
 	}
 	// First prove that the checker sees a fault.
 	bad := t.TempDir()
 	os.WriteFile(filepath.Join(bad, "bad.html"), []byte("<!doctype html><html lang=fi><title>x</title><p><div>x</p>"), 0o644)
-	if out, _ := exec.Command(java, "-jar", jar, "--errors-only", bad).CombinedOutput(); !strings.Contains(string(out), "error") {
+	if out, _ := vnu(bad); !strings.Contains(string(out), "error") {
 		t.Fatalf("the Nu HTML Checker passed broken HTML: %s", out)
 	}
 	dirs := []string{buildReal(t)}
@@ -193,7 +198,7 @@ func TestValidHTML(t *testing.T) {
 	}
 	dirs = append(dirs, small)
 	for _, dir := range dirs {
-		out, err := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", dir).CombinedOutput()
+		out, err := vnu("--skip-non-html", dir)
 		var exit *exec.ExitError
 		if err != nil && !errors.As(err, &exit) {
 			t.Fatalf("running vnu: %v\n%s", err, out)

@@ -1,10 +1,19 @@
 // Package browsertest runs seutu's scripts (assets/js/directory.js and
 // assets/js/events.js) in a real headless Chromium: each test builds a
 // small site with package build, serves it with package serve on the
-// loopback address and drives the browser with chromedp.
+// loopback address and drives the browser with chromedp. It also checks
+// every page of the real site with axe-core and the Nu HTML Checker.
 //
-// The tests need Debian's chromium (apt-get install chromium; .ci/run
-// installs it). Without a browser they fail; they are never skipped.
+// The tests need Debian's chromium, a Java runtime (for the Nu HTML
+// Checker) and the npm checkers pinned in tools/package-lock.json.
+// .ci/test, at the repository's root, installs all three and then runs
+// go test. Without one of them a test fails, naming .ci/test; none is
+// ever skipped.
+//
+// No test has a fixed budget for its whole run, which a busy machine can
+// overrun: each browser action is one step with testwait.StepTimeout,
+// minutes where it takes well under a second, and the browser lives until
+// the test ends or shortly before go test's -timeout (testwait.Context).
 //
 // The package has only tests; this file holds its documentation.
 package browsertest

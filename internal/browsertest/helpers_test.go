@@ -21,10 +21,13 @@ import (
 	"seutu/internal/build"
 	"seutu/internal/fi"
 	_ "seutu/internal/golden" // defines -update for go test ./... -update
+	"seutu/internal/testwait"
 )
 
-// testTimeout bounds each test: building, serving and the browser.
-const testTimeout = 60 * time.Second
+// installAll is the command that installs what the browser tests need
+// (chromium, a Java runtime and the npm checkers) and runs the tests; a
+// test that misses one of them fails naming it.
+const installAll = ".ci/test"
 
 // ownSite is this package's site: six networks in three categories, and
 // events on both sides of the build's now. buildSite is the build
@@ -77,10 +80,14 @@ func copySite(t *testing.T, src string) string {
 	return dir
 }
 
+// client is for the tests' own requests: a server that stops answering
+// fails the request after a step's time rather than hanging the test.
+var client = &http.Client{Timeout: testwait.StepTimeout}
+
 // fetch returns the body of a page as the server sends it.
 func fetch(t *testing.T, url string) string {
 	t.Helper()
-	resp, err := http.Get(url)
+	resp, err := client.Get(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,18 +113,20 @@ func findChromium(t *testing.T) string {
 		}
 	}
 	t.Fatal("no browser for the browser tests: found none of chromium, chromium-browser, google-chrome on PATH.\n" +
-		"Install Debian's chromium (apt-get install chromium) or run .ci/run, which installs it.")
+		"Run " + installAll + ", which installs chromium, a Java runtime and the npm checkers, then runs the tests.")
 	return ""
 }
 
 // newBrowser starts a headless Chromium with a fresh profile for the test
 // and returns a chromedp context of it; newTab opens tabs in it. The
-// context ends, and the browser with it, after testTimeout or when the
-// test ends. extra options come after the defaults.
+// context ends, and the browser with it, when the test ends or shortly
+// before go test's -timeout (testwait.Context): no fixed budget for the
+// whole test, which a busy machine can overrun. Each step has its own
+// limit (see run). extra options come after the defaults.
 func newBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	path := findChromium(t)
-	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
+	ctx, cancel := context.WithCancel(testwait.Context(t))
 	t.Cleanup(cancel)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
@@ -137,8 +146,16 @@ func newBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Con
 	t.Cleanup(cancelAlloc)
 	browser, cancelBrowser := chromedp.NewContext(alloc)
 	t.Cleanup(cancelBrowser)
-	if err := chromedp.Do(browser); err != nil {
-		t.Fatalf("starting %s: %v", path, err)
+	// The first action starts the browser, which lives as long as that
+	// action's context: a step's context would stop it. A browser that
+	// does not start within a step's time is stopped instead.
+	hung := time.AfterFunc(testwait.StepTimeout, cancel)
+	err := chromedp.Do(browser)
+	if !hung.Stop() {
+		t.Fatalf("starting %s: no browser in %v: it hangs (%v)", path, testwait.StepTimeout, err)
+	}
+	if err != nil {
+		t.Fatalf("starting %s: %v", path, testwait.Why(ctx, err))
 	}
 	return browser
 }
@@ -178,28 +195,45 @@ func newTab(t *testing.T, browser context.Context) context.Context {
 			t.Errorf("page: %s", p)
 		}
 	})
-	if err := chromedp.Do(tab); err != nil {
-		t.Fatalf("opening a tab: %v", err)
+	// As for the browser: the first action opens the tab, which lives as
+	// long as that action's context.
+	hung := time.AfterFunc(testwait.StepTimeout, cancel)
+	err := chromedp.Do(tab)
+	if !hung.Stop() {
+		t.Fatalf("opening a tab: no tab in %v: it hangs (%v)", testwait.StepTimeout, err)
+	}
+	if err != nil {
+		t.Fatalf("opening a tab: %v", testwait.Why(tab, err))
 	}
 	return tab
 }
 
-// do runs browser actions and fails the test on an error.
-func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+// run runs a browser action as one step: it fails the test on an error,
+// or when the action takes longer than testwait.StepTimeout (a hang: a
+// navigation or an evaluation takes well under a second on an idle
+// machine), naming the step.
+func run[T any](t *testing.T, ctx context.Context, what string, a chromedp.Action[T]) T {
 	t.Helper()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-}
-
-// eval evaluates a JavaScript expression in the tab and decodes its value.
-func eval[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	step, cancel := testwait.Step(ctx)
+	defer cancel()
+	v, err := chromedp.Run(step, a)
 	if err != nil {
-		t.Fatalf("evaluating %s: %v", expr, err)
+		t.Fatalf("%s: %v", what, testwait.Why(step, err))
 	}
 	return v
+}
+
+// do runs browser actions as one step (see run).
+func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	run(t, ctx, what, chromedp.Steps(steps...))
+}
+
+// eval evaluates a JavaScript expression in the tab as one step (see run)
+// and decodes its value.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	return run(t, ctx, "evaluating "+expr, chromedp.Evaluate[T](expr))
 }
 
 // js quotes s as a JavaScript string literal.

@@ -48,6 +48,42 @@
 // What counts as upcoming or past is decided by Options.Now: the -now
 // flag, else SOURCE_DATE_EPOCH, else the clock. The same content and the
 // same Now give a byte-identical site.
+//
+// # Output
+//
+// Build writes through a write.Dir: into a folder beside the destination,
+// started from the site the last build replaced, and swapped into place
+// whole (see package write). Options.Minify and Options.Fingerprint are
+// for production (the build command sets both, serve neither): minifying
+// squeezes the layouts' white space once, when they are parsed, and runs
+// CSS, JS, SVG, JSON and XML files through a minifier; fingerprinting
+// publishes stylesheets and scripts also under names that carry their
+// content's hash (see package render). Report.Summary prints what a build
+// made and the time of each stage.
+//
+// # Rebuilds
+//
+// A Session keeps the whole site in memory for the dev server (package
+// live) and renders again only what a change reaches (incremental.go):
+// after an edit of a page's text alone it skips resolving and renders that
+// page only, since lists, feeds and calendars show front matter only;
+// after an edit of front matter it resolves the site again and renders
+// the page, the pages it refers to and that refer to it, and the lists
+// that show it; after an edit of a layout, the pages that use it;
+// site.toml, base.html, a partial, an _index.md, a file
+// added or removed, or any change of a URL renders everything. A converted
+// body outlives changes of the site's addresses (only its links are filled
+// in again), so adding a page converts that page alone. Tests hold every
+// rebuild to a full build's output.
+//
+// # Memory
+//
+// A one-shot build lets go of each Markdown source once it is converted,
+// and of each page's HTML once written, and runs the garbage collector at
+// GOGC=125 unless GOGC is set (gc.go): a build keeps the whole site until
+// it ends, and at the default pace the collector scans it over and over.
+// What was measured, and what made builds fast, is in
+// internal/benchcmp/README.md.
 package build
 
 import (

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -9,8 +10,8 @@ import (
 	"path/filepath"
 	"sync/atomic"
 	"testing"
-	"time"
 
+	"seutu/internal/testwait"
 	"seutu/internal/write"
 )
 
@@ -35,17 +36,13 @@ func TestKilledBuildLeavesLastGoodSite(t *testing.T) {
 	if err := child.Start(); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		if _, err := os.Stat(marker); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			child.Process.Kill()
-			t.Fatal("the child build never started writing")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	t.Cleanup(func() { child.Process.Kill(); child.Wait() }) // when the test fails before the kill below
+	// The child starts and builds until its fifth file, well under a
+	// second idle; only a hang outlasts a step's limit on a busy machine.
+	testwait.Until(t, testwait.Context(t), "the child build to start writing", func(context.Context) bool {
+		_, err := os.Stat(marker)
+		return err == nil
+	})
 	if err := child.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"seutu/internal/build"
 	"seutu/internal/corpus"
 	"seutu/internal/fi"
+	"seutu/internal/testwait"
 )
 
 // BenchmarkEditToReload measures, on a generated site, the time from
@@ -46,21 +47,31 @@ func BenchmarkEditToReload(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer session.Close()
-	ctx, cancel := context.WithCancel(context.Background())
+	// The benchmark's context: testing.B tells no deadline, so it ends
+	// after testwait.NoDeadline. The first build of a large site takes
+	// minutes on a slow machine, so waiting for it is bounded by that
+	// context alone, not by a step's limit.
+	ctx, cancel := context.WithCancel(testwait.Context(b))
 	defer cancel()
 	started := time.Now()
 	go New(session, dir, io.Discard).Run(ctx, l)
 	for {
-		if resp, err := http.Get(base + "/"); err == nil && resp.StatusCode == 200 {
+		req, _ := http.NewRequestWithContext(ctx, "GET", base+"/", nil)
+		if resp, err := http.DefaultClient.Do(req); err == nil && resp.StatusCode == 200 {
 			resp.Body.Close()
 			break
 		}
-		time.Sleep(10 * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			b.Fatalf("waiting for the first build: %v", context.Cause(ctx))
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 	firstPage := time.Since(started)
-	resp, err := http.Get(base + eventsPath)
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+eventsPath, nil)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		b.Fatal(err)
+		b.Fatal(testwait.Why(ctx, err))
 	}
 	defer resp.Body.Close()
 	events := make(chan string, 16)
@@ -85,15 +96,12 @@ func BenchmarkEditToReload(b *testing.B) {
 		if err := os.WriteFile(page, []byte(edited), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		select {
-		case e := <-events:
-			if e != "reload" {
-				b.Fatalf("event %s", e)
-			}
-			took = append(took, time.Since(start))
-		case <-time.After(30 * time.Second):
-			b.Fatal("no reload event")
+		// One step: an incremental rebuild takes milliseconds, and only a
+		// hang outlasts testwait.StepTimeout.
+		if e := testwait.Receive(b, ctx, "the reload event", events); e != "reload" {
+			b.Fatalf("event %s", e)
 		}
+		took = append(took, time.Since(start))
 	}
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "ms-median")

@@ -6,6 +6,12 @@
 // It serves only the files of the built site, never lists a folder, and
 // answers a missing page with the site's 404.html and status 404. It is
 // meant for the loopback address.
+//
+// A burst of saves makes one rebuild, once the files have been quiet for
+// 20 ms (watch.go); build.Session renders again only what the change
+// reaches. The first build runs the garbage collector at half the pace
+// (GOGC=200, unless GOGC is set), since what it allocates is mostly the
+// site the server keeps (startGC).
 package live
 
 import (

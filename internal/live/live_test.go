@@ -15,6 +15,7 @@ import (
 	"seutu/internal/build"
 	"seutu/internal/fi"
 	_ "seutu/internal/golden" // defines -update for go test ./... -update
+	"seutu/internal/testwait"
 )
 
 func TestClassify(t *testing.T) {
@@ -58,7 +59,8 @@ func TestInject(t *testing.T) {
 // small site.
 type liveSite struct {
 	dir, base string
-	events    chan string // "name data" of each event
+	events    chan string     // "name data" of each event
+	ctx       context.Context // the test's (testwait.Context); waits are steps of it
 }
 
 func start(t *testing.T) *liveSite {
@@ -76,38 +78,33 @@ func start(t *testing.T) *liveSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() { session.Close() }) // after the server has stopped: cleanups run last first
+	testCtx := testwait.Context(t)
+	ctx, cancel := context.WithCancel(testCtx)
 	done := make(chan error, 1)
 	go func() { done <- New(session, dir, io.Discard).Run(ctx, l) }()
 	t.Cleanup(func() {
 		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Run: %v", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Error("the server did not stop")
+		if err := testwait.Receive(t, testCtx, "the server to stop", done); err != nil {
+			t.Errorf("Run: %v", err)
 		}
-		session.Close()
 	})
-	s := &liveSite{dir: dir, base: base, events: make(chan string, 32)}
+	s := &liveSite{dir: dir, base: base, events: make(chan string, 32), ctx: testCtx}
 	// Wait for the first build, then listen for events.
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if resp, err := http.Get(base + "/"); err == nil && resp.StatusCode == 200 {
-			resp.Body.Close()
-			break
+	testwait.Until(t, testCtx, "the server to serve the site", func(ctx context.Context) bool {
+		req, _ := http.NewRequestWithContext(ctx, "GET", base+"/", nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return false
 		}
-		if time.Now().After(deadline) {
-			t.Fatal("the server never served the site")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		resp.Body.Close()
+		return resp.StatusCode == 200
+	})
+	// The stream lasts the whole test, so only the test's context bounds it.
 	req, _ := http.NewRequestWithContext(ctx, "GET", base+eventsPath, nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatal(testwait.Why(ctx, err))
 	}
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
 		t.Fatalf("events Content-Type %q", ct)
@@ -149,26 +146,25 @@ func (s *liveSite) replace(t *testing.T, rel, old, new string) {
 	s.write(t, rel, strings.Replace(string(b), old, new, 1))
 }
 
-// wait returns the next event, failing after a while.
+// wait returns the next event, which must be a name event. A rebuild
+// takes a fraction of a second; only a hang outlasts the step's limit.
 func (s *liveSite) wait(t *testing.T, name string) string {
 	t.Helper()
-	select {
-	case e := <-s.events:
-		if !strings.HasPrefix(e, name+" ") {
-			t.Fatalf("event %q, want %s", e, name)
-		}
-		return strings.TrimPrefix(e, name+" ")
-	case <-time.After(10 * time.Second):
-		t.Fatalf("no %s event", name)
+	e := testwait.Receive(t, s.ctx, "a "+name+" event", s.events)
+	if !strings.HasPrefix(e, name+" ") {
+		t.Fatalf("event %q, want %s", e, name)
 	}
-	return ""
+	return strings.TrimPrefix(e, name+" ")
 }
 
 func (s *liveSite) get(t *testing.T, path string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(s.base + path)
+	ctx, cancel := testwait.Step(s.ctx)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", s.base+path, nil)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatal(testwait.Why(ctx, err))
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
@@ -199,19 +195,20 @@ func TestEditReloadBreakFix(t *testing.T) {
 	if code, page := s.get(t, "/verkostot/hyte/"); code != 200 || !strings.Contains(page, "Alueellinen hyvinvointiverkosto") {
 		t.Errorf("the last good page is not served: %d", code)
 	}
-	// A page opened now hears the error at once.
-	req, _ := http.NewRequest("GET", s.base+eventsPath, nil)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// A page opened now hears the error at once: in the first bytes of
+	// its stream, which are read as one step.
+	ctx, cancel := testwait.Step(s.ctx)
 	defer cancel()
-	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+	req, _ := http.NewRequestWithContext(ctx, "GET", s.base+eventsPath, nil)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatal(testwait.Why(ctx, err))
 	}
 	head := make([]byte, 4096)
-	n, _ := io.ReadAtLeast(resp.Body, head, 40)
+	n, err := io.ReadAtLeast(resp.Body, head, 40)
 	resp.Body.Close()
 	if !strings.Contains(string(head[:n]), "event: error") {
-		t.Errorf("a new page was not told of the error: %q", head[:n])
+		t.Errorf("a new page was not told of the error: %q (%v)", head[:n], testwait.Why(ctx, err))
 	}
 
 	s.replace(t, "content/verkostot/hyte.md", "coordinator: hyvaks-x", "coordinator: hyvaks")
@@ -239,7 +236,10 @@ func TestEditReloadBreakFix(t *testing.T) {
 func TestServesOnlyTheSite(t *testing.T) {
 	s := start(t)
 	os.WriteFile(filepath.Join(filepath.Dir(s.dir), "salainen.txt"), []byte("salainen"), 0o644)
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	client := &http.Client{
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Timeout:       testwait.StepTimeout, // each request is a step: only a hang fails it
+	}
 	tests := []struct {
 		path, ctype string
 		status      int
@@ -268,7 +268,7 @@ func TestServesOnlyTheSite(t *testing.T) {
 			t.Errorf("%s: served a file outside the site", tt.path)
 		}
 	}
-	resp, err := http.Post(s.base+"/", "text/plain", nil)
+	resp, err := client.Post(s.base+"/", "text/plain", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

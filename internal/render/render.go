@@ -1,6 +1,7 @@
 // Package render turns a resolved site into files: every page's Markdown
 // body into HTML (with links rewritten and checked), every page through its
-// html/template layout, and the assets copied as they are.
+// html/template layout, and the assets copied (minified and fingerprinted
+// when asked).
 //
 // # Layouts
 //
@@ -9,7 +10,9 @@
 // pages); a layout: field picks layouts/<name>.html instead, and naming a
 // layout that does not exist is an error at that field. Derived pages use
 // fixed names: home.html, section.html (a section's _index.md may set
-// layout:), terms.html, term.html and 404.html. Every layout defines a
+// layout:), list.html (a network category, a news year or category, a
+// year of past events), events.html, terms.html, term.html and 404.html.
+// Every layout defines a
 // "main" template and is executed through layouts/base.html; files under
 // layouts/partials/ define shared templates any layout may call. Each
 // template is named by its path, so errors read
@@ -24,6 +27,40 @@
 //
 // Rendering runs on every core; the output does not depend on the order in
 // which pages finish.
+//
+// # Execution
+//
+// The first run of each layout is html/template's, which escapes it; from
+// then on the program package tmplexec compiled from the escaped tree runs
+// it, several times faster, with the same bytes out (exec.go). Whatever
+// tmplexec does not know (the call and slice builtins, escaping for CSS or
+// for a value inside a script, comparing an integer with an unsigned one,
+// …) it leaves to html/template, for that layout or that page; so does
+// every error, and the message an editor sees is html/template's. A site's
+// own layouts can therefore use all of html/template. The methods and
+// functions the layouts call on every page are called as Go code, without
+// reflection (direct.go, tmplexec.Direct).
+//
+// Two template functions render a partial once and hand the result out
+// again (fragments.go): {{card "page-card" .}} once per page, for every
+// list that shows it, kept in a slot by the page's number; and
+// {{cached "site-footer" .}} once per render, with extra arguments naming
+// variants ({{cached "site-header" . .MenuKey}}), so such a partial must
+// show nothing that differs between pages beyond its variants.
+//
+// # Minifying and assets
+//
+// With Options.Minify the layouts themselves are squeezed once, when they
+// are parsed, instead of every page being minified (squeeze.go): a run of
+// white space that holds a line break becomes one line break, none is
+// left beside block tags, and <pre>, <textarea>, <script> and <style> keep
+// theirs. CSS, JS, SVG, JSON and XML files, and the few HTML files not
+// made from layouts, go through a minifier (output.go). With
+// Options.Fingerprint stylesheets and scripts are published also under
+// names that carry their content's hash (site.1a2b3c4d5e.css), safe to
+// cache forever, and linked with Subresource Integrity (assets.go). The
+// calendars, feeds, sitemap and assets are written while the pages
+// render.
 package render
 
 import (

@@ -11,12 +11,23 @@
 // and the escapers called directly (escape.go).
 //
 // It is a faster path, not a second template language. What it does not
-// know (html/template's rarer escapers, range over channels, the call
-// builtin, a value an escaper here cannot take) it refuses: Compile with an
-// error, Execute with an error at run time. The caller then executes the
-// same template with html/template, which gives the same output, or the
-// exact error message an editor should see. Templates must use the default
-// options (missingkey=default).
+// know (html/template's rarer escapers, such as CSS's or that of a value
+// inside a script, range over channels, the call and slice builtins,
+// comparing an integer with an unsigned one, a value an escaper here
+// cannot take) it refuses: Compile with an error, Execute with an error at
+// run time. The caller then executes the same template with html/template,
+// which gives the same output, or the exact error message an editor should
+// see; package render does so for that layout or that page. Templates must
+// use the default options (missingkey=default).
+//
+// A Direct names a method or function the templates call often (on every
+// page, or every item of a list) with its types, so that Execute calls it
+// as Go code rather than through reflection; Compile checks that each is
+// what it names (direct.go).
+//
+// At 10 000 pages, executing seutu's layouts took 2.0 s of CPU through
+// html/template and 0.6 s compiled, with the same bytes out; see
+// internal/benchcmp/README.md.
 package tmplexec
 
 import (

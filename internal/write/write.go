@@ -3,6 +3,35 @@
 // tests and the dev server), or nowhere (for check).
 //
 // Every Sink is safe for concurrent use.
+//
+// # A folder on disk
+//
+// Dir writes the new site into a temporary folder beside the destination
+// (.<dest>.new-*), and Commit swaps it into place whole: on Linux in one
+// step, so that the destination is never missing; elsewhere by two
+// renames. A build that fails, is killed or runs out of disk leaves the
+// last site as it was, and the next NewDir removes the leftovers. NewDir
+// refuses a destination that is not empty and holds no built site (no
+// index.html or 404.html at its top): replacing it would lose it.
+//
+// The site a Commit replaces is kept beside the destination as
+// .<dest>.spare, and the next Dir starts from it rather than from an empty
+// folder: a file the spare holds byte for byte stays as it is, the rest
+// are written, and Commit removes the files the new site no longer has.
+// That spares removing and rewriting thousands of files (on this
+// project's disk, 10 000 pages build in 1.5 s rather than 3 s). The spare
+// is only ever compared, never trusted: anything in it but files and
+// folders sends the build back to an empty folder, and it may be deleted
+// at any time (see spare.go). A file the spare does not hold but the live
+// site holds byte for byte is hard-linked from the live site instead of
+// written again (see reuse). Either way an unchanged file keeps its
+// modification time, so rsync and caches see it unchanged. Files are never
+// changed in place, so two sites sharing one is safe.
+//
+// A site is tens of thousands of small files, so each costs few system
+// calls: a file is compared and written with open, fstat, read or write
+// and close alone (file_unix.go), the spare is listed with getdents64 on
+// Linux (list_linux.go), and its folders are not made again.
 package write
 
 import (
