@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
 	"syscall"
 	"time"
 
 	"seutu/internal/build"
 	"seutu/internal/live"
+	"seutu/internal/sitefs"
 )
 
 // failf prints a command's message and returns code.
@@ -134,10 +134,12 @@ func runNextChange(_ context.Context, c *call) int {
 	if err != nil {
 		return c.failf(exitUsage, "%v", err)
 	}
-	if st, err := os.Stat(opts.Source); err != nil || !st.IsDir() {
+	site, err := sitefs.Open(opts.Source)
+	if err != nil {
 		return c.failf(exitUsage, "%v: %s", build.ErrNoSite, opts.Source)
 	}
-	next, ok, diags := build.NextChange(os.DirFS(opts.Source), opts)
+	defer site.Close()
+	next, ok, diags := build.NextChange(site, opts)
 	if diags.HasErrors() {
 		for _, d := range diags {
 			fmt.Fprintln(c.stderr, d)

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
 	"seutu/internal/build"
 	"seutu/internal/config"
 	"seutu/internal/scaffold"
+	"seutu/internal/sitefs"
 )
 
 // runNew writes the skeleton of a new content file: seutu new KIND "Otsikko".
@@ -39,12 +39,15 @@ func runNew(_ context.Context, c *call) int {
 func newKinds() []string { return scaffold.Kinds() }
 
 // readConfig reads the site's site.toml for its vocabularies; its problems
-// are check's to report, so only an unreadable folder is an error here.
+// are check's to report, so only an unreadable folder or file is an error
+// here.
 func readConfig(source string) (*config.Config, error) {
-	if st, err := os.Stat(source); err != nil || !st.IsDir() {
+	site, err := sitefs.Open(source)
+	if err != nil {
 		return nil, fmt.Errorf("%w: %s", build.ErrNoSite, source)
 	}
-	src, err := os.ReadFile(filepath.Join(source, filepath.FromSlash(config.File)))
+	defer site.Close()
+	src, err := site.ReadFile(config.File)
 	if errors.Is(err, fs.ErrNotExist) {
 		src = nil
 	} else if err != nil {

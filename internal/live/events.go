@@ -2,14 +2,12 @@ package live
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"sync"
 	"time"
 )
-
-// heartbeat keeps idle event streams open through proxies.
-const heartbeat = 15 * time.Second
 
 type event struct {
 	name string // reload, css or error
@@ -46,11 +44,16 @@ func (h *hub) close() {
 
 // serve streams events to one page until it goes away or the server
 // stops. A page that connects while the site is broken hears the errors
-// at once.
-func (h *hub) serve(w http.ResponseWriter, r *http.Request, st *state) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+// at once. A HEAD request gets the headers alone.
+//
+// The stream outlasts the server's write limit, which is for one
+// response: each event gets a limit of its own, which still cuts off a
+// page that stopped reading. The read limit needs nothing: net/http lifts
+// it once it has read a request without a body, to see the client go.
+func (h *hub) serve(w http.ResponseWriter, r *http.Request, st *state, lim limits) {
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	if r.Method == http.MethodHead {
 		return
 	}
 	c := make(chan event, 8)
@@ -73,29 +76,49 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request, st *state) {
 		h.mu.Unlock()
 	}()
 
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.WriteHeader(http.StatusOK)
-	fmt.Fprint(w, ": seutu\n\n")
-	if len(st.errors) > 0 {
-		writeEvent(w, event{name: "error", data: errorData(st.errors, "")})
+	rc := http.NewResponseController(w)
+	// send writes and flushes one event within the write limit, which is
+	// set before the writes, since a long event reaches the connection
+	// before the flush.
+	send := func(write func()) error {
+		deadline := time.Time{}
+		if lim.write > 0 {
+			deadline = time.Now().Add(lim.write)
+		}
+		if err := rc.SetWriteDeadline(deadline); err != nil && !errors.Is(err, http.ErrNotSupported) {
+			return err
+		}
+		write()
+		return rc.Flush()
 	}
-	flusher.Flush()
-	tick := time.NewTicker(heartbeat)
+	err := send(func() {
+		w.WriteHeader(http.StatusOK)
+		fmt.Fprint(w, ": seutu\n\n")
+		if len(st.errors) > 0 {
+			writeEvent(w, event{name: "error", data: errorData(st.errors, "")})
+		}
+	})
+	if err != nil {
+		return
+	}
+	tick := time.NewTicker(lim.heartbeat)
 	defer tick.Stop()
 	for {
+		var write func()
 		select {
 		case e, open := <-c:
 			if !open {
 				return
 			}
-			writeEvent(w, e)
+			write = func() { writeEvent(w, e) }
 		case <-tick.C:
-			fmt.Fprint(w, ": ping\n\n")
+			write = func() { fmt.Fprint(w, ": ping\n\n") }
 		case <-r.Context().Done():
 			return
 		}
-		flusher.Flush()
+		if err := send(write); err != nil {
+			return
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 )
@@ -40,22 +41,24 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// ServeHTTP serves the site from memory, and the event stream.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == eventsPath {
-		s.hub.serve(w, r, s.state.Load())
-		return
-	}
+// serveSite serves the site from memory, and the event stream; Run puts
+// the Host check in front of it.
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// The event stream too: it only ever sends.
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Path == eventsPath {
+		s.hub.serve(w, r, s.state.Load(), s.limits)
 		return
 	}
 	st := s.state.Load()
 	name, redirect := find(st.files, r.URL.Path)
 	switch {
 	case redirect:
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		http.Redirect(w, r, location(name, r.URL.RawQuery), http.StatusMovedPermanently)
 	case name == "":
 		s.write(w, r, http.StatusNotFound, "404.html", notFoundPage(st))
 	default:
@@ -63,8 +66,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// find maps a URL path to a file of the site: /x/ to x/index.html. It
-// tells a folder without its slash apart, for a redirect.
+// find maps a URL path to a file of the site: /x/ to x/index.html. A
+// folder without its slash is told apart, for a redirect: then name is
+// the folder, cleaned ("" for the site's root).
 func find(files map[string][]byte, urlPath string) (name string, redirect bool) {
 	p := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
 	if _, ok := files[p]; ok && p != "" {
@@ -73,11 +77,24 @@ func find(files map[string][]byte, urlPath string) (name string, redirect bool) 
 	index := path.Join(p, "index.html")
 	if _, ok := files[index]; ok {
 		if !strings.HasSuffix(urlPath, "/") {
-			return "", true
+			return p, true
 		}
 		return index, false
 	}
 	return "", false
+}
+
+// location is where the folder dir redirects: its cleaned path on this
+// server, with the request's query. It is built from dir, never from the
+// request's path: that echoed, //evil.example/..%2fx went to evil.example.
+// dir is clean, so the path starts with one slash; escaped, a backslash,
+// which browsers read as a slash, cannot follow it.
+func location(dir, rawQuery string) string {
+	u := url.URL{Path: "/" + dir + "/", RawQuery: rawQuery}
+	if dir == "" {
+		u.Path = "/"
+	}
+	return u.String()
 }
 
 func notFoundPage(st *state) []byte {

@@ -3,9 +3,25 @@
 // reaches, and tells open pages to reload — or to swap their stylesheets,
 // or to show the build's errors over the last good page.
 //
-// It serves only the files of the built site, never lists a folder, and
-// answers a missing page with the site's 404.html and status 404. It is
-// meant for the loopback address.
+// It is meant for the loopback address, and keeps to these rules, since
+// any page open in the browser can make requests to it:
+//
+//   - It serves only the files of the built site, never lists a folder,
+//     and answers a missing page with the site's 404.html and status 404.
+//   - It answers only GET and HEAD, the event stream (/_seutu/events)
+//     too; other methods get 405.
+//   - It answers only requests whose Host names it: localhost, a loopback
+//     address or the address it listens on, with the port it listens on.
+//     When it listens on 0.0.0.0 or :: (on purpose: seutu serve warns),
+//     any IP address is its own. Other names get 421 Misdirected Request,
+//     saying which address to use: a page whose name is pointed at this
+//     machine after it loaded (DNS rebinding) could otherwise read the
+//     preview, drafts too, and the errors, which name files.
+//   - It redirects only to a path on itself, built from the cleaned path
+//     of the request: a folder without its slash, /x, to /x/.
+//   - It closes connections that idle, and bounds the time a request and
+//     its response may take (limits); the event stream renews its limit
+//     with each event.
 //
 // A burst of saves makes one rebuild, once the files have been quiet for
 // 20 ms (watch.go); build.Session renders again only what the change
@@ -37,7 +53,27 @@ type Server struct {
 	log     io.Writer
 	state   atomic.Pointer[state]
 	hub     hub
+	limits  limits
 	mu      sync.Mutex // serializes rebuilds and their log lines
+}
+
+// limits are the server's time limits. A request and its response on the
+// loopback take milliseconds, and these are far longer, so that only a
+// stuck or idle client meets them, on a busy machine too.
+type limits struct {
+	readHeader time.Duration // to read a request's header
+	read       time.Duration // to read a whole request
+	write      time.Duration // to write a response; the event stream, each event
+	idle       time.Duration // a kept-alive connection waits for the next request
+	heartbeat  time.Duration // the event stream's comment that keeps it open through proxies
+}
+
+var defaultLimits = limits{
+	readHeader: 10 * time.Second,
+	read:       30 * time.Second,
+	write:      30 * time.Second,
+	idle:       time.Minute,
+	heartbeat:  15 * time.Second,
 }
 
 // state is what the server shows: the last good site, and the errors of
@@ -50,7 +86,7 @@ type state struct {
 // New returns a server for the session of the site folder root, logging
 // one line per rebuild to log.
 func New(session *build.Session, root string, log io.Writer) *Server {
-	s := &Server{session: session, root: root, log: log}
+	s := &Server{session: session, root: root, log: log, limits: defaultLimits}
 	s.state.Store(&state{files: map[string][]byte{}})
 	return s
 }
@@ -75,7 +111,7 @@ func (s *Server) Run(ctx context.Context, l net.Listener) error {
 	}
 	defer w.Close()
 
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	srv := s.httpServer(ctx, l.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(l) }()
 	select {
@@ -90,6 +126,21 @@ func (s *Server) Run(ctx context.Context, l net.Listener) error {
 			return e
 		}
 		return err
+	}
+}
+
+// httpServer is the server for the listener at addr: the Host check in
+// front of the site, and the limits. Without IdleTimeout a kept-alive
+// connection would stay open for good. ReadTimeout and WriteTimeout do not
+// cut the event stream short (hub.serve).
+func (s *Server) httpServer(ctx context.Context, addr net.Addr) *http.Server {
+	return &http.Server{
+		Handler:           newHostCheck(addr).guard(http.HandlerFunc(s.serveSite)),
+		ReadHeaderTimeout: s.limits.readHeader,
+		ReadTimeout:       s.limits.read,
+		WriteTimeout:      s.limits.write,
+		IdleTimeout:       s.limits.idle,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
 }
 

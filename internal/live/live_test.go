@@ -59,11 +59,13 @@ func TestInject(t *testing.T) {
 // small site.
 type liveSite struct {
 	dir, base string
+	host      string          // the address it listens on, "127.0.0.1:PORT"
 	events    chan string     // "name data" of each event
 	ctx       context.Context // the test's (testwait.Context); waits are steps of it
 }
 
-func start(t *testing.T) *liveSite {
+// start starts the server; opts change it before it runs (its limits).
+func start(t *testing.T, opts ...func(*Server)) *liveSite {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../build/testdata/site")); err != nil {
@@ -82,14 +84,18 @@ func start(t *testing.T) *liveSite {
 	testCtx := testwait.Context(t)
 	ctx, cancel := context.WithCancel(testCtx)
 	done := make(chan error, 1)
-	go func() { done <- New(session, dir, io.Discard).Run(ctx, l) }()
+	srv := New(session, dir, io.Discard)
+	for _, o := range opts {
+		o(srv)
+	}
+	go func() { done <- srv.Run(ctx, l) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := testwait.Receive(t, testCtx, "the server to stop", done); err != nil {
 			t.Errorf("Run: %v", err)
 		}
 	})
-	s := &liveSite{dir: dir, base: base, events: make(chan string, 32), ctx: testCtx}
+	s := &liveSite{dir: dir, base: base, host: l.Addr().String(), events: make(chan string, 32), ctx: testCtx}
 	// Wait for the first build, then listen for events.
 	testwait.Until(t, testCtx, "the server to serve the site", func(ctx context.Context) bool {
 		req, _ := http.NewRequestWithContext(ctx, "GET", base+"/", nil)

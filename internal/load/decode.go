@@ -1,11 +1,14 @@
 package load
 
 import (
+	"fmt"
 	"net/mail"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"seutu/internal/diag"
 	"seutu/internal/meta"
@@ -348,14 +351,68 @@ func (d *decoder) aliases(v *meta.Value) []string {
 	var out []string
 	for _, it := range d.ListOf(v) {
 		s := d.Text(it)
-		u, err := url.Parse(s)
-		if err != nil || u.IsAbs() || !strings.HasPrefix(s, "/") || u.RawQuery != "" || u.Fragment != "" {
-			d.Diags.Errorf(it.Pos, "alias %q must be a path on this site starting with /", s)
+		if problem := aliasProblem(s); problem != "" {
+			d.Diags.Errorf(it.Pos, "alias %q %s", s, problem)
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// aliasProblem says what keeps s from being an alias, or "". An alias
+// becomes a folder of the site and a line of _redirects, whose fields
+// hosts split at white space ("/ /x/ 200!" would be a forced rewrite of
+// the home page), so it must be a clean path: segments of URL path
+// characters or percent-escapes, none empty, "." or "..".
+func aliasProblem(s string) string {
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+		return "must be a path on this site starting with one /, such as /vanha-sivu/"
+	}
+	if strings.Trim(s, "/") == "" {
+		return "is the home page's address: an alias names an old page's path, such as /vanha-sivu/"
+	}
+	for i, r := range s {
+		switch {
+		case r == '?' || r == '#':
+			return "must be a path, without ?query or #fragment"
+		case r == '\\':
+			return "has a backslash: write / between folders"
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			return fmt.Sprintf("has white space or a control character (at byte %d): an address has none; write - or %%20", i)
+		case r == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return "has a % that does not start an escape such as %C3%A4"
+			}
+		case r >= 0x80:
+			return fmt.Sprintf("has %q: write it percent-escaped (%s), as the old address was", r, url.PathEscape(string(r)))
+		case !isPathChar(byte(r)):
+			return fmt.Sprintf("has %q, which an address path cannot", r)
+		}
+	}
+	for seg := range strings.SplitSeq(strings.Trim(s, "/"), "/") {
+		// The folder is written decoded, as a host looks it up.
+		dec, _ := url.PathUnescape(seg)
+		switch {
+		case seg == "" || dec == "":
+			return "has an empty folder (//)"
+		case dec == "." || dec == "..":
+			return "has a . or .. folder: write the path as it is, without them"
+		case !utf8.ValidString(dec) || strings.ContainsFunc(dec, func(r rune) bool { return r == '/' || r == '\\' || unicode.IsControl(r) }):
+			return "has an escape that stands for a slash, a backslash, a control character or no text"
+		}
+	}
+	return ""
+}
+
+// isPathChar reports whether c may stand unescaped in a URL path
+// (RFC 3986: unreserved, sub-delims, ":", "@" and "/").
+func isPathChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!$&'()*+,;=:@/", c) >= 0
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 func (d *decoder) year(v *meta.Value) int {
@@ -372,6 +429,12 @@ func (d *decoder) url(v *meta.Value) string {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		d.Diags.Errorf(v.Pos, "expected a web address starting with https://, found %q", s)
+		return ""
+	}
+	// The address goes into feeds, calendars and JSON-LD as it is, where
+	// white space or a backslash would break it or change its meaning.
+	if i := strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\\' }); i >= 0 {
+		d.Diags.Errorf(v.Pos, "web address %q has %q: an address has no white space or backslashes; write %%20 for a space", s, []rune(s[i:])[0])
 		return ""
 	}
 	return s

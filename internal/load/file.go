@@ -19,6 +19,7 @@ import (
 	"seutu/internal/fi"
 	"seutu/internal/meta"
 	"seutu/internal/model"
+	"seutu/internal/sitefs"
 )
 
 // source is a content file split into front matter and body.
@@ -84,6 +85,10 @@ func readSource(fsys fs.FS, file string, limit int64) (*source, diag.List) {
 	var diags diag.List
 	start := diag.Pos{File: file, Line: 1, Col: 1}
 	src, size, err := readFile(fsys, file, limit)
+	if nr := (*sitefs.NotRegularError)(nil); errors.As(err, &nr) {
+		diags.Errorf(diag.Pos{File: file}, "%v", nr) // no lines to point at
+		return nil, diags
+	}
 	if err != nil {
 		diags.Errorf(start, "cannot read: %v", err)
 		return nil, diags
@@ -145,9 +150,12 @@ func readSource(fsys fs.FS, file string, limit int64) (*source, diag.List) {
 	return s, diags
 }
 
-// readFile reads a file with one open, unless its size is over limit
-// (when limit > 0): then it returns a nil slice and the size. Under an
-// os.Root a Stat and a ReadFile each open every folder on the path.
+// readFile reads a file with one open, unless it is larger than limit
+// (when limit > 0): then it returns a nil slice and the size. It reads at
+// most limit+1 bytes whatever Stat says, since a file may grow while it
+// is read (and a special file's size says nothing; sitefs refuses those).
+// Under an os.Root a Stat and a ReadFile each open every folder on the
+// path.
 func readFile(fsys fs.FS, name string, limit int64) ([]byte, int64, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -161,14 +169,16 @@ func readFile(fsys fs.FS, name string, limit int64) ([]byte, int64, error) {
 	if limit > 0 && st.Size() > limit {
 		return nil, st.Size(), nil
 	}
-	// One byte more than the size, to meet the end without growing; a
-	// file that grows meanwhile is read to its end all the same.
-	src := make([]byte, 0, st.Size()+1)
+	// One byte more than the size, to meet the end without growing.
+	src := make([]byte, 0, max(st.Size(), 0)+1)
 	for {
 		n, err := f.Read(src[len(src):cap(src)])
 		src = src[:len(src)+n]
+		if limit > 0 && int64(len(src)) > limit {
+			return nil, int64(len(src)), nil
+		}
 		if err == io.EOF {
-			return src, st.Size(), nil
+			return src, int64(len(src)), nil
 		}
 		if err != nil {
 			return nil, 0, err

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -149,6 +150,25 @@ func TestLoadErrors(t *testing.T) {
 		{"byte-order mark", "content/x.md", "\xef\xbb\xbf---\ntitle: X\n---\n", []string{"content/x.md:1:1: warning: the file starts with a byte-order mark"}},
 		{"reference that is a name", "content/verkostot/x.md", "---\ntitle: X\nchair: Matti Mäkinen\n---\n",
 			[]string{`content/verkostot/x.md:3:8: error: "Matti Mäkinen" is not a reference`}},
+		{"aliases that would write host rules or leave the site", "content/x.md", "---\ntitle: X\naliases:\n" +
+			"  - \"/ /sivu-x/ 200!\"\n  - /\n  - /vanha/../../../tmp/pwn/\n  - '/vanha\\sivu/'\n  - /vanha//sivu/\n" +
+			"  - /sivu-ä/\n  - /sivu%zz/\n  - //evil.example/\n  - \"/tab\\there/\"\n  - /vanha<sivu>/\n  - /a%2Fb/\n  - /%2e%2e/\n  - /sivu-%C3%A4/\n  - /Vanha_Sivu.html\n---\n",
+			[]string{
+				`content/x.md:4:5: error: alias "/ /sivu-x/ 200!" has white space or a control character (at byte 1)`,
+				`content/x.md:5:5: error: alias "/" is the home page's address`,
+				`content/x.md:6:5: error: alias "/vanha/../../../tmp/pwn/" has a . or .. folder`,
+				`content/x.md:7:5: error: alias "/vanha\\sivu/" has a backslash: write / between folders`,
+				`content/x.md:8:5: error: alias "/vanha//sivu/" has an empty folder (//)`,
+				`content/x.md:9:5: error: alias "/sivu-ä/" has 'ä': write it percent-escaped (%C3%A4)`,
+				`content/x.md:10:5: error: alias "/sivu%zz/" has a % that does not start an escape`,
+				`content/x.md:11:5: error: alias "//evil.example/" must be a path on this site starting with one /`,
+				`content/x.md:12:5: error: alias "/tab\there/" has white space`,
+				`content/x.md:13:5: error: alias "/vanha<sivu>/" has '<', which an address path cannot`,
+				`content/x.md:14:5: error: alias "/a%2Fb/" has an escape that stands for a slash`,
+				`content/x.md:15:5: error: alias "/%2e%2e/" has a . or .. folder`,
+			}},
+		{"web addresses with spaces or backslashes", "content/organisaatiot/x.md", "---\ntitle: X\nwebsite: https://example.fi/a b\n---\n",
+			[]string{`content/organisaatiot/x.md:3:10: error: web address "https://example.fi/a b" has ' ': an address has no white space or backslashes`}},
 		{"bad email and phone", "content/henkilot/x.md", "---\ntitle: X\nemail: kirsi.keskisuomi.fi\nphone: soita\n---\n",
 			[]string{"content/henkilot/x.md:3:8: error: expected an e-mail address", "content/henkilot/x.md:4:8: error: expected a phone number"}},
 	}
@@ -160,6 +180,9 @@ func TestLoadErrors(t *testing.T) {
 				if !strings.Contains(got, w) {
 					t.Errorf("diagnostics lack %q:\n%s", w, got)
 				}
+			}
+			if n := len(r.Diags); n != len(tt.want) && strings.HasPrefix(tt.name, "aliases") {
+				t.Errorf("%d diagnostics, want %d (the clean aliases must pass):\n%s", n, len(tt.want), got)
 			}
 		})
 	}
@@ -310,4 +333,34 @@ func TestPlaceholders(t *testing.T) {
 			prev = r
 		}
 	})
+}
+
+// endless is an fs.FS of one file that Stat says is empty and that never
+// ends, as a device such as /dev/zero reads.
+type endless struct{}
+
+func (endless) Open(name string) (fs.File, error) { return &zeros{name: name}, nil }
+
+type zeros struct {
+	name string
+	read int64
+}
+
+func (z *zeros) Read(p []byte) (int, error) {
+	clear(p)
+	z.read += int64(len(p))
+	return len(p), nil
+}
+func (z *zeros) Close() error { return nil }
+func (z *zeros) Stat() (fs.FileInfo, error) {
+	return fstest.MapFS{z.name: &fstest.MapFile{}}.Stat(z.name)
+}
+
+// A file is read to the size limit and one byte more, whatever Stat said:
+// before, a device that claimed size 0 was read until memory ran out.
+func TestReadFileStopsAtTheLimit(t *testing.T) {
+	src, size, err := readFile(endless{}, "content/nolla.md", 4096)
+	if err != nil || src != nil || size <= 4096 || size > 2*4096 {
+		t.Errorf("readFile = %d bytes, size %d, %v; want nil and a size just over the limit", len(src), size, err)
+	}
 }

@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"seutu/internal/model"
@@ -41,7 +43,13 @@ func aliases(site *model.Site, ix *linkIndex, out *output) error {
 			if err != nil {
 				return err
 			}
-			if err := out.put(strings.TrimPrefix(from, "/")+"index.html", page.Bytes()); err != nil {
+			// The folder has the name a host decodes the address to; load
+			// refused escapes that decode to a slash or a control character.
+			folder, err := url.PathUnescape(from)
+			if err != nil {
+				return fmt.Errorf("alias %s: %w", a, err)
+			}
+			if err := out.put(strings.TrimPrefix(folder, "/")+"index.html", page.Bytes()); err != nil {
 				return err
 			}
 			list.WriteString(ix.rel(from) + " " + ix.rel(p.URL) + " 301\n")

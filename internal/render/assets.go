@@ -5,11 +5,13 @@ import (
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"io/fs"
 	"path"
 	"strings"
 
 	"seutu/internal/diag"
+	"seutu/internal/sitefs"
 )
 
 // assetSet is the site's assets, read once per render: each file's final
@@ -42,7 +44,8 @@ func readAssets(assets fs.FS, o *output, fingerprint bool) (*assetSet, diag.List
 		}
 		raw, err := fs.ReadFile(assets, p)
 		if err != nil {
-			return err
+			diags.Errorf(diag.Pos{File: "assets/" + p}, "%s", cannotRead(err))
+			return nil
 		}
 		data := o.shrink(p, raw)
 		a.paths = append(a.paths, p)
@@ -60,6 +63,16 @@ func readAssets(assets fs.FS, o *output, fingerprint bool) (*assetSet, diag.List
 		diags.Errorf(diag.Pos{File: "assets"}, "cannot read assets: %v", err)
 	}
 	return a, diags
+}
+
+// cannotRead says why a file could not be read: what it is, when it is no
+// regular file (its path is the diagnostic's), else the error.
+func cannotRead(err error) string {
+	var nr *sitefs.NotRegularError
+	if errors.As(err, &nr) {
+		return nr.Error()
+	}
+	return "cannot read: " + err.Error()
 }
 
 // write publishes every asset at its own path, and stylesheets and

@@ -24,7 +24,7 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, re
 	read := func(name string) string {
 		src, err := fs.ReadFile(layouts, name)
 		if err != nil {
-			diags.Errorf(diag.Pos{File: "layouts/" + name}, "cannot read: %v", err)
+			diags.Errorf(diag.Pos{File: "layouts/" + name}, "%s", cannotRead(err))
 		}
 		return string(src)
 	}

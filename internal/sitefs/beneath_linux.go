@@ -29,11 +29,14 @@ func openBeneath(dir string) *beneath {
 	return &beneath{fd: fd}
 }
 
-// open returns the regular file name, or nil for anything else and on
-// any error: the caller then asks os.Root.
-func (b *beneath) open(name string) fs.File {
+// open returns the regular file name. For a named pipe, a device or a
+// socket it returns a *NotRegularError, decided by fstat of what was
+// opened: opening is non-blocking, so a pipe with no writer does not hang.
+// For a folder and on any other error it returns neither: the caller then
+// asks os.Root.
+func (b *beneath) open(name string) (fs.File, error) {
 	if b.fd < 0 || b.off.Load() {
-		return nil
+		return nil, nil
 	}
 	how := unix.OpenHow{Flags: unix.O_RDONLY | unix.O_CLOEXEC | unix.O_NONBLOCK, Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS}
 	fd, err := unix.Openat2(b.fd, name, &how)
@@ -44,14 +47,38 @@ func (b *beneath) open(name string) fs.File {
 		if err == unix.ENOSYS || err == unix.EPERM {
 			b.off.Store(true) // no openat2 here
 		}
-		return nil
+		return nil, nil
 	}
 	f := &file{fd: fd, name: name}
-	if unix.Fstat(fd, &f.st) != nil || f.st.Mode&unix.S_IFMT != unix.S_IFREG {
+	if unix.Fstat(fd, &f.st) != nil {
 		unix.Close(fd)
-		return nil
+		return nil, nil
 	}
-	return f
+	switch typ := f.st.Mode & unix.S_IFMT; typ {
+	case unix.S_IFREG:
+		return f, nil
+	case unix.S_IFDIR:
+		unix.Close(fd)
+		return nil, nil
+	default:
+		unix.Close(fd)
+		return nil, &fs.PathError{Op: "open", Path: name, Err: &NotRegularError{Mode: fileType(typ)}}
+	}
+}
+
+// fileType is the fs.FileMode type bits of a stat's S_IFMT.
+func fileType(typ uint32) fs.FileMode {
+	switch typ {
+	case unix.S_IFIFO:
+		return fs.ModeNamedPipe
+	case unix.S_IFCHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	case unix.S_IFBLK:
+		return fs.ModeDevice
+	case unix.S_IFSOCK:
+		return fs.ModeSocket
+	}
+	return fs.ModeIrregular
 }
 
 func (b *beneath) close() {

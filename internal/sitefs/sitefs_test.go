@@ -4,9 +4,12 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 )
@@ -95,7 +98,7 @@ func TestOpenStaysInside(t *testing.T) {
 		case (err == nil) != (rootErr == nil):
 			t.Errorf("%s: error %v, os.Root's %v", tt.name, err, rootErr)
 		}
-		if file := f.dir.open(tt.name); file != nil {
+		if file, _ := f.dir.open(tt.name); file != nil {
 			b, _ := io.ReadAll(file)
 			file.Close()
 			if string(b) != tt.want {
@@ -119,9 +122,81 @@ func TestOpenTakesTheFastPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	file := f.dir.open("content/verkostot/a.md")
+	file, _ := f.dir.open("content/verkostot/a.md")
 	if file == nil {
 		t.Fatal("openat2 refused a file inside the folder")
 	}
 	file.Close()
+}
+
+// A named pipe, a device or a socket is refused at once, by what was
+// opened, through every way of reading: Open, fs.ReadFile and the fast
+// path alike. Before, a pipe blocked open(2) for ever and /dev/zero's
+// twin was read until memory ran out.
+func TestSpecialFilesAreRefused(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no named pipes or device nodes in a folder on Windows")
+	}
+	dir := site(t, false)
+	type special struct {
+		name string
+		make func(path string) error
+		says string
+	}
+	specials := []special{
+		{"content/putki.md", func(p string) error { return syscall.Mkfifo(p, 0o644) }, "a named pipe (FIFO), not a regular file"},
+		{"content/verkostot/pistoke.md", func(p string) error {
+			l, err := net.Listen("unix", p)
+			if err == nil {
+				t.Cleanup(func() { l.Close() })
+			}
+			return err
+		}, "a socket, not a regular file"},
+	}
+	if os.Getuid() == 0 {
+		// mknod needs root: the twin of /dev/zero (character device 1, 5).
+		specials = append(specials, special{"content/nolla.md", func(p string) error {
+			return syscall.Mknod(p, syscall.S_IFCHR|0o644, 1<<8|5)
+		}, "a character device, not a regular file"})
+	} else {
+		t.Log("not root: the character device case needs mknod, which only root may call")
+	}
+	for _, sp := range specials {
+		if err := sp.make(filepath.Join(dir, sp.name)); err != nil {
+			t.Fatalf("making %s: %v", sp.name, err)
+		}
+	}
+	f, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sp := range specials {
+		t.Run(sp.name, func(t *testing.T) {
+			done := make(chan error, 1)
+			go func() {
+				_, err := fs.ReadFile(f, sp.name)
+				done <- err
+			}()
+			// A blocked open never returns: the test's deadline catches it.
+			err := <-done
+			var nr *NotRegularError
+			if !errors.As(err, &nr) || !strings.Contains(err.Error(), sp.says) {
+				t.Errorf("ReadFile: %v, want an error that says %q", err, sp.says)
+			}
+			file, err := f.Open(sp.name)
+			if file != nil || !errors.As(err, &nr) {
+				t.Errorf("Open: %v, %v; want a *NotRegularError", file, err)
+			}
+			// The fast path refuses what it opened; a socket it cannot open
+			// at all, and leaves to os.Root.
+			if file, err := f.dir.open(sp.name); file != nil || (err != nil && !errors.As(err, &nr)) {
+				t.Errorf("the fast path: %v, %v; want nothing or a *NotRegularError", file, err)
+			}
+		})
+	}
+	// Folders still open, for reading them.
+	if _, err := fs.ReadDir(f, "content"); err != nil {
+		t.Errorf("ReadDir: %v", err)
+	}
 }
