@@ -21,7 +21,7 @@ func (c *call) failf(code int, format string, args ...any) int {
 }
 
 // runBuild runs build, or check, which is build writing nothing.
-func runBuild(_ context.Context, c *call) int {
+func runBuild(ctx context.Context, c *call) int {
 	o := c.opts
 	opts, err := o.buildOptions()
 	if err != nil {
@@ -34,9 +34,17 @@ func runBuild(_ context.Context, c *call) int {
 	if err != nil {
 		return c.failf(exitUsage, "%v", err)
 	}
-	rep, err := build.Build(opts)
+	rep, err := build.Build(ctx, opts)
 	if perr := stop(); perr != nil {
 		c.failf(0, "%v", perr)
+	}
+	if errors.Is(err, build.ErrStopped) {
+		// One line: whatever the content had is moot.
+		what := "nothing was written; the last good site is untouched"
+		if check {
+			what = "the check did not finish"
+		}
+		return c.failf(stoppedStatus(ctx), "%v: %s", context.Cause(ctx), what)
 	}
 	if o.format == "json" {
 		return reportJSON(rep, err, c.stdout, c.stderr)

@@ -4,7 +4,9 @@
 // in this file (commands, flags), so the help cannot leave one out.
 //
 // Exit status: 0 on success, 1 when the content has errors or the command
-// could not do its work (a port taken, a disk full), 2 on a usage error.
+// could not do its work (a port taken, a disk full), 2 on a usage error,
+// 130 or 143 when Ctrl-C or SIGTERM stopped build or check (serve stops
+// with 0).
 // This package only parses the command line: the work is done by
 // seutu/internal/build, live and scaffold.
 package main
@@ -25,6 +27,8 @@ import (
 
 	"seutu/internal/build"
 	"seutu/internal/diag"
+
+	"golang.org/x/sys/unix"
 )
 
 const (
@@ -35,9 +39,43 @@ const (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(signalContext(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// signalContext returns a context that Ctrl-C (SIGINT) or SIGTERM ends,
+// with a *signalError as its cause. A second signal is not caught, so it
+// ends the process at once, as a user pressing Ctrl-C twice expects.
+func signalContext() context.Context {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-sigs
+		signal.Stop(sigs)
+		cancel(&signalError{sig.(syscall.Signal)})
+	}()
+	return ctx
+}
+
+// signalError is why a command stopped: a signal.
+type signalError struct{ sig syscall.Signal }
+
+func (e *signalError) Error() string {
+	if e.sig == syscall.SIGINT {
+		return "interrupted (Ctrl-C)"
+	}
+	return "stopped by " + strings.ToUpper(unix.SignalName(e.sig))
+}
+
+// stoppedStatus is the exit status of a command a signal stopped: 128 and
+// the signal's number, as shells report it (130 for Ctrl-C, 143 for
+// SIGTERM).
+func stoppedStatus(ctx context.Context) int {
+	var se *signalError
+	if errors.As(context.Cause(ctx), &se) {
+		return 128 + int(se.sig)
+	}
+	return exitFailed
 }
 
 // command is one of seutu's commands.

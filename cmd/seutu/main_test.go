@@ -12,10 +12,11 @@ import (
 	_ "seutu/internal/golden" // defines -update for go test ./... -update
 )
 
-// TestMain lets the scripts run seutu as a command of their own.
+// TestMain lets the scripts (and TestSignals) run seutu as a command of
+// its own: this test binary is seutu when it is run by that name.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"seutu": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		"seutu": main, // the command itself, signals and all
 	})
 }
 

@@ -43,7 +43,7 @@ func toolFile(t *testing.T, rel string) string {
 func buildReal(t *testing.T) string {
 	t.Helper()
 	dest := t.TempDir()
-	rep, err := build.Build(build.Options{Source: "../..", Dest: dest, Now: helsinki(t, "2026-11-23T12:00"), Minify: true, Fingerprint: true})
+	rep, err := build.Build(context.Background(), build.Options{Source: "../..", Dest: dest, Now: helsinki(t, "2026-11-23T12:00"), Minify: true, Fingerprint: true})
 	if err != nil || rep.Failed() {
 		t.Fatalf("building the real site: %v %v", err, rep.Diags)
 	}
@@ -193,7 +193,7 @@ func TestValidHTML(t *testing.T) {
 	}
 	dirs := []string{buildReal(t)}
 	small := t.TempDir()
-	if rep, err := build.Build(build.Options{Source: buildSite, Dest: small, Now: helsinki(t, "2026-11-23T12:00"), Minify: true, Fingerprint: true}); err != nil || rep.Failed() {
+	if rep, err := build.Build(context.Background(), build.Options{Source: buildSite, Dest: small, Now: helsinki(t, "2026-11-23T12:00"), Minify: true, Fingerprint: true}); err != nil || rep.Failed() {
 		t.Fatal(err, rep.Diags)
 	}
 	dirs = append(dirs, small)

@@ -57,7 +57,7 @@ func buildAndServe(t *testing.T, src string, opts build.Options) string {
 	// The browser gets what readers get: minified, fingerprinted files
 	// whose integrity hashes Chromium checks.
 	opts.Minify, opts.Fingerprint = true, true
-	rep, err := build.Build(opts)
+	rep, err := build.Build(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("build %s: %v", src, err)
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,7 +59,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportAllocs()
 			var pages int
 			for b.Loop() {
-				rep, err := Build(Options{Source: src, Dest: filepath.Join(b.TempDir(), "public"), Now: corpusNow, Minify: true, Fingerprint: true})
+				rep, err := Build(context.Background(), Options{Source: src, Dest: filepath.Join(b.TempDir(), "public"), Now: corpusNow, Minify: true, Fingerprint: true})
 				if err != nil || rep.Failed() {
 					b.Fatal(err, rep.Diags)
 				}
@@ -96,13 +97,13 @@ func BenchmarkStages(b *testing.B) {
 				b.StopTimer()
 				site, _ := resolve.Resolve(load.Load(fsys), resolve.Options{Now: corpusNow})
 				b.StartTimer()
-				render.New().Render(site, layoutsFS(fsys), assetsFS(fsys), &write.Discard{}, render.Options{Minify: true, Fingerprint: true})
+				render.New().Render(context.Background(), site, layoutsFS(fsys), assetsFS(fsys), &write.Discard{}, render.Options{Minify: true, Fingerprint: true})
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 		})
 		b.Run(fmt.Sprintf("write/%d", n), func(b *testing.B) {
 			mem := write.NewMemory()
-			render.New().Render(site, layoutsFS(fsys), assetsFS(fsys), mem, render.Options{Minify: true, Fingerprint: true})
+			render.New().Render(context.Background(), site, layoutsFS(fsys), assetsFS(fsys), mem, render.Options{Minify: true, Fingerprint: true})
 			b.ReportAllocs()
 			for b.Loop() {
 				dir, err := write.NewDir(filepath.Join(b.TempDir(), "public"))

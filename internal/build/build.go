@@ -87,6 +87,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -108,6 +109,11 @@ import (
 
 // ErrNoSite is returned for a source folder that does not exist.
 var ErrNoSite = errors.New("no such site folder")
+
+// ErrStopped is returned when the build's context ended before the build
+// did (Ctrl-C, SIGTERM): nothing was written. The context's cause follows
+// it in the message.
+var ErrStopped = errors.New("stopped before the end")
 
 // Options say what to build and where.
 type Options struct {
@@ -138,6 +144,10 @@ type Report struct {
 	After  int64 // bytes rendered, after minifying
 	Site   *model.Site
 	Strict bool // warnings count as failures
+
+	// Stopped is the cause of the context's end when the run stopped
+	// early; the report is then incomplete and nothing was published.
+	Stopped error
 }
 
 // Stage is one timed step of the pipeline.
@@ -207,8 +217,10 @@ func (r *Report) Timings() string {
 }
 
 // Build runs the pipeline. Problems in the content are in the report; the
-// error is for everything else (an unwritable destination, say).
-func Build(opts Options) (*Report, error) {
+// error is for everything else (an unwritable destination, say). When ctx
+// ends first, Build stops within a page or file per core, removes what it
+// wrote and returns ErrStopped, leaving the destination as it was.
+func Build(ctx context.Context, opts Options) (*Report, error) {
 	src, err := filepath.Abs(opts.Source)
 	if err != nil {
 		return nil, err
@@ -221,7 +233,8 @@ func Build(opts Options) (*Report, error) {
 	}
 	defer site.Close()
 	if opts.DryRun {
-		return Run(site, opts, &write.Discard{}), nil
+		rep, _ := newPipeline(site, opts).run(ctx, nil, &write.Discard{}, nil)
+		return rep, stopped(rep)
 	}
 	dest := opts.Dest
 	if dest == "" {
@@ -235,7 +248,13 @@ func Build(opts Options) (*Report, error) {
 		return nil, fmt.Errorf("write: %w", err)
 	}
 	var rep *Report
-	WithGCPercent(buildGC, func() { rep = Run(site, opts, dir) })
+	WithGCPercent(buildGC, func() { rep, _ = newPipeline(site, opts).run(ctx, nil, dir, nil) })
+	if rep.Stopped != nil {
+		if err := dir.Abort(); err != nil {
+			return rep, fmt.Errorf("%w; removing the unfinished site: %v", stopped(rep), err)
+		}
+		return rep, stopped(rep)
+	}
 	if rep.Failed() {
 		return rep, dir.Abort()
 	}
@@ -248,10 +267,18 @@ func Build(opts Options) (*Report, error) {
 	return rep, nil
 }
 
+// stopped is ErrStopped with its cause, when rep stopped early.
+func stopped(rep *Report) error {
+	if rep.Stopped == nil {
+		return nil
+	}
+	return fmt.Errorf("%w (%v)", ErrStopped, rep.Stopped)
+}
+
 // Run loads, resolves and renders the site in fsys into out. It is Build
 // without the disk: tests run it over fstest.MapFS and write.Memory.
 func Run(fsys fs.FS, opts Options, out render.Sink) *Report {
-	rep, _ := newPipeline(fsys, opts).run(nil, out, nil)
+	rep, _ := newPipeline(fsys, opts).run(context.Background(), nil, out, nil)
 	return rep
 }
 
@@ -287,23 +314,33 @@ func newCachingPipeline(fsys fs.FS, opts Options) *pipeline {
 
 // run runs the stages. changed names the files that changed since the last
 // run (nil: read everything); plan, when given, picks the pages to render
-// once the site is resolved.
-func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan Plan) (*Report, render.Stats) {
-	rep := &Report{Strict: pl.opts.Strict}
+// once the site is resolved. When ctx ends, run stops at the next stage or
+// page and sets rep.Stopped.
+func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out render.Sink, plan Plan) (rep *Report, stats render.Stats) {
+	rep = &Report{Strict: pl.opts.Strict}
 	timed := func(name string, fn func()) {
 		start := time.Now()
 		fn()
 		rep.Stages = append(rep.Stages, Stage{name, time.Since(start)})
 	}
+	defer func() {
+		if ctx.Err() != nil {
+			rep.Stopped = context.Cause(ctx)
+			pl.loaded, pl.site, pl.resolveDiags = nil, nil, nil // half done: nothing to reuse
+		}
+	}()
 
 	timed("load", func() {
 		prev := pl.loaded
 		if changed == nil {
 			prev = nil
 		}
-		pl.loaded = load.Reload(pl.fsys, prev, changed)
+		pl.loaded = load.Reload(ctx, pl.fsys, prev, changed)
 	})
 	loaded := pl.loaded
+	if ctx.Err() != nil {
+		return rep, stats
+	}
 	rep.Diags.Merge(loaded.Diags)
 	if pl.opts.BaseURL != "" {
 		loaded.Config.BaseURL = strings.TrimSuffix(pl.opts.BaseURL, "/") + "/"
@@ -311,7 +348,7 @@ func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan Plan) (*R
 
 	// Bodies need no resolved site to be converted: they are, on the
 	// cores that resolve leaves idle.
-	pl.renderer.Prepare(loaded.Pages, loaded.Sections, loaded.Home)
+	pl.renderer.Prepare(ctx, loaded.Pages, loaded.Sections, loaded.Home)
 
 	site := pl.site
 	bodies := loaded.BodiesOnly()
@@ -332,11 +369,13 @@ func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan Plan) (*R
 		rep.Diags.Merge(pl.resolveDiags)
 	}
 	rep.Site = site
+	if ctx.Err() != nil {
+		return rep, stats
+	}
 	if !pl.caching {
 		pl.loaded = nil // the files as read: the render needs only the site
 	}
 
-	var stats render.Stats
 	timed("render", func() {
 		lay, ast := layoutsFS(pl.fsys), assetsFS(pl.fsys)
 		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint}
@@ -344,7 +383,7 @@ func (pl *pipeline) run(changed map[string]bool, out render.Sink, plan Plan) (*R
 			opts.Only, opts.PagesOnly = plan(site, bodies)
 		}
 		var diags diag.List
-		stats, diags = pl.renderer.Render(site, lay, ast, out, opts)
+		stats, diags = pl.renderer.Render(ctx, site, lay, ast, out, opts)
 		rep.Diags.Merge(diags)
 		rep.Pages, rep.Assets = stats.Pages, stats.Assets
 		rep.Before, rep.After = stats.Before, stats.After

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -148,7 +149,7 @@ func TestBuildOnDiskKeepsLastGoodSite(t *testing.T) {
 		os.WriteFile(full, f.Data, 0o644)
 	}
 	opts := Options{Source: src, Now: testNow}
-	rep, err := Build(opts)
+	rep, err := Build(context.Background(), opts)
 	if err != nil || rep.Failed() {
 		t.Fatal(err, rep.Diags)
 	}
@@ -160,7 +161,7 @@ func TestBuildOnDiskKeepsLastGoodSite(t *testing.T) {
 
 	broken := filepath.Join(src, "content/verkostot/kunnanjohtajat.md")
 	os.WriteFile(broken, []byte("---\ntitle: Kunnanjohtajakokoukset\nchair: kirsi-mukala\n---\n"), 0o644)
-	rep, err = Build(opts)
+	rep, err = Build(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +286,7 @@ func TestProductionBuildIsByteIdentical(t *testing.T) {
 	var trees []map[string][]byte
 	for range 2 {
 		dest := filepath.Join(t.TempDir(), "public")
-		rep, err := Build(Options{Source: "testdata/site", Dest: dest, Now: testNow, Minify: true, Fingerprint: true})
+		rep, err := Build(context.Background(), Options{Source: "testdata/site", Dest: dest, Now: testNow, Minify: true, Fingerprint: true})
 		if err != nil || rep.Failed() {
 			t.Fatal(err, rep.Diags)
 		}

@@ -24,7 +24,7 @@ func TestKilledBuildLeavesLastGoodSite(t *testing.T) {
 	if err := os.CopyFS(src, os.DirFS("testdata/site")); err != nil {
 		t.Fatal(err)
 	}
-	if rep, err := Build(Options{Source: src, Now: testNow}); err != nil || rep.Failed() {
+	if rep, err := Build(context.Background(), Options{Source: src, Now: testNow}); err != nil || rep.Failed() {
 		t.Fatal(err, rep.Diags)
 	}
 	public := filepath.Join(src, "public")
@@ -55,7 +55,7 @@ func TestKilledBuildLeavesLastGoodSite(t *testing.T) {
 	if len(leftovers) != 1 {
 		t.Fatalf("want the killed build's temporary folder, found %v", leftovers)
 	}
-	if rep, err := Build(Options{Source: src, Now: testNow}); err != nil || rep.Failed() {
+	if rep, err := Build(context.Background(), Options{Source: src, Now: testNow}); err != nil || rep.Failed() {
 		t.Fatal(err, rep.Diags)
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(src, ".public.*")); len(leftovers) != 1 || filepath.Base(leftovers[0]) != ".public.spare" {
@@ -147,7 +147,7 @@ func TestFullDiskLeavesLastGoodSite(t *testing.T) {
 	if err := os.CopyFS(src, os.DirFS("testdata/site")); err != nil {
 		t.Fatal(err)
 	}
-	if rep, err := Build(Options{Source: src, Now: testNow}); err != nil || rep.Failed() {
+	if rep, err := Build(context.Background(), Options{Source: src, Now: testNow}); err != nil || rep.Failed() {
 		t.Fatal(err, rep.Diags)
 	}
 	public := filepath.Join(src, "public")

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -37,8 +38,9 @@ type Result struct {
 	Duration time.Duration
 }
 
-// Failed reports whether the rebuild kept the last good site.
-func (r *Result) Failed() bool { return r.Report.Failed() }
+// Failed reports whether the rebuild kept the last good site: the content
+// had errors, or the rebuild was stopped.
+func (r *Result) Failed() bool { return r.Report.Failed() || r.Report.Stopped != nil }
 
 // NewSession opens the site folder opts.Source for rebuilding.
 func NewSession(opts Options) (*Session, error) {
@@ -58,7 +60,9 @@ func (s *Session) Close() error { return s.site.Close() }
 
 // Rebuild builds the site again after the files in changed (slash paths
 // relative to the site folder) changed; nil means everything may have.
-func (s *Session) Rebuild(changed []string) *Result {
+// When ctx ends first, the rebuild stops early, the result reports it in
+// Report.Stopped, and the session keeps the site it had.
+func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
@@ -76,7 +80,7 @@ func (s *Session) Rebuild(changed []string) *Result {
 	var snap *snapshot
 	var pagesOnly bool
 	mem := write.NewMemory()
-	rep, stats := s.pipeline.run(set, mem, func(site *model.Site, bodies []string) (func(string) bool, bool) {
+	rep, stats := s.pipeline.run(ctx, set, mem, func(site *model.Site, bodies []string) (func(string) bool, bool) {
 		if set == nil {
 			snap = takeSnapshot(site)
 			return nil, false
@@ -95,7 +99,7 @@ func (s *Session) Rebuild(changed []string) *Result {
 		return func(p string) bool { return dirty[p] || s.good[p] == nil }, false
 	})
 	res := &Result{Report: rep, Files: s.good, Rendered: stats.Rendered}
-	if !rep.Failed() {
+	if !res.Failed() {
 		files := mem.Files()
 		next := make(map[string][]byte, len(s.good))
 		if pagesOnly {

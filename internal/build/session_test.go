@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	first := s.Rebuild(nil)
+	first := s.Rebuild(context.Background(), nil)
 	if first.Failed() {
 		t.Fatal(first.Report.Diags)
 	}
@@ -92,7 +93,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	}
 	for _, step := range steps {
 		changed := step.do(t)
-		got := s.Rebuild(changed)
+		got := s.Rebuild(context.Background(), changed)
 		if step.fails != "" {
 			if !got.Failed() || !strings.Contains(got.Report.Diags.Error(), step.fails) {
 				t.Fatalf("%s: diagnostics %v", step.name, got.Report.Diags)

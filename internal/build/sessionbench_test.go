@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -74,13 +75,13 @@ func benchmarkRebuilds(b *testing.B, n int, prepare func(src string) func(i int)
 		b.Fatal(err)
 	}
 	defer s.Close()
-	if res := s.Rebuild(nil); res.Failed() {
+	if res := s.Rebuild(context.Background(), nil); res.Failed() {
 		b.Fatal(res.Report.Diags)
 	}
 	change := prepare(src)
 	var rendered int
 	for i := 0; b.Loop(); i++ {
-		res := s.Rebuild([]string{change(i)})
+		res := s.Rebuild(context.Background(), []string{change(i)})
 		if res.Failed() {
 			b.Fatal(res.Report.Diags)
 		}

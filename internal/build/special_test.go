@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +26,7 @@ func TestNamedPipesAreErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			dest := filepath.Join(t.TempDir(), "public")
-			rep, err := Build(Options{Source: src, Dest: dest, Now: testNow})
+			rep, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,14 +51,14 @@ func TestSessionOutlivesANamedPipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if res := s.Rebuild(nil); res.Failed() {
+	if res := s.Rebuild(context.Background(), nil); res.Failed() {
 		t.Fatalf("first build: %v", res.Report.Diags)
 	}
 	pipe := filepath.Join(src, "content/putki.md")
 	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := s.Rebuild([]string{"content/putki.md"})
+	res := s.Rebuild(context.Background(), []string{"content/putki.md"})
 	if !res.Failed() || !strings.Contains(res.Report.Diags.Error(), "content/putki.md: error: a named pipe") {
 		t.Fatalf("rebuild with the pipe: %v", res.Report.Diags)
 	}
@@ -68,7 +69,7 @@ func TestSessionOutlivesANamedPipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(page, []byte(strings.Replace(string(b), "Alueellinen hyte-verkosto", "Hyte-verkosto", 1)), 0o644)
-	res = s.Rebuild([]string{"content/putki.md", "content/verkostot/hyte.md"})
+	res = s.Rebuild(context.Background(), []string{"content/putki.md", "content/verkostot/hyte.md"})
 	if res.Failed() {
 		t.Fatalf("rebuild after the pipe was removed: %v", res.Report.Diags)
 	}

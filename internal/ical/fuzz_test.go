@@ -39,6 +39,7 @@ func FuzzWrite(f *testing.F) {
 		}
 		out := Bytes(cal)
 		checkLines(t, out)
+		checkDates(t, out)
 		parsed := parse(t, out)
 		evs := parsed.Events()
 		if len(evs) != 2 || evs[0].Id() != "t@x" || evs[1].Id() != "d@x" {

@@ -11,6 +11,7 @@ package ical
 import (
 	"bytes"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Helsinki loads even where the system has no zoneinfo
@@ -49,6 +50,13 @@ type Calendar struct {
 // Helsinki; End is the last day (inclusive) and its clock time is ignored.
 // DTEND is the day after the last day. A zero End, or an End before Start,
 // gives a one-day event.
+//
+// iCalendar writes a year in four digits, so only times in the years
+// 0001–9999 (in UTC and in Helsinki) can be written. An event whose Start
+// cannot is left out of the calendar; an end that cannot (a DTEND past
+// 9999, such as the day after 9999-12-31) is written as the DURATION from
+// the start instead, and a Stamp that cannot is written as the nearest
+// time that can. Whatever the times, every date written is well-formed.
 type Event struct {
 	UID         string    // stable and globally unique, e.g. "ajankohtaista/x@kuntayhteistyo.keskisuomi.fi"
 	Stamp       time.Time // DTSTAMP (written in UTC); the build's now or the item's date — caller decides
@@ -149,7 +157,7 @@ func Bytes(cal Calendar) []byte {
 		e.line("SOURCE;VALUE=URI:" + u)
 	}
 	for _, ev := range cal.Events {
-		if !ev.AllDay {
+		if !ev.AllDay && writable(ev.Start) {
 			for _, l := range vtimezone {
 				e.line(l)
 			}
@@ -165,11 +173,14 @@ func Bytes(cal Calendar) []byte {
 
 type encoder struct{ b bytes.Buffer }
 
-// event writes one VEVENT.
+// event writes one VEVENT, or nothing when its start cannot be written.
 func (e *encoder) event(ev *Event) {
+	if !writable(ev.Start) {
+		return
+	}
 	e.line("BEGIN:VEVENT")
 	e.line("UID:" + text(ev.UID))
-	e.line("DTSTAMP:" + ev.Stamp.UTC().Format(layoutUTC))
+	e.line("DTSTAMP:" + clamp(ev.Stamp).UTC().Format(layoutUTC))
 	if ev.AllDay {
 		first := dateIn(ev.Start)
 		last := first
@@ -179,12 +190,20 @@ func (e *encoder) event(ev *Event) {
 			}
 		}
 		e.line("DTSTART;VALUE=DATE:" + first.Format(layoutDate))
-		e.line("DTEND;VALUE=DATE:" + last.AddDate(0, 0, 1).Format(layoutDate))
+		if after := last.AddDate(0, 0, 1); inYears(after) {
+			e.line("DTEND;VALUE=DATE:" + after.Format(layoutDate))
+		} else {
+			e.line("DURATION:P" + strconv.FormatInt((last.Unix()-first.Unix())/secondsPerDay+1, 10) + "D")
+		}
 	} else {
 		start := ev.Start.Truncate(time.Second)
 		e.line("DTSTART" + zoned(start))
 		if end := ev.End.Truncate(time.Second); !ev.End.IsZero() && end.After(start) {
-			e.line("DTEND" + zoned(end))
+			if writable(end) {
+				e.line("DTEND" + zoned(end))
+			} else {
+				e.line("DURATION:PT" + strconv.FormatInt(end.Unix()-start.Unix(), 10) + "S")
+			}
 		}
 	}
 	e.prop("SUMMARY", text(ev.Summary))
@@ -278,6 +297,36 @@ func uri(s string) string {
 		}
 		return r
 	}, s)
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+// writable reports whether t can be written as a DATE or DATE-TIME: its
+// year in UTC and in Helsinki has four digits.
+func writable(t time.Time) bool {
+	return inYears(t.UTC()) && inYears(t.In(helsinki))
+}
+
+// inYears reports whether t's year has four digits.
+func inYears(t time.Time) bool {
+	return t.Year() >= 1 && t.Year() <= 9999
+}
+
+// The first and last times a UTC DATE-TIME can write.
+var (
+	firstUTC = time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)
+	lastUTC  = time.Date(9999, time.December, 31, 23, 59, 59, 0, time.UTC)
+)
+
+// clamp returns the time nearest t that a UTC DATE-TIME can write.
+func clamp(t time.Time) time.Time {
+	switch {
+	case t.Before(firstUTC):
+		return firstUTC
+	case t.After(lastUTC):
+		return lastUTC
+	}
+	return t
 }
 
 // dateIn returns t's calendar date in Helsinki as midnight UTC.

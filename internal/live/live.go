@@ -104,8 +104,11 @@ const startGC = 200
 // Run builds the site, then serves it on l and rebuilds on every change
 // until ctx is done.
 func (s *Server) Run(ctx context.Context, l net.Listener) error {
-	build.WithGCPercent(startGC, func() { s.rebuild(nil) })
-	w, err := watch(ctx, s.root, s.log, func(changed []string) { s.rebuild(changed) })
+	build.WithGCPercent(startGC, func() { s.rebuild(ctx, nil) })
+	if ctx.Err() != nil {
+		return nil // stopped during the first build: nothing to serve
+	}
+	w, err := watch(ctx, s.root, s.log, func(changed []string) { s.rebuild(ctx, changed) })
 	if err != nil {
 		return err
 	}
@@ -146,10 +149,13 @@ func (s *Server) httpServer(ctx context.Context, addr net.Addr) *http.Server {
 
 // rebuild builds the site again, swaps in the new site when the build
 // succeeded, tells the open pages, and prints one line.
-func (s *Server) rebuild(changed []string) {
+func (s *Server) rebuild(ctx context.Context, changed []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	res := s.session.Rebuild(changed)
+	res := s.session.Rebuild(ctx, changed)
+	if res.Report.Stopped != nil {
+		return // the server is stopping
+	}
 	stamp := time.Now().Format("15:04:05")
 	what := describe(changed)
 	if res.Failed() {

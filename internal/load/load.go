@@ -9,6 +9,8 @@
 package load
 
 import (
+	"context"
+	"errors"
 	"io/fs"
 	"path"
 	"slices"
@@ -19,6 +21,7 @@ import (
 	"seutu/internal/fi"
 	"seutu/internal/model"
 	"seutu/internal/par"
+	"seutu/internal/sitefs"
 )
 
 // Result is everything read from a site folder.
@@ -28,6 +31,11 @@ type Result struct {
 	Sections []*model.Section // one per folder holding pages or an _index.md
 	Home     *model.Section   // content/_index.md, nil when there is none
 	Diags    diag.List
+	// Unread holds the content files that exist but gave no page or
+	// section: too large, binary, not UTF-8, empty, or without front
+	// matter that parses. Each has its own error in Diags; a reference to
+	// one is not to a missing file. Nil when there are none.
+	Unread map[string]bool
 
 	configDiags diag.List
 	files       map[string]file // what each content file gave, for Reload
@@ -56,13 +64,16 @@ type file struct {
 func (r *Result) BodiesOnly() []string { return r.bodies }
 
 // Load reads the site in fsys, whose root is the site folder.
-func Load(fsys fs.FS) *Result { return Reload(fsys, nil, nil) }
+func Load(fsys fs.FS) *Result { return Reload(context.Background(), fsys, nil, nil) }
 
 // Reload reads the site again after the files in changed (slash paths from
 // the site folder) changed, taking every other file as prev read it. With
 // no prev, or a changed site.toml, it reads everything. Resolve resets what
 // it derived on reused pages, so they can be resolved again.
-func Reload(fsys fs.FS, prev *Result, changed map[string]bool) *Result {
+//
+// When ctx ends, Reload stops reading and returns what it has: an
+// incomplete result, for the caller to drop.
+func Reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bool) *Result {
 	if changed[config.File] {
 		prev = nil
 	}
@@ -84,7 +95,7 @@ func Reload(fsys fs.FS, prev *Result, changed map[string]bool) *Result {
 
 	limit := int64(r.Config.MaxFileKB) * 1024
 	read := make([]file, len(files))
-	par.Do(len(files), func(i int) {
+	_ = par.DoContext(ctx, len(files), func(i int) { // the caller checks ctx
 		f := files[i]
 		old, ok := prev.cached(f)
 		if ok && !changed[f] {
@@ -104,6 +115,11 @@ func Reload(fsys fs.FS, prev *Result, changed map[string]bool) *Result {
 		indexes[i] = read[i].index
 		if read[i].page != nil {
 			r.Pages = append(r.Pages, read[i].page)
+		} else if read[i].index == nil {
+			if r.Unread == nil {
+				r.Unread = map[string]bool{}
+			}
+			r.Unread[f] = true
 		}
 	}
 	if prev != nil && slices.Equal(files, prev.list) {
@@ -168,7 +184,11 @@ func readConfig(fsys fs.FS) (*config.Config, diag.List) {
 	if err != nil {
 		if !isNotExist(err) {
 			var l diag.List
-			l.Errorf(diag.Pos{File: config.File}, "cannot read: %v", err)
+			if nr := (*sitefs.NotRegularError)(nil); errors.As(err, &nr) {
+				l.Errorf(diag.Pos{File: config.File}, "%v", nr)
+			} else {
+				l.Errorf(diag.Pos{File: config.File}, "cannot read: %v", err)
+			}
 			return config.Default(), l
 		}
 		src = nil

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -271,7 +272,7 @@ func TestReloadTellsBodyOnlyEdits(t *testing.T) {
 			for _, f := range tt.edit(fsys) {
 				changed[f] = true
 			}
-			r := Reload(fsys, prev, changed)
+			r := Reload(context.Background(), fsys, prev, changed)
 			if got := r.BodiesOnly() != nil; got != tt.bodies {
 				t.Fatalf("BodiesOnly() = %v, want bodies only: %v", r.BodiesOnly(), tt.bodies)
 			}
@@ -323,7 +324,7 @@ func TestPlaceholders(t *testing.T) {
 			want int
 		}{{"Kirjoita tähän.\n", 1}, {"Valmis taas.\n", 0}} {
 			fsys["content/a.md"].Data = []byte("---\ntitle: A\n---\n" + step.body)
-			r := Reload(fsys, prev, map[string]bool{"content/a.md": true})
+			r := Reload(context.Background(), fsys, prev, map[string]bool{"content/a.md": true})
 			if r.BodiesOnly() == nil {
 				t.Fatal("not a body-only edit")
 			}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"strconv"
@@ -73,8 +74,21 @@ func (st *state) visit(n ast.Node) {
 }
 
 func (s *state) hole(n ast.Node, dest []byte, image bool) []byte {
-	s.links = append(s.links, Link{Dest: string(dest), Image: image, Pos: s.pos(nodeOffset(n))})
+	s.links = append(s.links, Link{Dest: decodeDest(dest), Image: image, Pos: s.pos(nodeOffset(n))})
 	return strconv.AppendInt([]byte(s.mark), int64(len(s.links)-1), 10)
+}
+
+// decodeDest is a destination as written in the Markdown, with its
+// backslash escapes and character references resolved, as goldmark's
+// renderer resolves them before it URL-escapes a destination
+// (util.URLEscape with resolveReference): [x](/kunnat/&#x6a;amsa/) leads
+// to /kunnat/jamsa/. Read as written, that link seemed to be /kunnat/&
+// with the fragment #x6a;amsa/.
+func decodeDest(dest []byte) string {
+	if bytes.IndexByte(dest, '\\') < 0 && bytes.IndexByte(dest, '&') < 0 {
+		return string(dest)
+	}
+	return string(gutil.ResolveEntityNames(gutil.ResolveNumericReferences(gutil.UnescapePunctuations(dest))))
 }
 
 // nodeOffset is where a node starts in the body: its own position when the
@@ -91,16 +105,20 @@ func nodeOffset(n ast.Node) int {
 	return -1
 }
 
-// LinkResolver decides where a link in a page body goes. It returns the
-// destination to write, or a non-empty problem to report.
+// LinkResolver decides where a link in a page body goes. It is given the
+// link's destination as Link.Dest has it, and returns the URL to write
+// (which is URL- and HTML-escaped as goldmark escapes a destination), or
+// a non-empty problem to report.
 type LinkResolver interface {
 	ResolveLink(dest string, image bool) (out string, problem string)
 }
 
 // Link returns the body's HTML with every link's destination as links
 // resolves it, the links that resolved, and a diagnostic at each link that
-// did not (whose destination stays as written). links is asked about each
-// link once, in order. With links nil, every destination stays as written.
+// did not (whose destination stays as written) and at each whose
+// destination the page goes without (see dropped). links is asked about
+// each link once, in order. With links nil, every destination stays as
+// written.
 func (r Result) Link(links LinkResolver) (string, []Link, diag.List) {
 	return r.link(links, false)
 }
@@ -121,17 +139,21 @@ func (r Result) link(links LinkResolver, inPlace bool) (string, []Link, diag.Lis
 	resolved := make([]Link, 0, len(r.Links))
 	dests := make([]string, len(r.Links))
 	for i, l := range r.Links {
-		dests[i] = l.Dest
-		if links == nil {
-			continue
+		dest := l.Dest
+		if links != nil {
+			out, problem := links.ResolveLink(l.Dest, l.Image)
+			if problem != "" {
+				diags.Errorf(l.Pos, "%s", problem)
+				dests[i] = escapeDest(dest)
+				continue
+			}
+			dest = out
+			resolved = append(resolved, l)
 		}
-		out, problem := links.ResolveLink(l.Dest, l.Image)
-		if problem != "" {
-			diags.Errorf(l.Pos, "%s", problem)
-			continue
+		dests[i] = escapeDest(dest)
+		if dests[i] == "" && dest != "" {
+			dropped(&diags, l.Pos, dest)
 		}
-		dests[i] = out
-		resolved = append(resolved, l)
 	}
 	if links == nil {
 		resolved = r.Links
@@ -143,19 +165,44 @@ func (r Result) link(links LinkResolver, inPlace bool) (string, []Link, diag.Lis
 	return fill(r.HTML, r.mark, dests, owned), resolved, diags
 }
 
-// fill puts each destination in its hole, escaped as goldmark escapes a
-// destination: a link inside an image's description has a hole that
-// goldmark never wrote, so some holes may be missing. It escapes dests,
-// overwriting them, then measures the result. When owned holds s's bytes and no
-// destination up to any hole is longer than the holes it replaces, the
-// result is written over s from the start, never ahead of what is still
-// to be read; else it is allocated once, at its size.
+// dropped tells the editor that the page goes without a link's
+// destination: goldmark writes none for a URL that html.IsDangerousURL
+// refuses, and the link or image would be left empty without a word. A
+// script or a file on the editor's computer is an error, for neither can
+// work for a reader; a data: address (an image other than PNG, GIF, JPEG
+// or WebP, or a document) may be meant, so it is a warning.
+func dropped(diags *diag.List, pos diag.Pos, dest string) {
+	shown, n := dest, 0
+	for i := range dest {
+		if n == 40 { // a data: address may be a whole image
+			shown = dest[:i] + "…"
+			break
+		}
+		n++
+	}
+	switch {
+	case hasPrefixFold(dest, "javascript:") || hasPrefixFold(dest, "vbscript:"):
+		diags.Errorf(pos, "link to %q: links that run scripts are not published; link to a page or an https:// address", shown)
+	case hasPrefixFold(dest, "file:"):
+		diags.Errorf(pos, "link to %q: readers cannot open a file on your computer, so the link is not published; put the file under assets/ and link to it", shown)
+	default:
+		diags.Warnf(pos, "link to %q: a data: address is published only for a PNG, GIF, JPEG or WebP image, so the page has this one without its address; put the file under assets/ and link to it", shown)
+	}
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// fill puts each destination, escaped, in its hole: a link inside an
+// image's description has a hole that goldmark never wrote, so some holes
+// may be missing. When owned holds s's bytes and no destination up to any
+// hole is longer than the holes it replaces, the result is written over s
+// from the start, never ahead of what is still to be read; else it is
+// allocated once, at its size.
 func fill(s, mark string, dests []string, owned []byte) string {
 	if mark == "" {
 		return s
-	}
-	for i, d := range dests {
-		dests[i] = escapeDest(d)
 	}
 	size, growth, fits := 0, 0, owned != nil
 	forHoles(s, mark, dests, func(text, dest string, hole int) {
@@ -206,14 +253,17 @@ func forHoles(s, mark string, dests []string, fn func(text, dest string, hole in
 }
 
 // escapeDest is what goldmark's HTML renderer writes for a link's or an
-// image's destination (renderLink, renderImage): URL-escaped, HTML-escaped,
-// and nothing at all for a dangerous URL such as javascript:. Most
-// destinations are the site's own paths, which none of that changes.
+// image's destination (renderLink, renderImage) once decodeDest has
+// resolved its escapes and references: URL-escaped, HTML-escaped, and
+// nothing at all for a dangerous URL such as javascript:. It resolves
+// nothing itself, so that a resolved destination is not resolved twice
+// (/a/&amp;amp; is /a/&amp;, not /a/&). Most destinations are the
+// site's own paths, which none of that changes.
 func escapeDest(dest string) string {
 	if plainDest(dest) {
 		return dest
 	}
-	u := gutil.URLEscape([]byte(dest), true)
+	u := gutil.URLEscape([]byte(dest), false)
 	if html.IsDangerousURL(u) {
 		return ""
 	}

@@ -15,7 +15,10 @@ import (
 
 // inPlace is the reference that holes are held to: it resolves each link
 // while the tree is walked and writes the result into the tree, so that
-// goldmark itself escapes and writes it.
+// goldmark itself escapes and writes it. The resolver is given the
+// destination goldmark renders, escapes and references resolved, and its
+// answer goes into the tree with & and \ escaped, so that goldmark's
+// resolving them gives back the answer.
 type inPlace struct{ links LinkResolver }
 
 func (t inPlace) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
@@ -34,8 +37,9 @@ func (t inPlace) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 }
 
 func (t inPlace) resolve(dest []byte, image bool) []byte {
-	if out, problem := t.links.ResolveLink(string(dest), image); problem == "" {
-		return []byte(out)
+	decoded := gutil.ResolveEntityNames(gutil.ResolveNumericReferences(gutil.UnescapePunctuations(dest)))
+	if out, problem := t.links.ResolveLink(string(decoded), image); problem == "" {
+		return []byte(strings.NewReplacer(`&`, `&amp;`, `\`, `\\`).Replace(out))
 	}
 	return dest
 }
@@ -97,6 +101,7 @@ func TestLinkFillsHolesAsGoldmarkWrites(t *testing.T) {
 		"<https://www.keskisuomi.fi> ja https://jyvaskyla.fi ja [oma](oma.md)",
 		"[vaara](js) ja ![data](data) ja [data-linkki](data)",
 		"[rikki](rikki.md) ja [ehjä](ehja.md)",
+		"[e](/kunnat/&#x6a;amsa/) ja [f](a&amp;amp;b.md) ja [g](\\_x\\\\y.md) ja ![h](js&#46;png) ja [i](&#106;s)",
 		"[väli](<kohde jossa väli.md>) ja [lainaus](a\"b.md)",
 		"QQ-seutu-link- on tekstiä, samoin QQ-seutu-link-0 ja QQ ja [oikea](oikea.md)",
 		strings.Repeat("[l](sivu.md) ", 25),
@@ -184,20 +189,109 @@ func FuzzLinkHoles(f *testing.F) {
 	})
 }
 
-// FuzzEscapeDest holds escapeDest's shortcut for plain destinations to
-// goldmark's own escaping, for any destination.
+// FuzzEscapeDest holds decodeDest and escapeDest, with its shortcut for
+// plain destinations, to goldmark's own rendering of a destination as
+// written, and escapeDest alone to goldmark's escaping of a URL (a
+// resolver's answer), for any destination.
 func FuzzEscapeDest(f *testing.F) {
-	for _, seed := range []string{"/verkostot/x/", "/a?b=c#d", "javascript-x", "a~b_c.d", "%20", "&amp;", "a b", "data:x", "\\#", "JAVASCRIPT:x"} {
+	for _, seed := range []string{"/verkostot/x/", "/a?b=c#d", "javascript-x", "a~b_c.d", "%20", "&amp;", "a b", "data:x", "\\#", "JAVASCRIPT:x",
+		"/kunnat/&#x6a;amsa/", "&amp;amp;", "javascript&#58;x", "\\&amp;", "&#0;"} {
 		f.Add(seed)
 	}
-	f.Fuzz(func(t *testing.T, dest string) {
-		u := gutil.URLEscape([]byte(dest), true)
-		want := string(gutil.EscapeHTML(u))
+	goldmark := func(dest []byte, resolveReference bool) string {
+		u := gutil.URLEscape(dest, resolveReference)
 		if html.IsDangerousURL(u) {
-			want = ""
+			return ""
 		}
-		if got := escapeDest(dest); got != want {
-			t.Fatalf("escapeDest(%q) = %q, goldmark writes %q", dest, got, want)
+		return string(gutil.EscapeHTML(u))
+	}
+	f.Fuzz(func(t *testing.T, dest string) {
+		if got, want := escapeDest(decodeDest([]byte(dest))), goldmark([]byte(dest), true); got != want {
+			t.Fatalf("escapeDest(decodeDest(%q)) = %q, goldmark writes %q", dest, got, want)
+		}
+		if got, want := escapeDest(dest), goldmark([]byte(dest), false); got != want {
+			t.Fatalf("escapeDest(%q) = %q, goldmark escapes it as %q", dest, got, want)
 		}
 	})
+}
+
+// passLinks resolves every link to its destination as it is.
+type passLinks struct{}
+
+func (passLinks) ResolveLink(dest string, _ bool) (string, string) { return dest, "" }
+
+// A destination's escapes and character references are resolved before it
+// is resolved as a link, as goldmark resolves them before writing it, and
+// only once.
+func TestLinkDestResolvesReferences(t *testing.T) {
+	tests := []struct {
+		name, src, dest, href string
+	}{
+		{"hexadecimal reference", "[x](/kunnat/&#x6a;amsa/)", "/kunnat/jamsa/", `href="/kunnat/jamsa/"`},
+		{"decimal reference", "[x](/kunnat/j&#228;ms&#228;/)", "/kunnat/jämsä/", `href="/kunnat/j%C3%A4ms%C3%A4/"`},
+		{"named reference", "[x](https://x.fi/?a=1&amp;b=2)", "https://x.fi/?a=1&b=2", `href="https://x.fi/?a=1&amp;b=2"`},
+		{"backslash escape", `[x](/a\_b/)`, "/a_b/", `href="/a_b/"`},
+		{"reference written out, resolved once", "[x](/a/&amp;amp;/)", "/a/&amp;/", `href="/a/&amp;amp;/"`},
+		{"escaped reference, resolved as goldmark does", `[x](/a/\&amp;/)`, "/a/&/", `href="/a/&amp;/"`},
+		{"in angle brackets", "[x](</kunnat/&#x6a;amsa/ 2.md>)", "/kunnat/jamsa/ 2.md", `href="/kunnat/jamsa/%202.md"`},
+		{"by reference", "[x][v]\n\n[v]: /kunnat/&#x6a;amsa/", "/kunnat/jamsa/", `href="/kunnat/jamsa/"`},
+		{"image", "![k](/kuvat/&#x6b;.png)", "/kuvat/k.png", `src="/kuvat/k.png"`},
+	}
+	c := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.Convert([]byte(tt.src), "x.md", 1)
+			if len(res.Links) != 1 || res.Links[0].Dest != tt.dest {
+				t.Fatalf("Links = %+v, want one to %q", res.Links, tt.dest)
+			}
+			for _, links := range []LinkResolver{nil, passLinks{}} {
+				html, _, diags := res.Link(links)
+				if !strings.Contains(html, tt.href) || len(diags) > 0 {
+					t.Errorf("%T: want %s in\n%s%v", links, tt.href, html, diags)
+				}
+			}
+		})
+	}
+}
+
+// goldmark writes no address for a script, a file or data that is not a
+// common image (html.IsDangerousURL): the editor hears of it.
+func TestLinkDroppedIsReported(t *testing.T) {
+	tests := []struct {
+		name, src string
+		links     LinkResolver
+		want      string // the diagnostics; "" for none
+	}{
+		{"script", "Katso [tämä](javascript:alert(1)).", passLinks{},
+			`x.md:3:7: error: link to "javascript:alert(1)": links that run scripts are not published; link to a page or an https:// address`},
+		{"script in capitals", "[x](JavaScript:void(0))", nil,
+			`x.md:3:1: error: link to "JavaScript:void(0)": links that run scripts are not published; link to a page or an https:// address`},
+		{"script behind a reference", "[x](javascript&#58;alert(1))", passLinks{},
+			`x.md:3:1: error: link to "javascript:alert(1)": links that run scripts are not published; link to a page or an https:// address`},
+		{"vbscript", "rivi\n\n[x](vbscript:msgbox)", passLinks{},
+			`x.md:5:1: error: link to "vbscript:msgbox": links that run scripts are not published; link to a page or an https:// address`},
+		{"a resolver's answer", "[x](js.md)", oddLinks{},
+			`x.md:3:1: error: link to "javascript:alert(1)": links that run scripts are not published; link to a page or an https:// address`},
+		{"file", "[ohje](file:///S:/yhteiset/ohje.pdf)", passLinks{},
+			`x.md:3:1: error: link to "file:///S:/yhteiset/ohje.pdf": readers cannot open a file on your computer, so the link is not published; put the file under assets/ and link to it`},
+		{"data", "[x](data:text/html,moi)", passLinks{},
+			`x.md:3:1: warning: link to "data:text/html,moi": a data: address is published only for a PNG, GIF, JPEG or WebP image, so the page has this one without its address; put the file under assets/ and link to it`},
+		{"data image, long", "![kuva](data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=)", passLinks{},
+			`x.md:3:1: warning: link to "data:image/svg+xml;base64,PHN2ZyB4bWxucz…": a data: address is published only for a PNG, GIF, JPEG or WebP image, so the page has this one without its address; put the file under assets/ and link to it`},
+		{"png image", "![kuva](data:image/png;base64,iVBORw0KGgo=)", passLinks{}, ""},
+		{"web address", "[x](https://javascript.info/)", passLinks{}, ""},
+		{"refused by the resolver: said once", "[x](javascript:alert(1))", fakeLinks{}, "x.md:3:1: error: no page at javascript:alert(1)"},
+	}
+	c := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html, _, diags := c.Convert([]byte(tt.src), "x.md", 3).Link(tt.links)
+			if got := diags.Error(); got != tt.want {
+				t.Errorf("diagnostics\n%s\nwant\n%s", got, tt.want)
+			}
+			if tt.want != "" && !strings.Contains(html, `href=""`) && !strings.Contains(html, `src=""`) {
+				t.Errorf("the address is written:\n%s", html)
+			}
+		})
+	}
 }

@@ -97,7 +97,7 @@ type Result struct {
 // Link is a link or image of the body, for checks that need the whole site
 // (does the #fragment exist on the page it leads to?).
 type Link struct {
-	Dest  string // as written
+	Dest  string // as written, with backslash escapes and character references resolved
 	Image bool
 	Pos   diag.Pos
 }
@@ -160,17 +160,9 @@ type state struct {
 	links     []Link
 	headings  []Heading
 	diags     diag.List
-}
-
-// pos turns a byte offset of the body into a file position.
-func (s *state) pos(offset int) diag.Pos {
-	if offset < 0 || offset > len(s.src) {
-		return diag.Pos{File: s.file, Line: s.firstLine}
-	}
-	before := s.src[:offset]
-	line := bytes.Count(before, []byte("\n"))
-	col := offset - (bytes.LastIndexByte(before, '\n') + 1)
-	return diag.Pos{File: s.file, Line: s.firstLine + line, Col: len([]rune(string(before[len(before)-col:]))) + 1}
+	at        cursor // the last link's position (see pos.go)
+	lines     []int  // where each line starts, made when a link goes back a line
+	scanned   int    // bytes read to find positions, which tests hold to a few times the body's size
 }
 
 // heading records a heading, with the id the parser gave it.

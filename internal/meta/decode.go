@@ -103,13 +103,24 @@ func (d *Decoder) Text(v *Value) string {
 }
 
 // Texts decodes a list of text values; a single value is a list of one.
-// Empty entries are dropped.
+// An empty entry ("" or blank) is reported and left out: a tag, a theme or
+// an area with no text is a slip, never a value.
 func (d *Decoder) Texts(v *Value) []string {
 	var out []string
 	for _, it := range d.ListOf(v) {
-		if s := d.Text(it); s != "" {
-			out = append(out, s)
+		if !d.scalar(it, "text") {
+			continue
 		}
+		s := strings.TrimSpace(it.Text)
+		if s == "" {
+			if v.Kind == List {
+				d.Diags.Errorf(it.Pos, "an empty entry in the list: write a word, or remove the entry")
+			} else {
+				d.Diags.Errorf(it.Pos, "an empty value: write a word, or leave the field out")
+			}
+			continue
+		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -169,17 +180,32 @@ func (d *Decoder) Float(v *Value) float64 {
 	return f
 }
 
-// Date decodes YYYY-MM-DD as midnight in Helsinki.
+// Date decodes YYYY-MM-DD as midnight in Helsinki, in the years MinYear
+// to MaxYear.
 func (d *Decoder) Date(v *Value) time.Time {
 	if !d.scalar(v, "a date (YYYY-MM-DD)") {
 		return time.Time{}
 	}
-	t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(v.Text), fi.Helsinki)
+	s := strings.TrimSpace(v.Text)
+	t, err := time.ParseInLocation("2006-01-02", s, fi.Helsinki)
 	if err != nil {
-		d.Diags.Errorf(v.Pos, "expected a date as YYYY-MM-DD, found %q", v.Text)
+		d.notDate(v, s, "expected a date as YYYY-MM-DD")
+		return time.Time{}
+	}
+	if !d.inRange(v, s, t) {
 		return time.Time{}
 	}
 	return t
+}
+
+// notDate reports text that is no date: why, when it has a date's form
+// but names none (30 February), else that it is not in the form expected.
+func (d *Decoder) notDate(v *Value, s, expected string) {
+	if msg := impossibleDate(s); msg != "" {
+		d.Diags.Errorf(v.Pos, "%s", msg)
+		return
+	}
+	d.Diags.Errorf(v.Pos, "%s, found %q", expected, v.Text)
 }
 
 // Moment is a point in time that may be a whole day.
@@ -202,27 +228,40 @@ var offsetLayouts = []string{
 }
 
 // Moment decodes YYYY-MM-DDTHH:MM (Helsinki time), the same with an offset,
-// or a plain date (the whole day).
+// or a plain date (the whole day), in the years MinYear to MaxYear. A
+// Helsinki time that the clocks skip or show twice is warned of (see
+// wallTime).
 func (d *Decoder) Moment(v *Value) Moment {
 	if !d.scalar(v, "a date and time (YYYY-MM-DDTHH:MM)") {
 		return Moment{}
 	}
 	s := strings.TrimSpace(v.Text)
+	m, ok := d.moment(v, s)
+	if !ok {
+		d.notDate(v, s, "expected a date and time as YYYY-MM-DDTHH:MM")
+		return Moment{}
+	}
+	if !d.inRange(v, s, m.Time) {
+		return Moment{}
+	}
+	return m
+}
+
+func (d *Decoder) moment(v *Value, s string) (Moment, bool) {
 	if t, err := time.ParseInLocation("2006-01-02", s, fi.Helsinki); err == nil {
-		return Moment{Time: t, DateOnly: true}
+		return Moment{Time: t, DateOnly: true}, true
 	}
 	for _, layout := range dateTimeLayouts {
-		if t, err := time.ParseInLocation(layout, s, fi.Helsinki); err == nil {
-			return Moment{Time: t}
+		if w, err := time.Parse(layout, s); err == nil { // the clock reading, in UTC's fields
+			return Moment{Time: d.wallTime(v, s, w)}, true
 		}
 	}
 	for _, layout := range offsetLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return Moment{Time: t.In(fi.Helsinki)}
+			return Moment{Time: t.In(fi.Helsinki)}, true
 		}
 	}
-	d.Diags.Errorf(v.Pos, "expected a date and time as YYYY-MM-DDTHH:MM, found %q", v.Text)
-	return Moment{}
+	return Moment{}, false
 }
 
 // OneOf decodes text that must be one of allowed; an unknown value is
@@ -253,7 +292,8 @@ type PartialDate struct {
 	Precision Precision
 }
 
-// PartialDate decodes YYYY-MM-DD, YYYY-MM or YYYY.
+// PartialDate decodes YYYY-MM-DD, YYYY-MM or YYYY, in the years MinYear to
+// MaxYear.
 func (d *Decoder) PartialDate(v *Value) PartialDate {
 	if !d.scalar(v, "a date (YYYY-MM-DD, YYYY-MM or YYYY)") {
 		return PartialDate{}
@@ -264,9 +304,12 @@ func (d *Decoder) PartialDate(v *Value) PartialDate {
 		p      Precision
 	}{{"2006-01-02", Day}, {"2006-01", Month}, {"2006", Year}} {
 		if t, err := time.ParseInLocation(f.layout, s, fi.Helsinki); err == nil {
+			if !d.inRange(v, s, t) {
+				return PartialDate{}
+			}
 			return PartialDate{Time: t, Precision: f.p}
 		}
 	}
-	d.Diags.Errorf(v.Pos, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY, found %q", v.Text)
+	d.notDate(v, s, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
 	return PartialDate{}
 }

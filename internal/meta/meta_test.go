@@ -105,7 +105,7 @@ d: 2023-04-24T13:00
 e: 2023-04-24T10:00:00Z
 f: 2023-13-01
 g: kyllä
-h: [x, "", y]
+h: [x, y]
 i: Keskisuomi
 j: nope
 `), "x.md", 1)
@@ -141,7 +141,7 @@ j: nope
 	d.Date(get("f"))
 	d.OneOf(get("i"), []string{"Keski-Suomi", "Pirkanmaa"}, "region")
 	d.Bool(get("j"))
-	want := `x.md:6:4: error: expected a date as YYYY-MM-DD, found "2023-13-01"
+	want := `x.md:6:4: error: 2023-13-01 is not a date: there is no month 13; months run from 01 to 12
 x.md:9:4: error: unknown region "Keskisuomi"; did you mean "Keski-Suomi"? (allowed: Keski-Suomi, Pirkanmaa)
 x.md:10:4: error: expected true or false, found "nope"`
 	d.Diags.Sort()

@@ -3,6 +3,7 @@ package meta
 import (
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -26,7 +27,13 @@ func parseYAMLNodes(src []byte, file string, firstLine int) (*Value, diag.List) 
 	var doc yaml.Node
 	var diags diag.List
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		diags.Errorf(yamlErrPos(err, file, firstLine), "front matter is not valid YAML: %s", yamlErrText(err))
+		pos := yamlErrPos(err, file, firstLine)
+		if tab, ok := tabAt(src, err, pos.Line-firstLine+1); ok {
+			pos.Line, pos.Col = firstLine+tab.line-1, tab.col
+			diags.Errorf(pos, "a tab in the front matter: indent with spaces (YAML does not allow tabs)")
+			return nil, diags
+		}
+		diags.Errorf(pos, "front matter is not valid YAML: %s", yamlErrText(err))
 		return nil, diags
 	}
 	if len(doc.Content) == 0 { // empty front matter
@@ -126,6 +133,45 @@ func yamlErrPos(err error, file string, firstLine int) diag.Pos {
 		}
 	}
 	return pos
+}
+
+// tabAt finds the tab that a yaml.v3 syntax error is about, at line (1
+// for the first of src). yaml.v3 says "found character that cannot start
+// any token" for a tab that stands where a token should start, on the
+// line it gives, and "found a tab character ..." for one in the
+// indentation, on the line it gives or a later one. tabAt returns the
+// first tab from there on that stands in a line's indentation (before any
+// text but a list's "-"), or for a message that names a tab, the first tab
+// from there on at all.
+func tabAt(src []byte, err error, line int) (keyPos, bool) {
+	msg := err.Error()
+	namesTab := strings.Contains(msg, "tab character")
+	if !namesTab && !strings.Contains(msg, "cannot start any token") {
+		return keyPos{}, false
+	}
+	var first keyPos
+	n := 0
+	for l := range strings.Lines(string(src)) {
+		n++
+		if n < line {
+			continue
+		}
+		if n > line && !namesTab {
+			break
+		}
+		i := strings.IndexByte(l, '\t')
+		if i < 0 {
+			continue
+		}
+		at := keyPos{n, utf8.RuneCountInString(l[:i]) + 1}
+		if strings.Trim(l[:i], " -") == "" {
+			return at, true
+		}
+		if first.line == 0 {
+			first = at
+		}
+	}
+	return first, namesTab && first.line > 0
 }
 
 func yamlErrText(err error) string {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"html/template"
 	"sync/atomic"
 
@@ -55,9 +56,10 @@ type cachedBody struct {
 
 // conversion is bodies being converted ahead of a render.
 type conversion struct {
-	done  chan struct{}
-	out   map[string]converted // by source file
-	fresh int                  // how many were converted, not reused
+	done    chan struct{}
+	out     map[string]converted // by source file
+	fresh   int                  // how many were converted, not reused
+	stopped bool                 // the context ended first: out is not whole
 }
 
 // source is a Markdown body.
@@ -72,7 +74,9 @@ type source struct {
 // loaded, and returns at once; the next Render takes what it converted.
 // A one-shot Renderer takes each Body, setting it to nil, so that the
 // source can go as soon as it is converted.
-func (r *Renderer) Prepare(pages []*model.Page, sections []*model.Section, home *model.Section) {
+//
+// When ctx ends, the conversion stops, and Render converts nothing of it.
+func (r *Renderer) Prepare(ctx context.Context, pages []*model.Page, sections []*model.Section, home *model.Section) {
 	var srcs []source
 	take := func(text *[]byte, file string, line int) {
 		if file == "" {
@@ -97,7 +101,12 @@ func (r *Renderer) Prepare(pages []*model.Page, sections []*model.Section, home 
 	go func() {
 		defer close(c.done)
 		var out []converted
-		out, c.fresh = r.convert(srcs)
+		var err error
+		out, c.fresh, err = r.convert(ctx, srcs)
+		if err != nil {
+			c.stopped = true
+			return
+		}
 		c.out = make(map[string]converted, len(srcs))
 		for i, s := range srcs {
 			c.out[s.file] = out[i]
@@ -106,11 +115,12 @@ func (r *Renderer) Prepare(pages []*model.Page, sections []*model.Section, home 
 }
 
 // convert converts srcs on every core, reusing what a caching Renderer
-// converted of the same text before, and says how many it converted.
-func (r *Renderer) convert(srcs []source) ([]converted, int) {
+// converted of the same text before, and says how many it converted. It
+// stops when ctx ends, with ctx's error.
+func (r *Renderer) convert(ctx context.Context, srcs []source) ([]converted, int, error) {
 	out := make([]converted, len(srcs))
 	var fresh atomic.Int64
-	par.Do(len(srcs), func(i int) {
+	err := par.DoContext(ctx, len(srcs), func(i int) {
 		s := &srcs[i]
 		if c, ok := r.bodies[s.file]; ok && c.same(s.text) {
 			out[i] = c.converted
@@ -128,7 +138,7 @@ func (r *Renderer) convert(srcs []source) ([]converted, int) {
 			out[i].text, s.text = nil, nil
 		}
 	})
-	return out, int(fresh.Load())
+	return out, int(fresh.Load()), err
 }
 
 // sources lists the site's bodies: its pages' first, in order, then its
@@ -156,12 +166,16 @@ func (r *Renderer) sources(site *model.Site) []source {
 
 // linkBodies converts whatever Prepare did not, links every body on every
 // core, then checks what needs them all: fragments and references between
-// pages. It also says how many bodies were converted for this render.
-func (r *Renderer) linkBodies(site *model.Site, links *linkIndex, diags *diag.List) (*bodies, int) {
+// pages. It also says how many bodies were converted for this render. When
+// ctx ends first it returns ctx's error and keeps nothing of the work.
+func (r *Renderer) linkBodies(ctx context.Context, site *model.Site, links *linkIndex, diags *diag.List) (*bodies, int, error) {
 	srcs := r.sources(site)
-	conv, fresh := r.takeConverted(srcs)
+	conv, fresh, err := r.takeConverted(ctx, srcs)
+	if err != nil {
+		return nil, 0, err
+	}
 	all := make([]cachedBody, len(srcs))
-	par.Do(len(srcs), func(i int) {
+	err = par.DoContext(ctx, len(srcs), func(i int) {
 		s := srcs[i]
 		if c, ok := r.bodies[s.file]; ok && s.file != "" && c.sig == links.signature && c.same(conv[i].text) {
 			all[i] = c
@@ -187,6 +201,9 @@ func (r *Renderer) linkBodies(site *model.Site, links *linkIndex, diags *diag.Li
 		}
 		all[i] = c
 	})
+	if err != nil {
+		return nil, 0, err // not cached: some bodies were never linked
+	}
 	if r.cache {
 		kept := make(map[string]cachedBody, len(srcs))
 		for i, s := range srcs {
@@ -218,18 +235,21 @@ func (r *Renderer) linkBodies(site *model.Site, links *linkIndex, diags *diag.Li
 	if site.Home != nil {
 		b.home = final(all[i])
 	}
-	return b, fresh
+	return b, fresh, nil
 }
 
 // takeConverted returns the conversion of each of srcs: what Prepare
 // converted, once it is done, and the rest converted now; and how many of
 // them were converted rather than reused.
-func (r *Renderer) takeConverted(srcs []source) ([]converted, int) {
+func (r *Renderer) takeConverted(ctx context.Context, srcs []source) ([]converted, int, error) {
 	var ahead map[string]converted
 	fresh := 0
 	if c := r.ahead; c != nil {
 		<-c.done
-		ahead, fresh, r.ahead = c.out, c.fresh, nil
+		r.ahead = nil
+		if !c.stopped { // else convert it all now
+			ahead, fresh = c.out, c.fresh
+		}
 	}
 	out := make([]converted, len(srcs))
 	var todo []source
@@ -244,9 +264,12 @@ func (r *Renderer) takeConverted(srcs []source) ([]converted, int) {
 			srcs[i].text = nil // todo holds it until it is converted
 		}
 	}
-	now, n := r.convert(todo)
+	now, n, err := r.convert(ctx, todo)
+	if err != nil {
+		return nil, 0, err
+	}
 	for k, c := range now {
 		out[at[k]] = c
 	}
-	return out, fresh + n
+	return out, fresh + n, nil
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"maps"
 	"strings"
 	"testing"
@@ -17,13 +18,13 @@ import (
 // bodies ahead as a build does.
 func renderLoaded(t *testing.T, r *Renderer, loaded *load.Result) (Stats, map[string][]byte) {
 	t.Helper()
-	r.Prepare(loaded.Pages, loaded.Sections, loaded.Home)
+	r.Prepare(context.Background(), loaded.Pages, loaded.Sections, loaded.Home)
 	site, diags := resolve.Resolve(loaded, resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
 	if diags.HasErrors() {
 		t.Fatalf("resolve: %v", diags)
 	}
 	mem := write.NewMemory()
-	stats, rdiags := r.Render(site, mapFS(testLayouts), mapFS(map[string]string{"css/site.css": "body{}"}), mem, Options{})
+	stats, rdiags := r.Render(context.Background(), site, mapFS(testLayouts), mapFS(map[string]string{"css/site.css": "body{}"}), mem, Options{})
 	if len(rdiags) > 0 {
 		t.Fatalf("render: %v", rdiags)
 	}
@@ -94,7 +95,7 @@ func TestCachedBodiesOutliveNewAddresses(t *testing.T) {
 	added := maps.Clone(testContent)
 	added["content/tietoa/uusi.md"] = "---\ntitle: Uusi\nsummary: Uusi sivu.\n---\nKatso [liitto](../organisaatiot/liitto.md).\n"
 	fsys["content/tietoa/uusi.md"] = &fstest.MapFile{Data: []byte(added["content/tietoa/uusi.md"])}
-	loaded = load.Reload(fsys, loaded, map[string]bool{"content/tietoa/uusi.md": true})
+	loaded = load.Reload(context.Background(), fsys, loaded, map[string]bool{"content/tietoa/uusi.md": true})
 	second, got := renderLoaded(t, r, loaded)
 	if second.Converted != 1 {
 		t.Errorf("adding a page converted %d bodies, want 1", second.Converted)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"testing"
@@ -59,7 +60,7 @@ func renderWith(t *testing.T, fsys fs.FS, now time.Time, opts Options) (map[stri
 		t.Fatal(diags)
 	}
 	mem := write.NewMemory()
-	stats, rdiags := New().Render(site, layouts.FS, assets.FS, mem, opts)
+	stats, rdiags := New().Render(context.Background(), site, layouts.FS, assets.FS, mem, opts)
 	if rdiags.HasErrors() {
 		t.Fatal(rdiags)
 	}

@@ -112,6 +112,12 @@ type pageLinks struct {
 //   - a site path (/verkostot/x/) or a path relative to the page (kuva.png,
 //     ../y/) must be a page, list or asset of the site;
 //   - a bare #fragment stays as it is (checkBodies checks it).
+//
+// dest is as markdown.Link has it, its character references resolved as
+// goldmark resolves them when it writes the link: /kunnat/&#x6a;amsa/ is
+// /kunnat/jamsa/, not /kunnat/& with the #fragment x6a;amsa/. A
+// javascript: or data: address resolves as any address with a scheme
+// does; markdown reports that goldmark writes no address for it.
 func (l pageLinks) resolve(dest string, image bool) (out string, to linkTarget, problem string) {
 	if dest == "" {
 		return "", to, "empty link: write the address between the parentheses"

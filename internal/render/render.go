@@ -65,6 +65,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"sync"
 
@@ -164,8 +165,9 @@ type Stats struct {
 	SlowRuns  int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
 }
 
-// Render renders site with the layouts and assets trees into out.
-func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opts Options) (Stats, diag.List) {
+// Render renders site with the layouts and assets trees into out. When ctx
+// ends, it stops within a page per core; the caller tells by ctx.Err().
+func (r *Renderer) Render(ctx context.Context, site *model.Site, layouts, assets fs.FS, out Sink, opts Options) (Stats, diag.List) {
 	o := &output{sink: out, minify: opts.Minify}
 	last := r.last
 	r.last = nil
@@ -181,7 +183,10 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 		ast, diags = readAssets(assets, o, opts.Fingerprint)
 		links = newLinkIndex(site, ast)
 	}
-	bodies, converted := r.linkBodies(site, links, &diags)
+	bodies, converted, err := r.linkBodies(ctx, site, links, &diags)
+	if err != nil {
+		return Stats{}, diags
+	}
 	if opts.BodiesOnly {
 		return Stats{Converted: converted}, diags
 	}
@@ -228,7 +233,7 @@ func (r *Renderer) Render(site *model.Site, layouts, assets fs.FS, out Sink, opt
 		wg.Go(func() { stats.Assets, rest = writeRest(site, jobs, links, ast, o) })
 	}
 	results := make([]diag.List, len(run))
-	par.Do(len(run), func(i int) {
+	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx
 		results[i] = run[i].run(o)
 		if !r.cache {
 			run[i].view.Content = "" // done with: the HTML may go

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"strconv"
 	"strings"
 
 	"seutu/internal/diag"
@@ -78,7 +77,7 @@ func (r *resolver) resolve(from *model.Page, ref *model.Ref, kind model.Kind) {
 		ref.Target = t
 		return
 	}
-	r.unresolved(ref, kind, ref.Key, ref.Key)
+	r.unresolved(ref, kind, model.SectionOf(kind), ref.Key, ref.Key)
 }
 
 func (r *resolver) resolveRelated(from *model.Page, ref *model.Ref) {
@@ -97,13 +96,18 @@ func (r *resolver) resolveRelated(from *model.Page, ref *model.Ref) {
 			return
 		}
 	}
-	r.unresolved(ref, kind, key, ref.Key)
+	r.unresolved(ref, kind, section, key, ref.Key)
 }
 
 // unresolved reports a reference that names no published page, telling a
-// draft from a typo.
-func (r *resolver) unresolved(ref *model.Ref, kind model.Kind, key, written string) {
+// draft, and a file that could not be read, from a typo. The page would be
+// content/folder/key.md.
+func (r *resolver) unresolved(ref *model.Ref, kind model.Kind, folder, key, written string) {
 	what := kindNames[kind]
+	if f, ok := r.unread[folder+"/"+key]; ok {
+		r.diags.Errorf(ref.Pos, "%s %q: %s exists but could not be read; mend the error reported there", what, written, f)
+		return
+	}
 	if d := r.leftOut[kind][key]; d != nil {
 		if d.Draft {
 			r.diags.Errorf(ref.Pos, "%s %q is a draft (%s): publish it or remove the reference", what, written, d.File)
@@ -116,7 +120,6 @@ func (r *resolver) unresolved(ref *model.Ref, kind model.Kind, key, written stri
 	if hint != "" && strings.Contains(written, "/") {
 		hint = strings.Replace(hint, `"`, `"`+written[:strings.Index(written, "/")+1], 1)
 	}
-	folder := model.SectionOf(kind)
 	r.diags.Errorf(ref.Pos, "unknown %s %q%s (no file content/%s/%s.md)", what, written, hint, folder, key)
 }
 
@@ -124,19 +127,21 @@ func (r *resolver) unresolved(ref *model.Ref, kind model.Kind, key, written stri
 func (r *resolver) vocabularies(p *model.Page) {
 	c := r.site.Config
 	for i, t := range p.Themes {
-		r.checkVocab(p, "themes."+strconv.Itoa(i), t, c.Themes, "theme", "themes")
+		r.checkVocab(p, "themes", i, len(p.Themes), t, c.Themes, "theme", "themes")
 	}
 	switch {
 	case p.Network != nil:
-		r.checkVocab(p, "category", p.Network.Category, c.NetworkCategories, "network category", "network_categories")
+		r.checkVocab(p, "category", -1, 0, p.Network.Category, c.NetworkCategories, "network category", "network_categories")
 	case p.News != nil:
-		r.checkVocab(p, "category", p.News.Category, c.NewsCategories, "news category", "news_categories")
+		r.checkVocab(p, "category", -1, 0, p.News.Category, c.NewsCategories, "news category", "news_categories")
 	case p.Organization != nil:
-		r.checkVocab(p, "type", p.Organization.Type, c.OrganizationTypes, "organization type", "organization_types")
+		r.checkVocab(p, "type", -1, 0, p.Organization.Type, c.OrganizationTypes, "organization type", "organization_types")
 	}
 }
 
-func (r *resolver) checkVocab(p *model.Page, field, value string, allowed []string, what, key string) {
+// checkVocab reports a value of p's field that is not one of allowed: the
+// field's own, or with item ≥ 0 the item'th of the n values of a list.
+func (r *resolver) checkVocab(p *model.Page, field string, item, n int, value string, allowed []string, what, key string) {
 	if value == "" {
 		return
 	}
@@ -145,9 +150,9 @@ func (r *resolver) checkVocab(p *model.Page, field, value string, allowed []stri
 			return
 		}
 	}
-	pos, ok := p.Pos.Lookup(field)
-	if !ok { // a single value rather than a list
-		pos = p.Pos.Of(strings.TrimSuffix(field, ".0"))
+	pos := p.Pos.Of(field)
+	if item >= 0 {
+		pos = itemAt(p, field, item, n)
 	}
 	if len(allowed) == 0 {
 		r.diags.Errorf(pos, "unknown %s %q: site.toml declares none (add %s under [vocabularies])", what, value, key)

@@ -9,6 +9,7 @@ package resolve
 
 import (
 	"cmp"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,6 +34,7 @@ func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 		col:     fi.NewCollation(),
 		site:    &model.Site{Config: in.Config, Now: opts.Now.In(fi.Helsinki), Home: in.Home},
 		leftOut: map[model.Kind]map[string]*model.Page{},
+		unread:  unread(in.Unread),
 	}
 	for _, p := range in.Pages {
 		reset(p)
@@ -52,7 +54,7 @@ func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 		r.vocabularies(p)
 		deriveStatus(p, r.site.Now)
 		if p.Summary == "" {
-			r.diags.Warnf(r.at(p, "title", ""), "no summary: add summary: with one or two plain sentences; lists, search engines and link previews show it")
+			r.diags.Warnf(r.titleAt(p), "no summary: add summary: with one or two plain sentences; lists, search engines and link previews show it")
 		}
 	}
 	for _, p := range r.site.Pages {
@@ -60,9 +62,9 @@ func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
 	}
 	r.sections(in.Sections)
 	r.site.Tags = terms(r.col, r.site.Pages, "/avainsanat/", func(p *model.Page) []string { return p.Tags },
-		func(p *model.Page, t []*model.Term) { p.TagTerms = t })
+		func(p *model.Page, t []*model.Term) { p.TagTerms = t }, r.badTag)
 	r.site.Themes = terms(r.col, r.site.Pages, "/teemat/", func(p *model.Page) []string { return p.Themes },
-		func(p *model.Page, t []*model.Term) { p.ThemeTerms = t })
+		func(p *model.Page, t []*model.Term) { p.ThemeTerms = t }, nil)
 	r.newsAndEvents()
 	r.lists()
 	r.checkListURLs()
@@ -76,7 +78,36 @@ type resolver struct {
 	col     *fi.Collation // one for the whole site: it remembers sort keys
 	site    *model.Site
 	leftOut map[model.Kind]map[string]*model.Page // drafts and scheduled news, for messages
+	unread  map[string]string                     // "section/key" of a file that could not be read: its path, for messages
 	diags   diag.List
+}
+
+// unread indexes the files that could not be read by the section and key
+// a reference names them by.
+func unread(files map[string]bool) map[string]string {
+	if len(files) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(files))
+	for f := range files {
+		rel := strings.TrimPrefix(f, "content/")
+		section, _, _ := strings.Cut(rel, "/")
+		if section == rel {
+			section = "" // a file at the top of content/
+		}
+		out[section+"/"+strings.TrimSuffix(path.Base(rel), ".md")] = f
+	}
+	return out
+}
+
+// titleAt returns where p's title is written; when it is not (a missing
+// title, reported by load), the file's first line, where the front matter
+// opens.
+func (r *resolver) titleAt(p *model.Page) diag.Pos {
+	if pos, ok := p.Pos.Lookup("title"); ok {
+		return pos
+	}
+	return diag.Pos{File: p.File, Line: 1, Col: 1}
 }
 
 // scheduled reports whether p is a news item dated after now: it is

@@ -1,6 +1,8 @@
 package resolve
 
 import (
+	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -329,4 +331,193 @@ func errorsOf(l diag.List) diag.List {
 		}
 	}
 	return out
+}
+
+// loadAndResolve loads files beside site.toml and the people, and returns
+// what loading and resolving found, sorted.
+func loadAndResolve(t *testing.T, files map[string]string) diag.List {
+	t.Helper()
+	fsys := fstest.MapFS{"content/site.toml": {Data: []byte(siteTOML)}}
+	for name, s := range with(files) {
+		fsys[name] = &fstest.MapFile{Data: []byte(s)}
+	}
+	loaded := load.Load(fsys)
+	_, diags := Resolve(loaded, Options{Now: time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)})
+	diags.Merge(loaded.Diags)
+	diags.Sort()
+	return diags
+}
+
+// Every "no summary" names its file, with the title's place when there is
+// a title, else the file's first line, where the front matter opens.
+func TestNoSummaryNamesItsFile(t *testing.T) {
+	const msg = "warning: no summary: add summary: with one or two plain sentences; lists, search engines and link previews show it"
+	tests := []struct {
+		name, file, src, want string
+	}{
+		{"title", "content/tietoa/a.md", "---\ntitle: A\n---\n", "content/tietoa/a.md:2:8: " + msg},
+		{"no title", "content/tietoa/b.md", "---\nweight: 1\n---\n", "content/tietoa/b.md:1:1: " + msg},
+		{"empty front matter", "content/tietoa/c.md", "---\n---\n", "content/tietoa/c.md:1:1: " + msg},
+		{"TOML", "content/tietoa/d.md", "+++\nweight = 1\ntitle = \"D\"\n+++\n", "content/tietoa/d.md:3:1: " + msg},
+		{"TOML without title", "content/tietoa/e.md", "+++\nweight = 1\n+++\n", "content/tietoa/e.md:1:1: " + msg},
+		{"front page", "content/etusivu.md", "---\ntitle: Etusivu\n---\n", "content/etusivu.md:2:8: " + msg},
+	}
+	files := map[string]string{}
+	for _, tt := range tests {
+		files[tt.file] = tt.src
+	}
+	diags := loadAndResolve(t, files) // all at once: no two warnings merge
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, d := range diags {
+				if d.Pos.File == tt.file && strings.Contains(d.Msg, "no summary") {
+					got = append(got, d.String())
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	for _, d := range diags {
+		if d.Pos.File == "" || d.Pos.Line == 0 {
+			t.Errorf("a problem without its place: %v", d)
+		}
+	}
+}
+
+// A reference to a file that exists but could not be read says so, and
+// not that there is no such file.
+func TestReferenceToUnreadFile(t *testing.T) {
+	unread := func(what, written, file string) string {
+		return what + " " + strconv.Quote(written) + ": " + file + " exists but could not be read; mend the error reported there"
+	}
+	tests := []struct {
+		name, file, src, ref, want string
+	}{
+		{"not UTF-8", "content/henkilot/latin.md", "---\ntitle: \xc4\xe4ni\n---\n", "chair: latin",
+			unread("person", "latin", "content/henkilot/latin.md")},
+		{"binary", "content/organisaatiot/kuva.md", "\x00\x01PNG", "coordinator: kuva",
+			unread("organization", "kuva", "content/organisaatiot/kuva.md")},
+		{"no front matter", "content/kunnat/muurame.md", "# Muurame\n", "members: [jyvaskyla, muurame]",
+			unread("municipality", "muurame", "content/kunnat/muurame.md")},
+		{"broken front matter", "content/henkilot/rikki.md", "---\ntitle: [x\n---\n", "contacts: [rikki]",
+			unread("person", "rikki", "content/henkilot/rikki.md")},
+		{"in a folder of the section", "content/henkilot/vanhat/latin2.md", "---\ntitle: \xe4\n---\n", "chair: latin2",
+			unread("person", "latin2", "content/henkilot/vanhat/latin2.md")},
+		{"related", "content/tietoa/latin3.md", "---\ntitle: \xe4\n---\n", "related: [tietoa/latin3]",
+			unread("page", "tietoa/latin3", "content/tietoa/latin3.md")},
+		{"related, missing", "", "", "related: [tietoa/puuttuu]",
+			`unknown page "tietoa/puuttuu" (no file content/tietoa/puuttuu.md)`},
+		{"missing", "", "", "chair: puuttuva",
+			`unknown person "puuttuva" (no file content/henkilot/puuttuva.md)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"content/verkostot/x.md": "---\ntitle: X\n" + tt.ref + "\n---\n"}
+			if tt.file != "" {
+				files[tt.file] = tt.src
+			}
+			var got []string
+			for _, d := range loadAndResolve(t, files) {
+				if d.Pos.File == "content/verkostot/x.md" && d.Severity == diag.Error {
+					got = append(got, d.Msg)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// Reload tells the files it could not read, whether it read them again or
+// kept them from before.
+func TestReloadTellsUnreadFiles(t *testing.T) {
+	fsys := fstest.MapFS{"content/site.toml": {Data: []byte(siteTOML)}}
+	for name, s := range with(map[string]string{"content/verkostot/x.md": "---\ntitle: X\nchair: kirsi-mukkala\n---\n"}) {
+		fsys[name] = &fstest.MapFile{Data: []byte(s)}
+	}
+	refs := func(r *load.Result) string {
+		_, diags := Resolve(r, Options{Now: time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)})
+		var out []string
+		for _, d := range errorsOf(diags) {
+			out = append(out, d.Msg)
+		}
+		return strings.Join(out, "\n")
+	}
+	first := load.Load(fsys)
+	if got := refs(first); got != "" {
+		t.Fatalf("first load: %s", got)
+	}
+	fsys["content/henkilot/kirsi-mukkala.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Kirsi M\xe4kinen\n---\n")}
+	second := load.Reload(context.Background(), fsys, first, map[string]bool{"content/henkilot/kirsi-mukkala.md": true})
+	want := `person "kirsi-mukkala": content/henkilot/kirsi-mukkala.md exists but could not be read; mend the error reported there`
+	if got := refs(second); got != want {
+		t.Errorf("read again: got %q, want %q", got, want)
+	}
+	fsys["content/verkostot/x.md"] = &fstest.MapFile{Data: []byte("---\ntitle: X2\nchair: kirsi-mukkala\n---\n")}
+	third := load.Reload(context.Background(), fsys, second, map[string]bool{"content/verkostot/x.md": true})
+	if got := refs(third); got != want {
+		t.Errorf("kept from before: got %q, want %q", got, want)
+	}
+	fsys["content/henkilot/kirsi-mukkala.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Kirsi Mukkala\n---\n")}
+	fourth := load.Reload(context.Background(), fsys, third, map[string]bool{"content/henkilot/kirsi-mukkala.md": true})
+	if got := refs(fourth); got != "" || fourth.Unread != nil {
+		t.Errorf("mended: got %q, unread %v", got, fourth.Unread)
+	}
+}
+
+// A tag that cannot have a page is an error where it is written.
+func TestTagsWithoutLettersOrDigits(t *testing.T) {
+	tests := []struct {
+		name, tags string
+		want       []string
+	}{
+		{"question marks", `[Ilmasto, "???"]`, []string{`content/tietoa/x.md:3:17: error: tag "???" has no letters or digits, so it cannot have a page: write a word`}},
+		{"a single value", `"!!"`, []string{`content/tietoa/x.md:3:7: error: tag "!!" has no letters or digits, so it cannot have a page: write a word`}},
+		{"block list", "\n  - a\n  - –", []string{`content/tietoa/x.md:5:5: error: tag "–" has no letters or digits, so it cannot have a page: write a word`}},
+		{"empty, then one without letters: the field's place", `["", "?"]`, []string{
+			"content/tietoa/x.md:3:7: error: tag \"?\" has no letters or digits, so it cannot have a page: write a word",
+			"content/tietoa/x.md:3:8: error: an empty entry in the list: write a word, or remove the entry"}},
+		{"letters outside the address's", `[Ääni, "Ж"]`, []string{`content/tietoa/x.md:3:14: error: tag "Ж" has no letters a–z or digits for the address of its page, so it cannot have one: write it in Latin letters`}},
+		{"Finnish letters, accents and digits are fine", `[Ääni, "ö", "2030", "é-é"]`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			diags := loadAndResolve(t, map[string]string{"content/tietoa/x.md": "---\ntitle: X\ntags: " + tt.tags + "\nsummary: S.\n---\n"})
+			var got []string
+			for _, d := range errorsOf(diags) {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// A theme outside site.toml's is reported at its item, or at the field
+// when load left out an item before it (the i'th theme kept is then not
+// the i'th written).
+func TestUnknownThemePlace(t *testing.T) {
+	tests := []struct {
+		name, themes, want string
+	}{
+		{"second item", `[Ilmasto, Ilmastot]`, `content/tietoa/x.md:3:19: error: unknown theme "Ilmastot"`},
+		{"single value", `Ilmastot`, `content/tietoa/x.md:3:9: error: unknown theme "Ilmastot"`},
+		{"after an empty item", `["", Ilmastot]`, `content/tietoa/x.md:3:9: error: unknown theme "Ilmastot"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			diags := loadAndResolve(t, map[string]string{"content/tietoa/x.md": "---\ntitle: X\nthemes: " + tt.themes + "\nsummary: S.\n---\n"})
+			for _, d := range diags {
+				if strings.HasPrefix(d.String(), tt.want) {
+					return
+				}
+			}
+			t.Errorf("no %s in\n%s", tt.want, diags.Error())
+		})
+	}
 }

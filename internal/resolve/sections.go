@@ -5,7 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
+	"seutu/internal/diag"
 	"seutu/internal/fi"
 	"seutu/internal/model"
 )
@@ -82,15 +84,54 @@ func orderIn(order []string, v string) int {
 	return len(order)
 }
 
+// badTag reports the i'th tag of p, name, which cannot have a page: it
+// has no letters or digits ("???"), so no slug, and terms leaves it out.
+// (Empty tags are reported by load. A theme must be one of site.toml's,
+// and vocabularies reports one that is not.)
+func (r *resolver) badTag(p *model.Page, i int, name string) {
+	pos := itemAt(p, "tags", i, len(p.Tags))
+	if strings.IndexFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		r.diags.Errorf(pos, "tag %q has no letters or digits, so it cannot have a page: write a word", name)
+	} else { // Ж, ŋ: letters that a page's address cannot spell
+		r.diags.Errorf(pos, "tag %q has no letters a–z or digits for the address of its page, so it cannot have one: write it in Latin letters", name)
+	}
+}
+
+// itemAt returns where the i'th of the n values that load kept of a list
+// field is written. Load leaves out the items it reports (an empty one, a
+// map); then the i'th value kept need not be the i'th item written, and
+// the field's own position is returned instead, as for a single value.
+func itemAt(p *model.Page, field string, i, n int) diag.Pos {
+	written := 0
+	for {
+		if _, ok := p.Pos.Lookup(field + "." + strconv.Itoa(written)); !ok {
+			break
+		}
+		written++
+	}
+	if written == n {
+		return p.Pos.Of(field + "." + strconv.Itoa(i))
+	}
+	if pos, ok := p.Pos.Lookup(field); ok {
+		return pos
+	}
+	return diag.Pos{File: p.File, Line: 1, Col: 1}
+}
+
 // terms collects the tags or themes of all pages, one term per slug, sorted
-// in Finnish order, and gives each page its own terms through set.
-func terms(c *fi.Collation, pages []*model.Page, base string, of func(*model.Page) []string, set func(*model.Page, []*model.Term)) []*model.Term {
+// in Finnish order, and gives each page its own terms through set. A name
+// with no slug has no term: it goes to noSlug, when not nil.
+func terms(c *fi.Collation, pages []*model.Page, base string, of func(*model.Page) []string, set func(*model.Page, []*model.Term),
+	noSlug func(p *model.Page, i int, name string)) []*model.Term {
 	bySlug := map[string]*model.Term{}
 	var out []*model.Term
 	for _, p := range pages {
-		for _, name := range of(p) {
+		for i, name := range of(p) {
 			slug := fi.Slugify(name)
 			if slug == "" {
+				if noSlug != nil {
+					noSlug(p, i, name)
+				}
 				continue
 			}
 			t := bySlug[slug]
