@@ -27,7 +27,10 @@ func spareName(dest string) string {
 // claimSpare makes the spare the new site's folder, and lists its files.
 // It runs while the site loads; Put and Commit wait for it.
 func (d *Dir) claimSpare() {
-	defer close(d.ready)
+	defer func() {
+		d.state.CompareAndSwap(starting, writing)
+		close(d.ready)
+	}()
 	spare := spareName(d.dest)
 	if st, err := os.Lstat(spare); err != nil || !st.IsDir() {
 		return

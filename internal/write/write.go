@@ -32,6 +32,52 @@
 // calls: a file is compared and written with open, fstat, read or write
 // and close alone (file_unix.go), the spare is listed with getdents64 on
 // Linux (list_linux.go), and its folders are not made again.
+//
+// # One build at a time
+//
+// A Dir locks its destination from NewDir to Commit or Abort: flock on the
+// file .<dest>.lock beside it (LockFileEx on Windows), held by an open
+// descriptor, so that the kernel lets go of it when the process ends,
+// however it ends. A second NewDir on the same destination, from this
+// process or another, fails at once, with an error that errors.Is
+// ErrLocked ("another seutu build is writing to public (lock .public.lock
+// held); wait for it to finish"), rather than waiting. Everything done to
+// the folders beside the destination (removing leftovers, claiming the
+// spare, the swap) is done under the lock. Commit and Abort remove the
+// lock file; a killed build leaves it, harmless, and the next build takes
+// it and removes it (on Windows, where an open file cannot be removed, it
+// stays). On a file system that cannot lock (some network disks), and on
+// AIX, Plan 9 and WebAssembly, builds go on without the lock.
+//
+// # A destination that is a symbolic link
+//
+// A destination that is a symbolic link (public -> /var/www/site) is
+// followed, once, by NewDir (see Target): the site is written beside the
+// folder the link leads to (/var/www/.site.new-*), on that folder's disk,
+// and swapped in place of that folder, with its spare and its lock beside
+// it too. The link stays as it is and leads to the new site. A link to a
+// link is followed to the end; a link to nothing yet is followed to where
+// it points, and the site is made there. As for any destination, the
+// folder must be on the same disk as its parent (not a mount point
+// itself): the swap is a rename.
+//
+// # A full disk
+//
+// When a write fails for want of space (ENOSPC, or EDQUOT for a quota),
+// the Dir writes no more: the Puts that follow return nil at once, so the
+// build carries on cheaply to its end, and only count what the site would
+// need. Commit then removes the unfinished site, leaves the destination as
+// it was, and returns one *DiskFullError (errors.Is syscall.ENOSPC) that
+// says about how much the site needs and how much the disk has free: one
+// clear message rather than one per file.
+//
+// # Stopping
+//
+// Abort may be called while other goroutines still Put (a build cancelled
+// on SIGINT): it stops new Puts, which then fail at once with ErrClosed,
+// waits for the Puts already writing a file, removes the temporary folder
+// and unlocks the destination, leaving it as it was. Commit likewise waits
+// for the Puts under way before it swaps. A Put too late creates nothing.
 package write
 
 import (
@@ -54,8 +100,11 @@ import (
 // spare.go); a file the last site already had, byte for byte, is linked
 // into the new one instead of written again (see reuse).
 type Dir struct {
-	dest  string
+	name  string // the destination as given, for messages
+	dest  string // the folder replaced: name, or where its symbolic link leads
 	tmp   string
+	lock  *destLock
+	block int64 // the disk's block size, for DiskFullError.Needed
 	files atomic.Int64
 	bytes atomic.Int64
 	dirs  sync.Map // folders already made
@@ -64,33 +113,110 @@ type Dir struct {
 	spare     map[string]int  // the spare's files, numbered, when tmp is the spare
 	written   []atomic.Bool   // by number: whether the new site put the file
 	spareDirs map[string]bool // the spare's folders, there already: no need to make them
+
+	// Put checks state once (one atomic load); busy counts the Puts under
+	// way, so that Commit and Abort can wait for them (see close).
+	state     atomic.Int32
+	busy      atomic.Int64
+	drained   chan struct{} // closed by the last Put out once closed
+	drainOnce sync.Once
+
+	// Once the disk is full: the first failure, and what the site needs.
+	full   atomic.Pointer[fullDisk]
+	needed atomic.Int64 // bytes, in blocks, of the files written or to write
+
+	writeFile func(name string, data []byte) error // writeFile; tests make the disk fill up
 }
 
-// NewDir prepares to write the site that will replace dest. It refuses a
-// dest that holds something other than a site: replacing it would lose it.
+// The states of a Dir.
+const (
+	starting int32 = iota // claimSpare is running: Puts wait for it
+	writing
+	counting // the disk is full: Puts only count
+	closed   // committed or aborted: Puts fail
+)
+
+// ErrClosed is what a Put returns once Commit or Abort has begun, and
+// what a second Commit returns.
+var ErrClosed = errors.New("the output folder is already committed or aborted")
+
+// NewDir prepares to write the site that will replace dest, and locks dest
+// until Commit or Abort: a second NewDir on the same destination fails
+// with an error that errors.Is ErrLocked. A dest that is a symbolic link
+// is followed (see Target). NewDir refuses a dest that holds something
+// other than a site: replacing it would lose it.
 func NewDir(dest string) (*Dir, error) {
-	dest = filepath.Clean(dest)
-	if err := checkReplaceable(dest); err != nil {
+	name := filepath.Clean(dest)
+	dest, err := Target(name)
+	if err != nil {
 		return nil, err
 	}
 	parent, base := filepath.Split(dest)
-	if parent == "" {
-		parent = "."
-	}
+	parent = nonEmpty(parent)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	removeLeftovers(parent, base)
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	lock, err := lockDest(name, filepath.Join(parent, "."+base+".lock"))
 	if err != nil {
-		return nil, fmt.Errorf("create temporary output folder: %w", err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+		if isDiskFull(err) {
+			return nil, noRoom(name, parent, err)
+		}
 		return nil, err
 	}
-	d := &Dir{dest: dest, tmp: tmp, ready: make(chan struct{})}
+	if err := checkReplaceable(dest); err != nil {
+		lock.release()
+		return nil, err
+	}
+	removeLeftovers(parent, base) // only under the lock: they may be another build's
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err == nil {
+		err = os.Chmod(tmp, 0o755)
+		if err != nil {
+			os.Remove(tmp)
+		}
+	}
+	if err != nil {
+		lock.release()
+		if isDiskFull(err) {
+			return nil, noRoom(name, parent, err)
+		}
+		return nil, fmt.Errorf("create temporary output folder: %w", err)
+	}
+	d := &Dir{
+		name: name, dest: dest, tmp: tmp, lock: lock, block: blockSize(parent),
+		ready: make(chan struct{}), drained: make(chan struct{}), writeFile: writeFile,
+	}
 	go d.claimSpare()
 	return d, nil
+}
+
+// Target returns the folder a build into dest replaces: dest itself, or,
+// when dest is a symbolic link, the folder it leads to, following links
+// to links. The link's own folder is resolved first, so that a relative
+// link means what the kernel takes it to mean. A link to nothing yet
+// leads to where it points.
+func Target(dest string) (string, error) {
+	name := filepath.Clean(dest)
+	dest = name
+	for range 40 {
+		st, err := os.Lstat(dest)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return dest, nil
+		}
+		to, err := os.Readlink(dest)
+		if err != nil {
+			return "", fmt.Errorf("output folder %s: %w", name, err)
+		}
+		if !filepath.IsAbs(to) {
+			dir := filepath.Dir(dest)
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = real
+			}
+			to = filepath.Join(dir, to)
+		}
+		dest = filepath.Clean(to)
+	}
+	return "", fmt.Errorf("output folder %s: too many levels of symbolic links", name)
 }
 
 // checkReplaceable accepts a missing or empty dest, or one that holds a
@@ -125,41 +251,94 @@ func removeLeftovers(parent, base string) {
 }
 
 // Put writes one file of the site; path is slash-separated and relative.
+// Once the disk is full it writes nothing and returns nil (Commit reports
+// it); once Commit or Abort has begun it fails with ErrClosed.
 func (d *Dir) Put(path string, data []byte) error {
 	if !fs.ValidPath(path) || path == "." {
 		return fmt.Errorf("invalid output path %q", path)
 	}
-	<-d.ready
+	d.busy.Add(1)
+	defer d.leave()
+	s := d.state.Load()
+	if s == starting {
+		<-d.ready
+		s = d.state.Load()
+	}
+	switch s {
+	case counting:
+		d.count(path, data)
+		return nil
+	case closed:
+		return &fs.PathError{Op: "write", Path: path, Err: ErrClosed}
+	}
+	shared, err := d.put(path, data)
+	if !shared {
+		d.needed.Add(d.blocks(len(data)))
+	}
+	if err != nil {
+		if !isDiskFull(err) {
+			return err
+		}
+		d.fill(err)
+	}
+	d.files.Add(1)
+	d.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// put writes one file, and reports whether it is shared with the spare or
+// the live site rather than written.
+func (d *Dir) put(path string, data []byte) (shared bool, err error) {
 	full := filepath.Join(d.tmp, filepath.FromSlash(path))
 	dir := filepath.Dir(full)
 	if !d.spareDirs[dir] {
 		if _, done := d.dirs.Load(dir); !done {
 			if err := d.makeDir(dir); err != nil {
-				return err
+				return false, err
 			}
 			d.dirs.Store(dir, true)
 		}
 	}
 	if d.spare != nil && d.keepSpare(path, full, data) {
-		d.files.Add(1)
-		d.bytes.Add(int64(len(data)))
-		return nil
+		return true, nil
 	}
-	if !d.reuse(path, full, data) {
-		err := writeFile(full, data)
-		if err != nil && d.spare != nil && isDir(full) {
-			// The spare has a folder where the new site has a file.
-			if err = os.RemoveAll(full); err == nil {
-				err = writeFile(full, data)
-			}
-		}
-		if err != nil {
-			return err
+	if d.reuse(path, full, data) {
+		return true, nil
+	}
+	err = d.writeFile(full, data)
+	if err != nil && d.spare != nil && isDir(full) {
+		// The spare has a folder where the new site has a file.
+		if err = os.RemoveAll(full); err == nil {
+			err = d.writeFile(full, data)
 		}
 	}
-	d.files.Add(1)
-	d.bytes.Add(int64(len(data)))
-	return nil
+	return false, err
+}
+
+// leave ends a Put: the last one out once the Dir is closed lets close go
+// on.
+func (d *Dir) leave() {
+	if d.busy.Add(-1) == 0 && d.state.Load() == closed {
+		d.drainOnce.Do(func() { close(d.drained) })
+	}
+}
+
+// close makes Puts fail from now on and waits for those under way, so that
+// none writes into the temporary folder once it is swapped or removed. It
+// reports false when the Dir was closed already.
+//
+// A Put adds itself to busy, then loads state; close stores state, then
+// loads busy. Whichever comes second sees the other: either the Put sees
+// closed and writes nothing, or close sees it busy and waits for the last
+// Put out to close drained.
+func (d *Dir) close() bool {
+	if d.state.Swap(closed) == closed {
+		return false
+	}
+	if d.busy.Load() != 0 {
+		<-d.drained
+	}
+	return true
 }
 
 func isDir(name string) bool {
@@ -167,15 +346,27 @@ func isDir(name string) bool {
 	return err == nil && st.IsDir()
 }
 
-// Commit puts the written site in place of dest.
+// Commit puts the written site in place of dest, and unlocks dest. When
+// the disk filled up, it removes the unfinished site instead and returns a
+// *DiskFullError.
 func (d *Dir) Commit() error {
 	<-d.ready
+	if !d.close() {
+		return fmt.Errorf("commit %s: %w", d.name, ErrClosed)
+	}
+	defer d.lock.release()
+	if f := d.full.Load(); f != nil {
+		return d.diskFull(f)
+	}
 	if d.spare != nil {
 		d.removeStale()
 	}
 	old, err := swap(d.tmp, d.dest)
 	if err != nil {
-		_ = os.RemoveAll(d.tmp)
+		if isDiskFull(err) {
+			return d.diskFull(&fullDisk{err: err})
+		}
+		_ = removeTree(d.tmp)
 		return fmt.Errorf("put the new site in place: %w", err)
 	}
 	if old != "" {
@@ -189,14 +380,26 @@ func (d *Dir) Commit() error {
 	return nil
 }
 
-// Abort removes what was written; dest stays as it was.
+// Abort removes what was written and unlocks dest; dest stays as it was.
+// It may be called while other goroutines Put: they fail with ErrClosed
+// from then on, and Abort waits for those already writing. Abort after
+// Commit or Abort does nothing.
 func (d *Dir) Abort() error {
 	<-d.ready
-	return os.RemoveAll(d.tmp)
+	if !d.close() {
+		return nil
+	}
+	defer d.lock.release()
+	return removeTree(d.tmp)
 }
 
-// Written returns how many files and bytes have been written.
+// Written returns how many files and bytes have been put. After the disk
+// filled up, it counts the files that were not written too.
 func (d *Dir) Written() (files, bytes int64) { return d.files.Load(), d.bytes.Load() }
+
+// Dest returns the folder Commit replaces: the destination given to
+// NewDir, or where its symbolic link leads.
+func (d *Dir) Dest() string { return d.dest }
 
 // swapByRenames moves dest aside and tmp into its place, and returns where
 // the old site now is. Between the two renames dest is briefly missing;
