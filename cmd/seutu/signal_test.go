@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,7 +54,7 @@ func TestSignals(t *testing.T) {
 	if out, err := exec.Command(seutu, "build", "-source", src, "-dest", dest, "-now", "2026-05-01T12:00").CombinedOutput(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, out)
 	}
-	before := tree(t, dest)
+	before := hashTree(t, dest)
 	// An edit that the next build would publish.
 	edited := filepath.Join(src, "content/kunnat")
 	entries, err := os.ReadDir(edited)
@@ -112,7 +110,7 @@ func TestSignals(t *testing.T) {
 			if stdout.Len() > 0 {
 				t.Errorf("stdout: %s", stdout.String())
 			}
-			if after := tree(t, dest); after != before {
+			if after := hashTree(t, dest); after != before {
 				t.Error("the destination changed")
 			}
 			if left, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.new-*")); len(left) > 0 {
@@ -154,23 +152,4 @@ func TestSignalStopsServe(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("serve: %v\n%s", err, stderr.String())
 	}
-}
-
-// tree hashes every file's path and bytes under dir.
-func tree(t *testing.T, dir string) string {
-	t.Helper()
-	h := sha256.New()
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		fmt.Fprintf(h, "%s %d\n", strings.TrimPrefix(p, dir), len(b))
-		h.Write(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fmt.Sprintf("%x", h.Sum(nil))
 }
