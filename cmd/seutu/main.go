@@ -27,8 +27,6 @@ import (
 
 	"seutu/internal/build"
 	"seutu/internal/diag"
-
-	"golang.org/x/sys/unix"
 )
 
 const (
@@ -61,10 +59,13 @@ func signalContext() context.Context {
 type signalError struct{ sig syscall.Signal }
 
 func (e *signalError) Error() string {
-	if e.sig == syscall.SIGINT {
+	switch e.sig {
+	case syscall.SIGINT:
 		return "interrupted (Ctrl-C)"
+	case syscall.SIGTERM:
+		return "stopped by SIGTERM"
 	}
-	return "stopped by " + strings.ToUpper(unix.SignalName(e.sig))
+	return "stopped by a signal (" + e.sig.String() + ")"
 }
 
 // stoppedStatus is the exit status of a command a signal stopped: 128 and

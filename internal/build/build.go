@@ -240,12 +240,20 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if dest == "" {
 		dest = filepath.Join(src, "public")
 	}
-	if err := checkDest(src, dest); err != nil {
-		return nil, err
+	// A destination that is a symbolic link is replaced where it leads
+	// (see package write), so that is what must not be the sources.
+	target, err := write.Target(dest)
+	if err != nil {
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	for _, d := range []string{dest, target} {
+		if err := checkDest(src, d); err != nil {
+			return nil, err
+		}
 	}
 	dir, err := write.NewDir(dest)
 	if err != nil {
-		return nil, fmt.Errorf("write: %w", err)
+		return nil, writeError(err)
 	}
 	var rep *Report
 	WithGCPercent(buildGC, func() { rep, _ = newPipeline(site, opts).run(ctx, nil, dir, nil) })
@@ -260,11 +268,21 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	start := time.Now()
 	if err := dir.Commit(); err != nil {
-		return rep, fmt.Errorf("write: %w", err)
+		return rep, writeError(err)
 	}
 	rep.Files, rep.Bytes = dir.Written()
 	rep.Stages = append(rep.Stages, Stage{"commit", time.Since(start)})
 	return rep, nil
+}
+
+// writeError is an error of the output folder for the terminal: a full
+// disk and another build's lock say all in a sentence of their own.
+func writeError(err error) error {
+	var full *write.DiskFullError
+	if errors.As(err, &full) || errors.Is(err, write.ErrLocked) {
+		return err
+	}
+	return fmt.Errorf("write: %w", err)
 }
 
 // stopped is ErrStopped with its cause, when rep stopped early.

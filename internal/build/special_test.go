@@ -122,3 +122,20 @@ Teksti.
 		t.Error("no redirect page in vanha-sää/, where a host looks for /vanha-s%C3%A4%C3%A4/")
 	}
 }
+
+// A destination that is a symbolic link to the site folder itself is
+// refused, as the folder itself is: the build would replace the sources.
+func TestDestLinkToTheSources(t *testing.T) {
+	src := copyTestSite(t)
+	link := filepath.Join(t.TempDir(), "public")
+	if err := os.Symlink(src, link); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(context.Background(), Options{Source: src, Dest: link, Now: testNow})
+	if err == nil || !strings.Contains(err.Error(), "would replace the site folder itself") {
+		t.Errorf("Build into a link to the sources: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(src, "content")); err != nil {
+		t.Errorf("the sources: %v", err)
+	}
+}
