@@ -27,6 +27,7 @@ import (
 
 	"seutu/internal/build"
 	"seutu/internal/diag"
+	"seutu/internal/scaffold"
 )
 
 const (
@@ -281,7 +282,7 @@ func printUsage(w io.Writer) {
 func printCommand(w io.Writer, cmd *command) {
 	fmt.Fprintf(w, "usage: seutu %s [FLAGS]\n\n%s.\n", strings.TrimSpace(cmd.name+" "+cmd.args), upperFirst(cmd.short))
 	if cmd.name == "new" {
-		fmt.Fprintf(w, "KIND is one of: %s.\n", strings.Join(newKinds(), ", "))
+		fmt.Fprintf(w, "KIND is one of: %s.\n", strings.Join(scaffold.Kinds(), ", "))
 	}
 	fmt.Fprint(w, "\nflags, before or after the arguments:\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -35,9 +35,6 @@ func runNew(_ context.Context, c *call) int {
 	return exitOK
 }
 
-// newKinds are the kinds `seutu new` takes, for its help.
-func newKinds() []string { return scaffold.Kinds() }
-
 // readConfig reads the site's site.toml for its vocabularies; its problems
 // are check's to report, so only an unreadable folder or file is an error
 // here.

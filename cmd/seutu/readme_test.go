@@ -78,7 +78,7 @@ func TestReadmeBlocks(t *testing.T) {
 		t.Fatalf("found %d code blocks in the README; the parser is broken", len(blocks))
 	}
 	for _, b := range blocks {
-		t.Run(strings.TrimSpace(b.info+" "+itoa(b.line)), func(t *testing.T) {
+		t.Run(strings.TrimSpace(b.info+" "+strconv.Itoa(b.line)), func(t *testing.T) {
 			switch {
 			case b.info == "sh":
 				checkShell(t, b)
@@ -105,8 +105,6 @@ func TestReadmeBlocks(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 // repoSite copies the repository's site (content/, layouts/, assets/) to a
 // temporary folder and returns it.
 func repoSite(t *testing.T) string {
@@ -130,7 +128,7 @@ func checkShell(t *testing.T, b block) {
 		if line == "" {
 			continue
 		}
-		at := "README.md:" + itoa(b.line+1+i)
+		at := "README.md:" + strconv.Itoa(b.line+1+i)
 		words, err := shellWords(line)
 		if err != nil {
 			t.Errorf("%s: %v", at, err)
@@ -436,7 +434,7 @@ func checkYAML(t *testing.T, b block) {
 				t.Errorf("README.md:%d: %v", b.line, err)
 				continue
 			}
-			runSeutu(t, "README.md:"+itoa(b.line), words[3:])
+			runSeutu(t, "README.md:"+strconv.Itoa(b.line), words[3:])
 		}
 	}
 }
@@ -504,7 +502,7 @@ func checkLayout(t *testing.T, b block) {
 			seen[m[1]] = true
 		}
 		if top, _, ok := strings.Cut(l, "/ "); ok && !strings.HasPrefix(l, " ") && top != "public" {
-			mustExist(t, "README.md:"+itoa(b.line+1+i), top)
+			mustExist(t, "README.md:"+strconv.Itoa(b.line+1+i), top)
 		}
 	}
 	for folder := range model.Sections {
@@ -521,7 +519,7 @@ func checkPackages(t *testing.T, b block) {
 	for i, l := range strings.Split(b.text, "\n") {
 		if f := strings.Fields(l); len(f) > 0 && !strings.HasPrefix(l, " ") {
 			listed[f[0]] = true
-			mustExist(t, "README.md:"+itoa(b.line+1+i), f[0])
+			mustExist(t, "README.md:"+strconv.Itoa(b.line+1+i), f[0])
 		}
 	}
 	for _, pattern := range []string{"cmd/*", "internal/*"} {
