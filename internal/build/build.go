@@ -195,10 +195,9 @@ func (r *Report) byKind() string {
 		count[p.Kind]++
 	}
 	var parts []string
-	for _, k := range []model.Kind{model.KindNetwork, model.KindProject, model.KindStrategy, model.KindNews,
-		model.KindPerson, model.KindOrganization, model.KindMunicipality, model.KindPage} {
-		if count[k] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", count[k], k))
+	for _, in := range model.Kinds {
+		if count[in.Kind] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", count[in.Kind], in.Kind))
 		}
 	}
 	if derived := r.Pages - len(r.Site.Pages); derived > 0 {

@@ -80,10 +80,8 @@ func relatedURLs(p *model.Page) []string {
 		}
 	}
 	p.EachRef(func(r *model.Ref) { add(r.Target) })
-	b := p.Back
-	for _, l := range [][]*model.Page{b.Chairs, b.ContactFor, b.Authored, b.Staff, b.Coordinates, b.Organizes,
-		b.Administers, b.Funds, b.PartnerIn, b.Owns, b.MemberOf, b.ProjectsIn, b.Children, b.Steers, b.Related} {
-		for _, q := range l {
+	for _, l := range p.Back.BackLists() {
+		for _, q := range *l {
 			add(q)
 		}
 	}

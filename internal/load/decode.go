@@ -99,19 +99,17 @@ func (d *decoder) at(field string, fallback diag.Pos) diag.Pos {
 type fields = meta.Table[*decoder]
 
 var commonFields = fields{
-	"title":    func(d *decoder, v *meta.Value) { d.page.Title = d.Text(v) },
-	"slug":     func(d *decoder, v *meta.Value) { d.page.Slug = d.slug(v) },
-	"summary":  func(d *decoder, v *meta.Value) { d.page.Summary = d.Text(v) },
-	"draft":    func(d *decoder, v *meta.Value) { d.page.Draft = d.Bool(v) },
-	"tags":     func(d *decoder, v *meta.Value) { d.page.Tags = d.Texts(v) },
-	"themes":   func(d *decoder, v *meta.Value) { d.page.Themes = d.Texts(v) },
-	"contacts": func(d *decoder, v *meta.Value) { d.page.Contacts = d.refs(v) },
-	"related":  func(d *decoder, v *meta.Value) { d.page.Related = d.related(v) },
-	"aliases":  func(d *decoder, v *meta.Value) { d.page.Aliases = d.aliases(v) },
-	"updated":  func(d *decoder, v *meta.Value) { d.page.Updated = d.Date(v) },
-	"layout":   func(d *decoder, v *meta.Value) { d.page.Layout = d.Text(v) },
-	"weight":   func(d *decoder, v *meta.Value) { d.page.Weight = d.Int(v) },
-	"todo":     func(d *decoder, v *meta.Value) { d.Texts(v) },
+	"title":   func(d *decoder, v *meta.Value) { d.page.Title = d.Text(v) },
+	"slug":    func(d *decoder, v *meta.Value) { d.page.Slug = d.slug(v) },
+	"summary": func(d *decoder, v *meta.Value) { d.page.Summary = d.Text(v) },
+	"draft":   func(d *decoder, v *meta.Value) { d.page.Draft = d.Bool(v) },
+	"tags":    func(d *decoder, v *meta.Value) { d.page.Tags = d.Texts(v) },
+	"themes":  func(d *decoder, v *meta.Value) { d.page.Themes = d.Texts(v) },
+	"aliases": func(d *decoder, v *meta.Value) { d.page.Aliases = d.aliases(v) },
+	"updated": func(d *decoder, v *meta.Value) { d.page.Updated = d.Date(v) },
+	"layout":  func(d *decoder, v *meta.Value) { d.page.Layout = d.Text(v) },
+	"weight":  func(d *decoder, v *meta.Value) { d.page.Weight = d.Int(v) },
+	"todo":    func(d *decoder, v *meta.Value) { d.Texts(v) },
 }
 
 // kindFields gives the page its kind's part and returns the kind's fields.
@@ -146,30 +144,21 @@ func (d *decoder) kindFields() fields {
 var networkFields = fields{
 	"category":          func(d *decoder, v *meta.Value) { d.page.Network.Category = d.Text(v) },
 	"scope":             func(d *decoder, v *meta.Value) { d.page.Network.Scope = d.OneOf(v, scopes, "scope") },
-	"coordinator":       func(d *decoder, v *meta.Value) { d.page.Network.Coordinator = d.ref(v) },
-	"organizers":        func(d *decoder, v *meta.Value) { d.page.Network.Organizers = d.refs(v) },
-	"chair":             func(d *decoder, v *meta.Value) { d.page.Network.Chair = d.ref(v) },
 	"chair_title":       func(d *decoder, v *meta.Value) { d.page.Network.ChairTitle = d.Text(v) },
-	"members":           func(d *decoder, v *meta.Value) { d.page.Network.Members = d.refs(v) },
 	"participants":      func(d *decoder, v *meta.Value) { d.page.Network.Participants = d.Texts(v) },
 	"cadence":           func(d *decoder, v *meta.Value) { d.page.Network.Cadence = d.Text(v) },
 	"meetings_per_year": func(d *decoder, v *meta.Value) { d.page.Network.MeetingsPerYear = d.Float(v) },
 	"founded":           func(d *decoder, v *meta.Value) { d.page.Network.Founded = d.year(v) },
 	"website":           func(d *decoder, v *meta.Value) { d.page.Network.Website = d.url(v) },
-	"parent":            func(d *decoder, v *meta.Value) { d.page.Network.Parent = d.ref(v) },
 }
 
 var projectFields = fields{
-	"type":           func(d *decoder, v *meta.Value) { d.page.Project.Type = d.OneOf(v, projectTypes, "project type") },
-	"status":         func(d *decoder, v *meta.Value) { d.page.Project.Status = d.OneOf(v, projectStatuses, "status") },
-	"start":          func(d *decoder, v *meta.Value) { d.page.Project.Start = d.Date(v) },
-	"end":            func(d *decoder, v *meta.Value) { d.page.Project.End = d.Date(v) },
-	"administrator":  func(d *decoder, v *meta.Value) { d.page.Project.Administrator = d.ref(v) },
-	"funders":        func(d *decoder, v *meta.Value) { d.page.Project.Funders = d.refsOrText(v) },
-	"partners":       func(d *decoder, v *meta.Value) { d.page.Project.Partners = d.refs(v) },
-	"municipalities": func(d *decoder, v *meta.Value) { d.page.Project.Municipalities = d.refs(v) },
-	"budget":         func(d *decoder, v *meta.Value) { d.page.Project.Budget = d.Int(v) },
-	"website":        func(d *decoder, v *meta.Value) { d.page.Project.Website = d.url(v) },
+	"type":    func(d *decoder, v *meta.Value) { d.page.Project.Type = d.OneOf(v, projectTypes, "project type") },
+	"status":  func(d *decoder, v *meta.Value) { d.page.Project.Status = d.OneOf(v, projectStatuses, "status") },
+	"start":   func(d *decoder, v *meta.Value) { d.page.Project.Start = d.Date(v) },
+	"end":     func(d *decoder, v *meta.Value) { d.page.Project.End = d.Date(v) },
+	"budget":  func(d *decoder, v *meta.Value) { d.page.Project.Budget = d.Int(v) },
+	"website": func(d *decoder, v *meta.Value) { d.page.Project.Website = d.url(v) },
 }
 
 var strategyFields = fields{
@@ -183,8 +172,6 @@ var strategyFields = fields{
 		}
 	},
 	"period":      func(d *decoder, v *meta.Value) { d.page.Strategy.Period = d.Text(v) },
-	"owner":       func(d *decoder, v *meta.Value) { d.page.Strategy.Owner = d.ref(v) },
-	"steering":    func(d *decoder, v *meta.Value) { d.page.Strategy.Steering = d.refOrText(v) },
 	"status":      func(d *decoder, v *meta.Value) { d.page.Strategy.Status = d.OneOf(v, strategyStatuses, "status") },
 	"focus_areas": func(d *decoder, v *meta.Value) { d.page.Strategy.FocusAreas = d.Texts(v) },
 	"documents":   func(d *decoder, v *meta.Value) { d.page.Strategy.Documents = d.documents(v) },
@@ -211,7 +198,6 @@ func (d *decoder) documents(v *meta.Value) []model.Document {
 var newsFields = fields{
 	"date":     func(d *decoder, v *meta.Value) { d.page.News.Date = d.Date(v) },
 	"category": func(d *decoder, v *meta.Value) { d.page.News.Category = d.Text(v) },
-	"author":   func(d *decoder, v *meta.Value) { d.page.News.Author = d.refOrText(v) },
 	"event":    func(d *decoder, v *meta.Value) { d.page.News.Event = d.event(v) },
 }
 
@@ -232,11 +218,11 @@ var eventFields = meta.Table[*eventDecoder]{
 	"online_url":            func(d *eventDecoder, v *meta.Value) { d.e.OnlineURL = d.url(v) },
 	"registration":          func(d *eventDecoder, v *meta.Value) { d.e.Registration = d.Text(v) },
 	"registration_deadline": func(d *eventDecoder, v *meta.Value) { d.e.RegistrationDeadline = d.Moment(v) },
-	"organizer":             func(d *eventDecoder, v *meta.Value) { d.e.Organizers = d.refs(v) },
 }
 
 func (d *decoder) event(v *meta.Value) *model.Event {
 	ed := &eventDecoder{decoder: d, e: &model.Event{}}
+	d.page.News.Event = ed.e // where the reference fields' slots are
 	meta.FieldsOf(&d.Decoder, v, ed, "the event block", eventFields)
 	e := ed.e
 	if !ed.hasStart {
@@ -256,12 +242,11 @@ func (d *decoder) event(v *meta.Value) *model.Event {
 }
 
 var personFields = fields{
-	"role":         func(d *decoder, v *meta.Value) { d.page.Person.Role = d.Text(v) },
-	"organization": func(d *decoder, v *meta.Value) { d.page.Person.Organization = d.ref(v) },
-	"phone":        func(d *decoder, v *meta.Value) { d.page.Person.Phone = d.phone(v) },
-	"email":        func(d *decoder, v *meta.Value) { d.page.Person.Email = d.email(v) },
-	"image":        func(d *decoder, v *meta.Value) { d.page.Person.Image = d.Text(v) },
-	"areas":        func(d *decoder, v *meta.Value) { d.page.Person.Areas = d.Texts(v) },
+	"role":  func(d *decoder, v *meta.Value) { d.page.Person.Role = d.Text(v) },
+	"phone": func(d *decoder, v *meta.Value) { d.page.Person.Phone = d.phone(v) },
+	"email": func(d *decoder, v *meta.Value) { d.page.Person.Email = d.email(v) },
+	"image": func(d *decoder, v *meta.Value) { d.page.Person.Image = d.Text(v) },
+	"areas": func(d *decoder, v *meta.Value) { d.page.Person.Areas = d.Texts(v) },
 }
 
 var organizationFields = fields{
@@ -278,6 +263,52 @@ var municipalityFields = fields{
 	"population_year": func(d *decoder, v *meta.Value) { d.page.Municipality.PopulationYear = d.year(v) },
 	"subregion":       func(d *decoder, v *meta.Value) { d.page.Municipality.Subregion = d.Text(v) },
 	"website":         func(d *decoder, v *meta.Value) { d.page.Municipality.Website = d.url(v) },
+}
+
+// kindTables are the fields of each kind but the common ones.
+var kindTables = map[model.Kind]fields{
+	model.KindNetwork:      networkFields,
+	model.KindProject:      projectFields,
+	model.KindStrategy:     strategyFields,
+	model.KindNews:         newsFields,
+	model.KindPerson:       personFields,
+	model.KindOrganization: organizationFields,
+	model.KindMunicipality: municipalityFields,
+}
+
+// The reference fields are decoded by model.RefFields, which says where
+// each goes: the tables get them from there.
+func init() {
+	for i := range model.RefFields {
+		f := &model.RefFields[i]
+		if name, ok := strings.CutPrefix(f.Field, "event."); ok {
+			eventFields[name] = func(d *eventDecoder, v *meta.Value) { d.refField(f, v) }
+			continue
+		}
+		t := commonFields
+		if f.Kind != "" {
+			t = kindTables[f.Kind]
+		}
+		t[f.Field] = func(d *decoder, v *meta.Value) { d.refField(f, v) }
+	}
+}
+
+// refField decodes v into the page's reference field f.
+func (d *decoder) refField(f *model.RefField, v *meta.Value) {
+	switch slot := f.Slot(d.page).(type) {
+	case **model.Ref:
+		*slot = d.ref(v)
+	case *[]*model.Ref:
+		if f.Target == "" {
+			*slot = d.related(v)
+		} else {
+			*slot = d.refs(v)
+		}
+	case *model.RefOrText:
+		*slot = d.refOrText(v)
+	case *[]model.RefOrText:
+		*slot = d.refsOrText(v)
+	}
 }
 
 // ref decodes a single reference.

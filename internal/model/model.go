@@ -28,28 +28,6 @@ const (
 	KindPage         Kind = "page"
 )
 
-// Sections maps each kind's folder to the kind. Any other folder, and the
-// files directly in content/, hold plain pages.
-var Sections = map[string]Kind{
-	"verkostot":     KindNetwork,
-	"hankkeet":      KindProject,
-	"strategiat":    KindStrategy,
-	"ajankohtaista": KindNews,
-	"henkilot":      KindPerson,
-	"organisaatiot": KindOrganization,
-	"kunnat":        KindMunicipality,
-}
-
-// SectionOf returns the folder of a kind ("" for plain pages).
-func SectionOf(k Kind) string {
-	for s, kind := range Sections {
-		if kind == k {
-			return s
-		}
-	}
-	return ""
-}
-
 // Placeholder begins every text that `seutu new` writes for the editor to
 // replace ("Kirjoita tähän …"). Load refuses it in a page that is not a
 // draft, so that a skeleton left untouched is never published.

@@ -118,44 +118,12 @@ func (e *Event) RegistrationClosed(now time.Time) bool {
 // IsEvent reports whether the page is a news item with an event.
 func (p *Page) IsEvent() bool { return p.News != nil && p.News.Event != nil }
 
-// EachRef calls fn for every reference p makes, in every field.
+// EachRef calls fn for every reference p makes, in every field, in the
+// order of RefFields.
 func (p *Page) EachRef(fn func(*Ref)) {
-	one := func(r *Ref) {
-		if r != nil {
+	for i := range RefFields {
+		for _, r := range RefFields[i].Refs(p) {
 			fn(r)
 		}
-	}
-	all := func(rs []*Ref) {
-		for _, r := range rs {
-			fn(r)
-		}
-	}
-	all(p.Contacts)
-	all(p.Related)
-	switch {
-	case p.Network != nil:
-		n := p.Network
-		one(n.Coordinator)
-		all(n.Organizers)
-		one(n.Chair)
-		all(n.Members)
-		one(n.Parent)
-	case p.Project != nil:
-		one(p.Project.Administrator)
-		for _, f := range p.Project.Funders {
-			one(f.Ref)
-		}
-		all(p.Project.Partners)
-		all(p.Project.Municipalities)
-	case p.Strategy != nil:
-		one(p.Strategy.Owner)
-		one(p.Strategy.Steering.Ref)
-	case p.News != nil:
-		one(p.News.Author.Ref)
-		if e := p.News.Event; e != nil {
-			all(e.Organizers)
-		}
-	case p.Person != nil:
-		one(p.Person.Organization)
 	}
 }

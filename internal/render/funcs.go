@@ -99,18 +99,7 @@ func capitalize(s string) string {
 }
 
 // kindName is a kind's name for readers: Verkosto, Hanke, …
-func kindName(k model.Kind) string { return kindNames[k] }
-
-var kindNames = map[model.Kind]string{
-	model.KindNetwork:      "Verkosto",
-	model.KindProject:      "Hanke",
-	model.KindStrategy:     "Strategia",
-	model.KindNews:         "Ajankohtaista",
-	model.KindPerson:       "Henkilö",
-	model.KindOrganization: "Organisaatio",
-	model.KindMunicipality: "Kunta",
-	model.KindPage:         "Sivu",
-}
+func kindName(k model.Kind) string { return model.Info(k).Finnish }
 
 func partialDate(d model.PartialDate) string {
 	switch d.Precision {

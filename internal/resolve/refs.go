@@ -8,62 +8,21 @@ import (
 	"seutu/internal/model"
 )
 
-// kindNames are the kinds as an editor reads them in a message.
-var kindNames = map[model.Kind]string{
-	model.KindNetwork:      "network",
-	model.KindProject:      "project",
-	model.KindStrategy:     "strategy",
-	model.KindNews:         "news item",
-	model.KindPerson:       "person",
-	model.KindOrganization: "organization",
-	model.KindMunicipality: "municipality",
-	model.KindPage:         "page",
-}
-
-// refs resolves every reference of p.
+// refs resolves every reference of p, field by field.
 func (r *resolver) refs(p *model.Page) {
-	for _, ref := range p.Contacts {
-		r.resolve(p, ref, model.KindPerson)
-	}
-	for _, ref := range p.Related {
-		r.resolveRelated(p, ref)
-	}
-	switch {
-	case p.Network != nil:
-		n := p.Network
-		r.resolve(p, n.Coordinator, model.KindOrganization)
-		r.resolveAll(p, n.Organizers, model.KindOrganization)
-		r.resolve(p, n.Chair, model.KindPerson)
-		r.resolveAll(p, n.Members, model.KindMunicipality)
-		r.resolve(p, n.Parent, model.KindNetwork)
-		if n.Parent != nil && n.Parent.Target == p {
-			r.diags.Errorf(n.Parent.Pos, "a network cannot be its own parent")
-			n.Parent.Target = nil
+	for i := range model.RefFields {
+		f := &model.RefFields[i]
+		for _, ref := range f.Refs(p) {
+			if f.Target == "" {
+				r.resolveRelated(p, ref)
+			} else {
+				r.resolve(p, ref, f.Target)
+			}
+			if ref.Target == p && f.Self != "" {
+				r.diags.Errorf(ref.Pos, "%s", f.Self)
+				ref.Target = nil
+			}
 		}
-	case p.Project != nil:
-		pr := p.Project
-		r.resolve(p, pr.Administrator, model.KindOrganization)
-		for _, f := range pr.Funders {
-			r.resolve(p, f.Ref, model.KindOrganization)
-		}
-		r.resolveAll(p, pr.Partners, model.KindOrganization)
-		r.resolveAll(p, pr.Municipalities, model.KindMunicipality)
-	case p.Strategy != nil:
-		r.resolve(p, p.Strategy.Owner, model.KindOrganization)
-		r.resolve(p, p.Strategy.Steering.Ref, model.KindNetwork)
-	case p.News != nil:
-		r.resolve(p, p.News.Author.Ref, model.KindPerson)
-		if e := p.News.Event; e != nil {
-			r.resolveAll(p, e.Organizers, model.KindOrganization)
-		}
-	case p.Person != nil:
-		r.resolve(p, p.Person.Organization, model.KindOrganization)
-	}
-}
-
-func (r *resolver) resolveAll(from *model.Page, refs []*model.Ref, kind model.Kind) {
-	for _, ref := range refs {
-		r.resolve(from, ref, kind)
 	}
 }
 
@@ -88,10 +47,6 @@ func (r *resolver) resolveRelated(from *model.Page, ref *model.Ref) {
 	}
 	for _, t := range r.site.Pages {
 		if t.Kind == kind && t.Section == section && t.Key == key {
-			if t == from {
-				r.diags.Errorf(ref.Pos, "a page cannot be related to itself")
-				return
-			}
 			ref.Target = t
 			return
 		}
@@ -103,7 +58,7 @@ func (r *resolver) resolveRelated(from *model.Page, ref *model.Ref) {
 // draft, and a file that could not be read, from a typo. The page would be
 // content/folder/key.md.
 func (r *resolver) unresolved(ref *model.Ref, kind model.Kind, folder, key, written string) {
-	what := kindNames[kind]
+	what := model.Info(kind).English
 	if f, ok := r.unread[folder+"/"+key]; ok {
 		r.diags.Errorf(ref.Pos, "%s %q: %s exists but could not be read; mend the error reported there", what, written, f)
 		return

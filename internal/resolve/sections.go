@@ -12,25 +12,13 @@ import (
 	"seutu/internal/model"
 )
 
-// defaultTitles name the list pages of the main sections when no
-// _index.md does.
-var defaultTitles = map[string]string{
-	"verkostot":     "Verkostot",
-	"hankkeet":      "Hankkeet ja selvitykset",
-	"strategiat":    "Strategiat ja ohjelmat",
-	"ajankohtaista": "Ajankohtaista",
-	"henkilot":      "Yhteyshenkilöt",
-	"organisaatiot": "Organisaatiot",
-	"kunnat":        "Kunnat",
-}
-
 // sections fills each section's URL, title and published pages in reading
 // order.
 func (r *resolver) sections(loaded []*model.Section) {
 	for _, s := range loaded {
 		s.URL = "/" + fi.Slugify(s.Name) + "/"
-		if s.Title == "" {
-			s.Title = defaultTitles[s.Name]
+		if s.Title == "" && s.Name == model.SectionOf(s.Kind) {
+			s.Title = model.Info(s.Kind).Title
 		}
 		if s.Title == "" {
 			s.Title = strings.ToUpper(s.Name[:1]) + s.Name[1:]

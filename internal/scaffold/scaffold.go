@@ -48,23 +48,22 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 // kind is one name `seutu new` accepts.
 type kind struct {
 	name    string     // the Finnish name: verkosto
-	english string     // the model's name, also the template's: network
+	english string     // the model's kind, also the template's name: network
 	model   model.Kind // the kind the file's folder gives
 }
 
-// kinds lists the kinds in the order they are shown. An event is a news
-// item with an event block.
-var kinds = []kind{
-	{"verkosto", "network", model.KindNetwork},
-	{"hanke", "project", model.KindProject},
-	{"strategia", "strategy", model.KindStrategy},
-	{"uutinen", "news", model.KindNews},
-	{"tapahtuma", "event", model.KindNews},
-	{"henkilo", "person", model.KindPerson},
-	{"organisaatio", "organization", model.KindOrganization},
-	{"kunta", "municipality", model.KindMunicipality},
-	{"sivu", "page", model.KindPage},
-}
+// kinds lists the kinds in model.Kinds' order, an event (a news item with
+// an event block) after the news item.
+var kinds = func() []kind {
+	var out []kind
+	for _, in := range model.Kinds {
+		out = append(out, kind{in.Command, string(in.Kind), in.Kind})
+		if in.Kind == model.KindNews {
+			out = append(out, kind{"tapahtuma", "event", model.KindNews})
+		}
+	}
+	return out
+}()
 
 // Kinds lists the names `seutu new` accepts, Finnish first: verkosto,
 // hanke, strategia, uutinen, tapahtuma, henkilo, organisaatio, kunta, sivu,
