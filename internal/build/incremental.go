@@ -9,36 +9,47 @@ import (
 )
 
 // The dev server's rebuilds render again only what a change can reach.
-// The rules are few, and a test holds them to a full build's output:
+// The rules are few, and tests hold them to a full build's output, one
+// field of every kind at a time (TestEveryFieldEditEqualsFull):
 //
 //   - site.toml, base.html, partials, an _index.md, a file added or
 //     removed, or any change of a URL: render everything;
-//   - a content file: its page, the pages it refers to and that refer to
-//     it (before and after the change), every list whose pages or order
-//     changed or that shows it, the home page and 404.html;
+//   - a content file: the pages at most reach references away from it
+//     (before and after the change), every list whose pages, order,
+//     headings or filters changed or that shows one of those pages, the
+//     home page and 404.html;
 //   - a layout: the pages that use it;
 //   - an asset: no page (assets are copied on every rebuild), but a
 //     stylesheet or script when names are fingerprinted: every page.
 
+// reach is how far what a page shows of other pages goes, in references
+// either way: a network's page shows its contact person (1) and that
+// person's organisation (2); a list's card of a page shows as much. The
+// pages model.RefFields links are the only way one page shows another.
+const reach = 2
+
 // snapshot is what a plan compares between two resolved sites.
 type snapshot struct {
 	urls      string              // every page and list URL: a change means a full render
-	related   map[string][]string // page file → its URL and the URLs it refers to or is referred from
-	lists     map[string]string   // list URL → its pages' URLs in order
+	url       map[string]string   // page file → its URL
+	near      map[string][]string // page file → the files of the pages it names or that name it
+	lists     map[string]string   // list URL → what it shows: its pages' URLs in order, headings, filters
 	listPages map[string][]string // list URL → its pages' files
 	noTerms   [2]bool             // no tags, no themes: the footer links depend on it
 }
 
 func takeSnapshot(site *model.Site) *snapshot {
-	s := &snapshot{related: map[string][]string{}, lists: map[string]string{}, listPages: map[string][]string{}}
+	s := &snapshot{url: map[string]string{}, near: map[string][]string{}, lists: map[string]string{}, listPages: map[string][]string{}}
 	h := sha256.New()
 	for _, p := range site.Pages {
 		h.Write([]byte(p.URL + "\x00"))
-		s.related[p.File] = relatedURLs(p)
+		s.url[p.File] = p.URL
+		s.near[p.File] = nearFiles(p)
 	}
-	addList := func(url string, groups ...[]model.Group) {
+	addList := func(url string, extra string, groups ...[]model.Group) {
 		h.Write([]byte(url + "\x00"))
 		var b strings.Builder
+		b.WriteString(extra)
 		var files []string
 		for _, gs := range groups {
 			for _, g := range gs {
@@ -53,12 +64,25 @@ func takeSnapshot(site *model.Site) *snapshot {
 		s.listPages[url] = files
 	}
 	for _, l := range site.Lists {
-		addList(l.URL, l.Groups, l.Past)
+		// A list's filters and links name pages (the directory's
+		// coordinators and municipalities) without listing them.
+		var extra strings.Builder
+		for _, f := range l.Filters {
+			for _, o := range f.Options {
+				extra.WriteString(f.Param + "\x01" + o.Title + "\x01" + o.URL + "\x00")
+			}
+		}
+		for _, links := range [][]model.Link{l.Archive, l.Topics} {
+			for _, k := range links {
+				extra.WriteString(k.Title + "\x01" + k.URL + "\x00")
+			}
+		}
+		addList(l.URL, extra.String(), l.Groups, l.Past)
 	}
 	for _, terms := range [][]*model.Term{site.Tags, site.Themes} {
 		var all strings.Builder
 		for _, t := range terms {
-			addList(t.URL, []model.Group{{Pages: t.Pages}})
+			addList(t.URL, "", []model.Group{{Pages: t.Pages}})
 			all.WriteString(t.URL + "\x00" + s.lists[t.URL])
 		}
 		if len(terms) > 0 {
@@ -71,21 +95,39 @@ func takeSnapshot(site *model.Site) *snapshot {
 	return s
 }
 
-// relatedURLs is p's URL and the URLs of the pages it names or that name it.
-func relatedURLs(p *model.Page) []string {
-	urls := []string{p.URL}
-	add := func(q *model.Page) {
-		if q != nil {
-			urls = append(urls, q.URL)
+// nearFiles lists the files of the pages p names or that name p, by the
+// fields of model.RefFields.
+func nearFiles(p *model.Page) []string {
+	var files []string
+	p.EachRef(func(r *model.Ref) {
+		if r.Target != nil {
+			files = append(files, r.Target.File)
 		}
-	}
-	p.EachRef(func(r *model.Ref) { add(r.Target) })
+	})
 	for _, l := range p.Back.BackLists() {
 		for _, q := range *l {
-			add(q)
+			files = append(files, q.File)
 		}
 	}
-	return urls
+	return files
+}
+
+// within adds to set the files at most reach references away from file.
+func (s *snapshot) within(file string, set map[string]bool) {
+	frontier := []string{file}
+	set[file] = true
+	for range reach {
+		var next []string
+		for _, f := range frontier {
+			for _, g := range s.near[f] {
+				if !set[g] {
+					set[g] = true
+					next = append(next, g)
+				}
+			}
+		}
+		frontier = next
+	}
 }
 
 // plan returns the output paths to render after the files in changed
@@ -110,11 +152,13 @@ func plan(old, now *snapshot, changed map[string]bool, uses map[string]string, f
 				}
 			}
 		case strings.HasPrefix(f, "content/"):
-			touchedFiles[f] = true
-			for _, u := range old.related[f] {
-				dirty[outputPath(u)] = true
-			}
-			for _, u := range now.related[f] {
+			old.within(f, touchedFiles)
+			now.within(f, touchedFiles)
+		}
+	}
+	for f := range touchedFiles {
+		for _, u := range []string{old.url[f], now.url[f]} {
+			if u != "" {
 				dirty[outputPath(u)] = true
 			}
 		}
