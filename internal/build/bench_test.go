@@ -75,7 +75,7 @@ func BenchmarkStages(b *testing.B) {
 	for _, n := range sizes {
 		fsys := corpusFS(b, n)
 		loaded := load.Load(fsys)
-		site, _ := resolve.Resolve(loaded, resolve.Options{Now: corpusNow})
+		site, _ := resolve.Resolve(&loaded.Content, resolve.Options{Now: corpusNow})
 		b.Run(fmt.Sprintf("load/%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -86,7 +86,7 @@ func BenchmarkStages(b *testing.B) {
 		b.Run(fmt.Sprintf("resolve/%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				resolve.Resolve(load.Load(fsys), resolve.Options{Now: corpusNow})
+				resolve.Resolve(&load.Load(fsys).Content, resolve.Options{Now: corpusNow})
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 		})
@@ -95,7 +95,7 @@ func BenchmarkStages(b *testing.B) {
 			for b.Loop() {
 				// A one-shot render consumes the bodies: each gets a fresh load.
 				b.StopTimer()
-				site, _ := resolve.Resolve(load.Load(fsys), resolve.Options{Now: corpusNow})
+				site, _ := resolve.Resolve(&load.Load(fsys).Content, resolve.Options{Now: corpusNow})
 				b.StartTimer()
 				render.New().Render(context.Background(), site, layoutsFS(fsys), assetsFS(fsys), &write.Discard{}, render.Options{Minify: true, Fingerprint: true})
 			}

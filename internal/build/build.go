@@ -373,7 +373,7 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out render
 		bodies = nil
 		timed("resolve", func() {
 			var diags diag.List
-			site, diags = resolve.Resolve(loaded, resolve.Options{Drafts: pl.opts.Drafts, Future: pl.opts.Future, Now: pl.opts.Now})
+			site, diags = resolve.Resolve(&loaded.Content, resolve.Options{Drafts: pl.opts.Drafts, Future: pl.opts.Future, Now: pl.opts.Now})
 			rep.Diags.Merge(diags)
 			pl.site, pl.resolveDiags = nil, nil
 			if !diags.HasErrors() {

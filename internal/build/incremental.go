@@ -159,13 +159,13 @@ func plan(old, now *snapshot, changed map[string]bool, uses map[string]string, f
 	for f := range touchedFiles {
 		for _, u := range []string{old.url[f], now.url[f]} {
 			if u != "" {
-				dirty[outputPath(u)] = true
+				dirty[model.OutputPath(u)] = true
 			}
 		}
 	}
 	for url, sig := range now.lists {
 		if old.lists[url] != sig || containsAny(now.listPages[url], touchedFiles) {
-			dirty[outputPath(url)] = true
+			dirty[model.OutputPath(url)] = true
 		}
 	}
 	return dirty
@@ -178,13 +178,4 @@ func containsAny(files []string, set map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// outputPath is the file a URL is written to: /x/ is x/index.html.
-func outputPath(url string) string {
-	p := strings.TrimPrefix(url, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	return p
 }

@@ -19,7 +19,7 @@ import (
 func NextChange(fsys fs.FS, opts Options) (next time.Time, ok bool, diags diag.List) {
 	loaded := load.Load(fsys)
 	diags.Merge(loaded.Diags)
-	site, rdiags := resolve.Resolve(loaded, resolve.Options{Drafts: opts.Drafts, Future: true, Now: opts.Now})
+	site, rdiags := resolve.Resolve(&loaded.Content, resolve.Options{Drafts: opts.Drafts, Future: true, Now: opts.Now})
 	diags.Merge(rdiags)
 	diags.Sort()
 	if diags.HasErrors() {

@@ -131,7 +131,7 @@ func bodyPages(site *model.Site, bodies []string) func(string) bool {
 	dirty := map[string]bool{}
 	for _, p := range site.Pages {
 		if files[p.File] {
-			dirty[outputPath(p.URL)] = true
+			dirty[model.OutputPath(p.URL)] = true
 		}
 	}
 	return func(path string) bool { return dirty[path] }

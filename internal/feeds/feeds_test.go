@@ -57,7 +57,7 @@ func buildSite(t *testing.T, files map[string]string) *model.Site {
 	if loaded.Diags.HasErrors() {
 		t.Fatalf("load: %v", loaded.Diags)
 	}
-	site, diags := resolve.Resolve(loaded, resolve.Options{Now: testNow})
+	site, diags := resolve.Resolve(&loaded.Content, resolve.Options{Now: testNow})
 	if diags.HasErrors() {
 		t.Fatalf("resolve: %v", diags)
 	}

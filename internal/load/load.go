@@ -26,16 +26,8 @@ import (
 
 // Result is everything read from a site folder.
 type Result struct {
-	Config   *config.Config
-	Pages    []*model.Page    // every page, drafts included, in file order
-	Sections []*model.Section // one per folder holding pages or an _index.md
-	Home     *model.Section   // content/_index.md, nil when there is none
-	Diags    diag.List
-	// Unread holds the content files that exist but gave no page or
-	// section: too large, binary, not UTF-8, empty, or without front
-	// matter that parses. Each has its own error in Diags; a reference to
-	// one is not to a missing file. Nil when there are none.
-	Unread map[string]bool
+	model.Content // what resolve takes
+	Diags         diag.List
 
 	configDiags diag.List
 	files       map[string]file // what each content file gave, for Reload

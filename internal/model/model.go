@@ -372,6 +372,19 @@ type Term struct {
 	Pages []*Page // newest news first, then the rest by title
 }
 
+// Content is the site as load read it, for resolve to link.
+type Content struct {
+	Config   *config.Config
+	Pages    []*Page    // every page, drafts included, in file order
+	Sections []*Section // one per folder holding pages or an _index.md
+	Home     *Section   // content/_index.md, nil when there is none
+	// Unread holds the content files that exist but gave no page or
+	// section: too large, binary, not UTF-8, empty, or without front
+	// matter that parses. Each has its own error; a reference to one is
+	// not to a missing file. Nil when there are none.
+	Unread map[string]bool
+}
+
 // Site is the resolved site: every published page, linked.
 type Site struct {
 	Config   *config.Config

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"time"
 )
 
@@ -126,4 +127,14 @@ func (p *Page) EachRef(fn func(*Ref)) {
 			fn(r)
 		}
 	}
+}
+
+// OutputPath is the file a site-relative URL is written to: /x/ is
+// x/index.html, / is index.html, /x.ics is x.ics.
+func OutputPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
 }

@@ -19,7 +19,7 @@ import (
 func renderLoaded(t *testing.T, r *Renderer, loaded *load.Result) (Stats, map[string][]byte) {
 	t.Helper()
 	r.Prepare(context.Background(), loaded.Pages, loaded.Sections, loaded.Home)
-	site, diags := resolve.Resolve(loaded, resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
+	site, diags := resolve.Resolve(&loaded.Content, resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
 	if diags.HasErrors() {
 		t.Fatalf("resolve: %v", diags)
 	}

@@ -54,7 +54,7 @@ func TestCompiledEqualsHTMLTemplate(t *testing.T) {
 func renderWith(t *testing.T, fsys fs.FS, now time.Time, opts Options) (map[string][]byte, Stats) {
 	t.Helper()
 	loaded := load.Load(fsys)
-	site, diags := resolve.Resolve(loaded, resolve.Options{Now: now})
+	site, diags := resolve.Resolve(&loaded.Content, resolve.Options{Now: now})
 	diags.Merge(loaded.Diags)
 	if diags.HasErrors() {
 		t.Fatal(diags)

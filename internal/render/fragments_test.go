@@ -14,7 +14,7 @@ import (
 // A card is executed once for its page, whether the page has a slot (the
 // site's pages) or not (a page the site does not list).
 func TestCardsOnceEach(t *testing.T) {
-	site, diags := resolve.Resolve(load.Load(mapFS(testContent)), resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
+	site, diags := resolve.Resolve(&load.Load(mapFS(testContent)).Content, resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

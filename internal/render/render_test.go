@@ -57,7 +57,7 @@ var testContent = map[string]string{
 func renderSite(t *testing.T, content, layouts map[string]string) (map[string][]byte, diag.List) {
 	t.Helper()
 	loaded := load.Load(mapFS(content))
-	site, diags := resolve.Resolve(loaded, resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
+	site, diags := resolve.Resolve(&loaded.Content, resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
 	diags.Merge(loaded.Diags)
 	if diags.HasErrors() {
 		t.Fatalf("load and resolve: %v", diags)
@@ -159,7 +159,7 @@ func TestTemplateParseErrorNamesTheFile(t *testing.T) {
 
 func TestBodiesOnly(t *testing.T) {
 	loaded := load.Load(mapFS(testContent))
-	site, _ := resolve.Resolve(loaded, resolve.Options{})
+	site, _ := resolve.Resolve(&loaded.Content, resolve.Options{})
 	mem := write.NewMemory()
 	stats, diags := New().Render(context.Background(), site, mapFS(nil), nil, mem, Options{BodiesOnly: true})
 	if len(diags) > 0 || stats.Pages != 0 || len(mem.Files()) != 0 {

@@ -96,12 +96,12 @@ var homeCrumb = Crumb{Title: "Etusivu", URL: "/"}
 func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep func(path string) bool) []job {
 	var jobs []job
 	add := func(layout string, pos diag.Pos, v *View) {
-		if keep != nil && !keep(outputPath(v.URL)) {
+		if keep != nil && !keep(model.OutputPath(v.URL)) {
 			return
 		}
 		if set := t.lookup(layout, pos, diags); set != nil {
 			v.Site, v.Layout = site, layout
-			jobs = append(jobs, job{path: outputPath(v.URL), layout: "layouts/" + layout + ".html", tmpl: set, view: v})
+			jobs = append(jobs, job{path: model.OutputPath(v.URL), layout: "layouts/" + layout + ".html", tmpl: set, view: v})
 		}
 	}
 
@@ -133,7 +133,7 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep 
 	}
 
 	for _, p := range site.Pages {
-		if keep != nil && !keep(outputPath(p.URL)) {
+		if keep != nil && !keep(model.OutputPath(p.URL)) {
 			continue
 		}
 		layout, pos := string(p.Kind), diag.Pos{}
@@ -172,15 +172,6 @@ func taxonomies(site *model.Site) []*Taxonomy {
 		{Name: "Avainsanat", One: "avainsana", URL: "/avainsanat/", Terms: site.Tags},
 		{Name: "Teemat", One: "teema", URL: "/teemat/", Terms: site.Themes},
 	}
-}
-
-// outputPath maps a URL to its file: /x/ is x/index.html.
-func outputPath(url string) string {
-	p := strings.TrimPrefix(url, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	return p
 }
 
 func firstNonEmpty(s ...string) string {

@@ -17,7 +17,6 @@ import (
 
 	"seutu/internal/diag"
 	"seutu/internal/fi"
-	"seutu/internal/load"
 	"seutu/internal/model"
 )
 
@@ -29,7 +28,7 @@ type Options struct {
 }
 
 // Resolve links the loaded pages into a Site.
-func Resolve(in *load.Result, opts Options) (*model.Site, diag.List) {
+func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
 	r := &resolver{
 		col:     fi.NewCollation(),
 		site:    &model.Site{Config: in.Config, Now: opts.Now.In(fi.Helsinki), Home: in.Home},

@@ -37,7 +37,7 @@ func resolveSite(t *testing.T, files map[string]string, opts Options) (*model.Si
 	if opts.Now.IsZero() {
 		opts.Now = time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)
 	}
-	return Resolve(loaded, opts)
+	return Resolve(&loaded.Content, opts)
 }
 
 var people = map[string]string{
@@ -241,7 +241,7 @@ func TestLists(t *testing.T) {
 		fsys[name] = &fstest.MapFile{Data: []byte(s)}
 	}
 	loaded := load.Load(fsys)
-	site, diags := Resolve(loaded, Options{Now: time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)})
+	site, diags := Resolve(&loaded.Content, Options{Now: time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)})
 	diags.Merge(loaded.Diags)
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -342,7 +342,7 @@ func loadAndResolve(t *testing.T, files map[string]string) diag.List {
 		fsys[name] = &fstest.MapFile{Data: []byte(s)}
 	}
 	loaded := load.Load(fsys)
-	_, diags := Resolve(loaded, Options{Now: time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)})
+	_, diags := Resolve(&loaded.Content, Options{Now: time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)})
 	diags.Merge(loaded.Diags)
 	diags.Sort()
 	return diags
@@ -440,7 +440,7 @@ func TestReloadTellsUnreadFiles(t *testing.T) {
 		fsys[name] = &fstest.MapFile{Data: []byte(s)}
 	}
 	refs := func(r *load.Result) string {
-		_, diags := Resolve(r, Options{Now: time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)})
+		_, diags := Resolve(&r.Content, Options{Now: time.Date(2023, 3, 1, 12, 0, 0, 0, fi.Helsinki)})
 		var out []string
 		for _, d := range errorsOf(diags) {
 			out = append(out, d.Msg)
