@@ -370,6 +370,7 @@ type Term struct {
 	Slug  string
 	URL   string
 	Pages []*Page // newest news first, then the rest by title
+	Parts []Part  // its page and the later pages of a long list, by resolve
 }
 
 // Content is the site as load read it, for resolve to link.

@@ -65,6 +65,21 @@ var Sections = func() map[string]Kind {
 // SectionOf returns the folder of a kind ("" for plain pages).
 func SectionOf(k Kind) string { return Info(k).Folder }
 
+// TaxonomyInfo describes a way of grouping pages by free words: each word
+// gets a page listing the pages that carry it.
+type TaxonomyInfo struct {
+	Field string // the front matter field: tags
+	Name  string // the index page's title: Avainsanat
+	One   string // what one term is called: avainsana
+	URL   string // the index page: /avainsanat/; a term's page is under it
+}
+
+// Taxonomies lists the taxonomies in the order pages show them.
+var Taxonomies = []TaxonomyInfo{
+	{"tags", "Avainsanat", "avainsana", "/avainsanat/"},
+	{"themes", "Teemat", "teema", "/teemat/"},
+}
+
 // RefField is a front matter field that names other pages.
 type RefField struct {
 	Kind  Kind   // the kind whose pages have the field; "" for every kind

@@ -155,7 +155,7 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep 
 		}
 		add("terms", diag.Pos{}, &View{Taxonomy: tx, URL: tx.URL, Title: tx.Name, Crumbs: []Crumb{homeCrumb}})
 		for _, term := range tx.Terms {
-			for _, part := range model.Paginate(term.URL, len(term.Pages), site.Config.NewsPerPage) {
+			for _, part := range term.Parts {
 				add("term", diag.Pos{}, &View{Taxonomy: tx, Term: term, URL: part.URL, Title: part.Title(capitalize(term.Name)),
 					Pages: term.Pages[part.From:part.To], Pager: part.Pager,
 					Crumbs: []Crumb{homeCrumb, {tx.Name, tx.URL}}})
@@ -168,10 +168,12 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep 
 }
 
 func taxonomies(site *model.Site) []*Taxonomy {
-	return []*Taxonomy{
-		{Name: "Avainsanat", One: "avainsana", URL: "/avainsanat/", Terms: site.Tags},
-		{Name: "Teemat", One: "teema", URL: "/teemat/", Terms: site.Themes},
+	var out []*Taxonomy
+	for i, terms := range [][]*model.Term{site.Tags, site.Themes} {
+		tx := model.Taxonomies[i]
+		out = append(out, &Taxonomy{Name: tx.Name, One: tx.One, URL: tx.URL, Terms: terms})
 	}
+	return out
 }
 
 func firstNonEmpty(s ...string) string {

@@ -150,7 +150,7 @@ func (r *resolver) checkListURLs() {
 		terms []*model.Term
 	}{{"the tag page", r.site.Tags}, {"the theme page", r.site.Themes}} {
 		for _, t := range tx.terms {
-			for _, part := range model.Paginate(t.URL, len(t.Pages), r.site.Config.NewsPerPage) {
+			for _, part := range t.Parts {
 				derived[part.URL] = tx.what
 			}
 		}

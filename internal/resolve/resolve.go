@@ -60,10 +60,13 @@ func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
 		backrefs(p)
 	}
 	r.sections(in.Sections)
-	r.site.Tags = terms(r.col, r.site.Pages, "/avainsanat/", func(p *model.Page) []string { return p.Tags },
+	r.site.Tags = terms(r.col, r.site.Pages, model.Taxonomies[0].URL, func(p *model.Page) []string { return p.Tags },
 		func(p *model.Page, t []*model.Term) { p.TagTerms = t }, r.badTag)
-	r.site.Themes = terms(r.col, r.site.Pages, "/teemat/", func(p *model.Page) []string { return p.Themes },
+	r.site.Themes = terms(r.col, r.site.Pages, model.Taxonomies[1].URL, func(p *model.Page) []string { return p.Themes },
 		func(p *model.Page, t []*model.Term) { p.ThemeTerms = t }, nil)
+	for _, t := range append(slices.Clip(r.site.Tags), r.site.Themes...) {
+		t.Parts = model.Paginate(t.URL, len(t.Pages), r.site.Config.NewsPerPage)
+	}
 	r.newsAndEvents()
 	r.lists()
 	r.checkListURLs()
