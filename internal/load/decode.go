@@ -162,11 +162,11 @@ var projectFields = fields{
 }
 
 var strategyFields = fields{
-	"adopted": func(d *decoder, v *meta.Value) { d.page.Strategy.Adopted = d.PartialDate(v) },
+	"adopted": func(d *decoder, v *meta.Value) { d.page.Strategy.Adopted = d.partialDate(v) },
 	"revised": func(d *decoder, v *meta.Value) {
 		s := d.page.Strategy
 		for _, it := range d.ListOf(v) {
-			if t := d.PartialDate(it); !t.IsZero() {
+			if t := d.partialDate(it); !t.IsZero() {
 				s.Revised = append(s.Revised, t)
 			}
 		}
@@ -209,15 +209,15 @@ type eventDecoder struct {
 }
 
 var eventFields = meta.Table[*eventDecoder]{
-	"start":                 func(d *eventDecoder, v *meta.Value) { d.e.Start, d.hasStart = d.Moment(v), true },
-	"end":                   func(d *eventDecoder, v *meta.Value) { d.e.End = d.Moment(v) },
+	"start":                 func(d *eventDecoder, v *meta.Value) { d.e.Start, d.hasStart = d.moment(v), true },
+	"end":                   func(d *eventDecoder, v *meta.Value) { d.e.End = d.moment(v) },
 	"all_day":               func(d *eventDecoder, v *meta.Value) { d.e.AllDay = d.Bool(v) },
 	"location":              func(d *eventDecoder, v *meta.Value) { d.e.Location = d.Text(v) },
 	"address":               func(d *eventDecoder, v *meta.Value) { d.e.Address = d.Text(v) },
 	"online":                func(d *eventDecoder, v *meta.Value) { d.e.Online = d.Bool(v) },
 	"online_url":            func(d *eventDecoder, v *meta.Value) { d.e.OnlineURL = d.url(v) },
 	"registration":          func(d *eventDecoder, v *meta.Value) { d.e.Registration = d.Text(v) },
-	"registration_deadline": func(d *eventDecoder, v *meta.Value) { d.e.RegistrationDeadline = d.Moment(v) },
+	"registration_deadline": func(d *eventDecoder, v *meta.Value) { d.e.RegistrationDeadline = d.moment(v) },
 }
 
 func (d *decoder) event(v *meta.Value) *model.Event {
@@ -263,6 +263,19 @@ var municipalityFields = fields{
 	"population_year": func(d *decoder, v *meta.Value) { d.page.Municipality.PopulationYear = d.year(v) },
 	"subregion":       func(d *decoder, v *meta.Value) { d.page.Municipality.Subregion = d.Text(v) },
 	"website":         func(d *decoder, v *meta.Value) { d.page.Municipality.Website = d.url(v) },
+}
+
+// moment decodes a date and time, or a date for the whole day.
+func (d *decoder) moment(v *meta.Value) model.Moment {
+	t, dateOnly := d.Moment(v)
+	return model.Moment{Time: t, DateOnly: dateOnly}
+}
+
+// partialDate decodes a date of which perhaps only the month or the year
+// is written.
+func (d *decoder) partialDate(v *meta.Value) model.PartialDate {
+	t, parts := d.PartialDate(v)
+	return model.PartialDate{Time: t, Precision: [...]model.Precision{model.Day, model.Year, model.Month, model.Day}[parts]}
 }
 
 // kindTables are the fields of each kind but the common ones.
@@ -495,7 +508,7 @@ func (d *decoder) email(v *meta.Value) string {
 
 // registrationAfterStart reports a deadline later than the start. A
 // deadline written as a date may be the event's own day.
-func registrationAfterStart(deadline, start meta.Moment) bool {
+func registrationAfterStart(deadline, start model.Moment) bool {
 	if deadline.DateOnly {
 		y, m, d := start.Date()
 		return deadline.After(time.Date(y, m, d, 0, 0, 0, 0, start.Location()))

@@ -208,12 +208,6 @@ func (d *Decoder) notDate(v *Value, s, expected string) {
 	d.Diags.Errorf(v.Pos, "%s, found %q", expected, v.Text)
 }
 
-// Moment is a point in time that may be a whole day.
-type Moment struct {
-	time.Time
-	DateOnly bool // written as a date: the whole day
-}
-
 var dateTimeLayouts = []string{
 	"2006-01-02T15:04",
 	"2006-01-02T15:04:05",
@@ -228,40 +222,40 @@ var offsetLayouts = []string{
 }
 
 // Moment decodes YYYY-MM-DDTHH:MM (Helsinki time), the same with an offset,
-// or a plain date (the whole day), in the years MinYear to MaxYear. A
-// Helsinki time that the clocks skip or show twice is warned of (see
-// wallTime).
-func (d *Decoder) Moment(v *Value) Moment {
+// or a plain date (the whole day: dateOnly), in the years MinYear to
+// MaxYear. A Helsinki time that the clocks skip or show twice is warned of
+// (see wallTime). The zero time stands for a value that is not one.
+func (d *Decoder) Moment(v *Value) (t time.Time, dateOnly bool) {
 	if !d.scalar(v, "a date and time (YYYY-MM-DDTHH:MM)") {
-		return Moment{}
+		return time.Time{}, false
 	}
 	s := strings.TrimSpace(v.Text)
-	m, ok := d.moment(v, s)
+	t, dateOnly, ok := d.moment(v, s)
 	if !ok {
 		d.notDate(v, s, "expected a date and time as YYYY-MM-DDTHH:MM")
-		return Moment{}
+		return time.Time{}, false
 	}
-	if !d.inRange(v, s, m.Time) {
-		return Moment{}
+	if !d.inRange(v, s, t) {
+		return time.Time{}, false
 	}
-	return m
+	return t, dateOnly
 }
 
-func (d *Decoder) moment(v *Value, s string) (Moment, bool) {
+func (d *Decoder) moment(v *Value, s string) (t time.Time, dateOnly, ok bool) {
 	if t, err := time.ParseInLocation("2006-01-02", s, fi.Helsinki); err == nil {
-		return Moment{Time: t, DateOnly: true}, true
+		return t, true, true
 	}
 	for _, layout := range dateTimeLayouts {
 		if w, err := time.Parse(layout, s); err == nil { // the clock reading, in UTC's fields
-			return Moment{Time: d.wallTime(v, s, w)}, true
+			return d.wallTime(v, s, w), false, true
 		}
 	}
 	for _, layout := range offsetLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return Moment{Time: t.In(fi.Helsinki)}, true
+			return t.In(fi.Helsinki), false, true
 		}
 	}
-	return Moment{}, false
+	return time.Time{}, false, false
 }
 
 // OneOf decodes text that must be one of allowed; an unknown value is
@@ -276,40 +270,25 @@ func (d *Decoder) OneOf(v *Value, allowed []string, what string) string {
 	return ""
 }
 
-// Precision says how much of a PartialDate is known.
-type Precision int
-
-const (
-	Day Precision = iota
-	Month
-	Year
-)
-
-// PartialDate is a date of which perhaps only the month or the year is
-// known: a strategy "adopted in January 2011".
-type PartialDate struct {
-	time.Time // the first day of what is known, in Helsinki
-	Precision Precision
-}
-
 // PartialDate decodes YYYY-MM-DD, YYYY-MM or YYYY, in the years MinYear to
-// MaxYear.
-func (d *Decoder) PartialDate(v *Value) PartialDate {
+// MaxYear: the first day of what is written, in Helsinki, and how many
+// parts were written (3, 2 or 1; 0 for a value that is not a date).
+func (d *Decoder) PartialDate(v *Value) (t time.Time, parts int) {
 	if !d.scalar(v, "a date (YYYY-MM-DD, YYYY-MM or YYYY)") {
-		return PartialDate{}
+		return time.Time{}, 0
 	}
 	s := strings.TrimSpace(v.Text)
 	for _, f := range []struct {
 		layout string
-		p      Precision
-	}{{"2006-01-02", Day}, {"2006-01", Month}, {"2006", Year}} {
+		parts  int
+	}{{"2006-01-02", 3}, {"2006-01", 2}, {"2006", 1}} {
 		if t, err := time.ParseInLocation(f.layout, s, fi.Helsinki); err == nil {
 			if !d.inRange(v, s, t) {
-				return PartialDate{}
+				return time.Time{}, 0
 			}
-			return PartialDate{Time: t, Precision: f.p}
+			return t, f.parts
 		}
 	}
 	d.notDate(v, s, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
-	return PartialDate{}
+	return time.Time{}, 0
 }

@@ -11,7 +11,6 @@ import (
 
 	"seutu/internal/config"
 	"seutu/internal/diag"
-	"seutu/internal/meta"
 )
 
 // Kind is what a page is; the folder under content/ decides it.
@@ -34,10 +33,26 @@ const (
 const Placeholder = "Kirjoita tähän"
 
 // Moment is a point in time that may stand for a whole day.
-type Moment = meta.Moment
+type Moment struct {
+	time.Time
+	DateOnly bool // written as a date: the whole day
+}
 
-// PartialDate is a date of which perhaps only the month or year is known.
-type PartialDate = meta.PartialDate
+// Precision says how much of a PartialDate is known.
+type Precision int
+
+const (
+	Day Precision = iota
+	Month
+	Year
+)
+
+// PartialDate is a date of which perhaps only the month or the year is
+// known: a strategy "adopted in January 2011".
+type PartialDate struct {
+	time.Time // the first day of what is known, in Helsinki
+	Precision Precision
+}
 
 // Page is one content file.
 type Page struct {

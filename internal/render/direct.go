@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"seutu/internal/feeds"
-	"seutu/internal/meta"
 	"seutu/internal/model"
 	"seutu/internal/tmplexec"
 )
@@ -24,8 +23,8 @@ func directCalls(fm template.FuncMap) []tmplexec.Direct {
 		tmplexec.Method("Window", (*model.Pager).Window),
 		tmplexec.Method("IsZero", time.Time.IsZero),
 		tmplexec.Method("IsZero", (*time.Time).IsZero),
-		tmplexec.Method("IsZero", (*meta.Moment).IsZero),
-		tmplexec.Method("IsZero", meta.Moment.IsZero),
+		tmplexec.Method("IsZero", (*model.Moment).IsZero),
+		tmplexec.Method("IsZero", model.Moment.IsZero),
 		tmplexec.Func("kindName", kindName),
 		tmplexec.Func("partialDate", partialDate),
 		tmplexec.Func("isoPartialDate", isoPartialDate),

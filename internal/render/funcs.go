@@ -11,7 +11,6 @@ import (
 
 	"seutu/internal/feeds"
 	"seutu/internal/fi"
-	"seutu/internal/meta"
 	"seutu/internal/model"
 )
 
@@ -103,9 +102,9 @@ func kindName(k model.Kind) string { return model.Info(k).Finnish }
 
 func partialDate(d model.PartialDate) string {
 	switch d.Precision {
-	case meta.Month:
+	case model.Month:
 		return fi.MonthYear(d.Time)
-	case meta.Year:
+	case model.Year:
 		return strconv.Itoa(d.Year())
 	}
 	return fi.LongDate(d.Time)
@@ -113,9 +112,9 @@ func partialDate(d model.PartialDate) string {
 
 func isoPartialDate(d model.PartialDate) string {
 	switch d.Precision {
-	case meta.Month:
+	case model.Month:
 		return d.Format("2006-01")
-	case meta.Year:
+	case model.Year:
 		return d.Format("2006")
 	}
 	return d.Format("2006-01-02")
