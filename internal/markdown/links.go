@@ -180,8 +180,10 @@ func hasPrefixFold(s, prefix string) bool {
 // fill returns s with each destination, escaped, in its hole: a link
 // inside an image's description has a hole that goldmark never wrote, so
 // some holes may be missing. The result is a new string, allocated once at
-// its size; s is only read. (Filling s's bytes in place saved that copy
-// but changed a string that already existed, which Go forbids: #22.)
+// its size; s is only read. Filling s's bytes in place saved that copy
+// (about 5% of the bytes a 10,000-page render allocates) but changed a
+// string that already existed, which Go forbids (#22); filling a []byte
+// in place would save nothing, for making a string of it copies it.
 func fill(s, mark string, dests []string) string {
 	if mark == "" {
 		return s
