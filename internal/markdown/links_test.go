@@ -2,9 +2,11 @@ package markdown
 
 import (
 	"fmt"
+	goparser "go/parser"
+	"go/token"
+	"path/filepath"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -64,7 +66,7 @@ func (oddLinks) ResolveLink(dest string, image bool) (string, string) {
 
 // sizedLinks resolves a link to the site's kind of path, as long as the
 // destination asks: "pitka…" far longer than its hole, others shorter, so
-// that filling in place (LinkInPlace) meets both.
+// that the result is both longer and shorter than the holes' HTML.
 type sizedLinks struct{}
 
 func (sizedLinks) ResolveLink(dest string, image bool) (string, string) {
@@ -79,16 +81,20 @@ func (sizedLinks) ResolveLink(dest string, image bool) (string, string) {
 	return "/a/" + strings.TrimSuffix(dest, ".md") + "/", ""
 }
 
-// linkBoth fills src's holes with Link and with LinkInPlace, each on a
-// conversion of its own, and requires the same HTML of both.
-func linkBoth(t *testing.T, c *Converter, src string, links LinkResolver) string {
+// linkTwice fills src's holes twice over one conversion, as the dev
+// server does from render to render, and requires the same HTML both
+// times, with the holes' HTML and the first answer as they were.
+func linkTwice(t *testing.T, c *Converter, src string, links LinkResolver) string {
 	t.Helper()
-	html, _, _ := c.Convert([]byte(src), "x.md", 1).Link(links)
-	inPlace, _, _ := c.Convert([]byte(src), "x.md", 1).LinkInPlace(links)
-	if inPlace != html {
-		t.Fatalf("%q: filled in place:\n%s\ncopied:\n%s", src, inPlace, html)
+	res := c.Convert([]byte(src), "x.md", 1)
+	holes := strings.Clone(res.HTML)
+	first, _, _ := res.Link(links)
+	kept := strings.Clone(first)
+	again, _, _ := res.Link(links)
+	if res.HTML != holes || first != kept || again != first {
+		t.Fatalf("%q: linking changed what was linked before:\nholes %q, now %q\nfirst %q, now %q\nagain %q", src, holes, res.HTML, kept, first, again)
 	}
-	return html
+	return first
 }
 
 func TestLinkFillsHolesAsGoldmarkWrites(t *testing.T) {
@@ -113,7 +119,7 @@ func TestLinkFillsHolesAsGoldmarkWrites(t *testing.T) {
 	for _, links := range []LinkResolver{oddLinks{}, sizedLinks{}} {
 		want := &Converter{md: newGoldmark(inPlace{links}, tableCells{})}
 		for _, src := range srcs {
-			html := linkBoth(t, got, src, links)
+			html := linkTwice(t, got, src, links)
 			ref := want.Convert([]byte(src), "x.md", 1).HTML
 			if html != ref {
 				t.Errorf("%q:\nholes filled:\n%s\ngoldmark:\n%s", src, html, ref)
@@ -125,14 +131,47 @@ func TestLinkFillsHolesAsGoldmarkWrites(t *testing.T) {
 	}
 }
 
-// The site's own paths are shorter than the holes: LinkInPlace writes
-// them over the converted bytes rather than into a copy.
-func TestLinkInPlaceCopiesNothing(t *testing.T) {
-	res := New().Convert([]byte(strings.Repeat("[l](sivu.md) ", 20)), "x.md", 1)
-	bytes := unsafe.StringData(res.HTML)
-	html, _, _ := res.LinkInPlace(sizedLinks{})
-	if unsafe.StringData(html) != bytes || !strings.Contains(html, `href="/a/sivu/"`) {
-		t.Errorf("filled into a copy, or wrongly:\n%s", html)
+// Linking leaves every string a caller holds as it was (#22: filling the
+// holes in place wrote over the bytes of the HTML a caller had), and
+// allocates the linked HTML once, at its size.
+func TestLinkChangesNoString(t *testing.T) {
+	res := New().Convert([]byte(strings.Repeat("[l](sivu.md) ", 20)+"[p](pitka.md)"), "x.md", 1)
+	holes := res.HTML
+	before := strings.Clone(holes)
+	html, _, _ := res.Link(sizedLinks{})
+	if holes != before || res.HTML != before {
+		t.Errorf("the HTML with holes changed when linked:\n%s", holes)
+	}
+	if !strings.Contains(html, `href="/a/sivu/"`) || strings.Contains(html, res.mark) {
+		t.Errorf("linked wrongly:\n%s", html)
+	}
+	dests := make([]string, len(res.Links))
+	for i := range dests {
+		dests[i] = "/a/sivu/"
+	}
+	if n := testing.AllocsPerRun(10, func() { _ = fill(res.HTML, res.mark, dests) }); n != 1 {
+		t.Errorf("fill allocates %v times, want once", n)
+	}
+}
+
+// The package must not use unsafe: it once made the HTML a string over
+// bytes that linking then changed (#22), guarded by a comment alone.
+func TestNoUnsafe(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := goparser.ParseFile(fset, name, nil, goparser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"unsafe"` {
+				t.Errorf("%s imports unsafe", fset.Position(imp.Pos()))
+			}
+		}
 	}
 }
 
@@ -180,10 +219,10 @@ func FuzzLinkHoles(f *testing.F) {
 	got := New()
 	odd, sized := &Converter{md: newGoldmark(inPlace{oddLinks{}}, tableCells{})}, &Converter{md: newGoldmark(inPlace{sizedLinks{}}, tableCells{})}
 	f.Fuzz(func(t *testing.T, src string) {
-		if html, ref := linkBoth(t, got, src, oddLinks{}), odd.Convert([]byte(src), "x.md", 1).HTML; html != ref {
+		if html, ref := linkTwice(t, got, src, oddLinks{}), odd.Convert([]byte(src), "x.md", 1).HTML; html != ref {
 			t.Fatalf("holes filled:\n%s\ngoldmark:\n%s", html, ref)
 		}
-		if html, ref := linkBoth(t, got, src, sizedLinks{}), sized.Convert([]byte(src), "x.md", 1).HTML; html != ref {
+		if html, ref := linkTwice(t, got, src, sizedLinks{}), sized.Convert([]byte(src), "x.md", 1).HTML; html != ref {
 			t.Fatalf("holes filled:\n%s\ngoldmark:\n%s", html, ref)
 		}
 	})

@@ -6,7 +6,9 @@
 // Links are resolved once the site is (see links.go): Result.Link hands
 // each to a LinkResolver, so that a link to a source file
 // (../verkostot/x.md) becomes the page's URL and a link that leads nowhere
-// is reported at its line and column.
+// is reported at its line and column. Link returns a new string and
+// changes nothing of the Result: its HTML, holes and all, stays as it was,
+// and can be linked again when the site changes.
 //
 // A Converter is safe for concurrent use.
 package markdown
@@ -15,7 +17,6 @@ import (
 	"bufio"
 	"bytes"
 	"sync"
-	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -84,14 +85,14 @@ func newGoldmark(links parser.ASTTransformer, extra ...renderer.NodeRenderer) go
 }
 
 // Result is a converted body. Its HTML has a hole where each link's
-// destination goes: Link fills them.
+// destination goes: Link fills them in a copy, so HTML can be linked again
+// (a caller done linking may set it to "" to free it).
 type Result struct {
 	HTML     string
 	Headings []Heading // every heading with its id, in order
 	Links    []Link    // every link and image, as written, in order
 	Diags    diag.List
 	mark     string // the holes' mark
-	owned    []byte // HTML's bytes, which LinkInPlace may fill in place
 }
 
 // Link is a link or image of the body, for checks that need the whole site
@@ -128,12 +129,7 @@ func (c *Converter) Convert(src []byte, file string, firstLine int) Result {
 	if err != nil {
 		st.diags.Errorf(diag.Pos{File: file, Line: firstLine}, "cannot render the body: %v", err)
 	}
-	res := Result{Headings: st.headings, Links: st.links, Diags: st.diags, mark: c.mark}
-	if out.buf.Len() > 0 {
-		res.owned = bytes.Clone(out.buf.Bytes())
-		res.HTML = unsafe.String(&res.owned[0], len(res.owned))
-	}
-	return res
+	return Result{HTML: out.buf.String(), Headings: st.headings, Links: st.links, Diags: st.diags, mark: c.mark}
 }
 
 // output is where a body is rendered, reused from body to body: the HTML

@@ -187,7 +187,7 @@ func (r *Renderer) linkBodies(ctx context.Context, site *model.Site, links *link
 		if r.cache {
 			c.html, resolved, c.diags = c.res.Link(from) // the holes stay for the next render
 		} else {
-			c.html, resolved, c.diags = c.res.LinkInPlace(from)
+			c.html, resolved, c.diags = c.res.Link(from)
 		}
 		for k, to := range from.found { // found and resolved go in step
 			if to.url != "" {
