@@ -74,7 +74,7 @@ func TestBadSites(t *testing.T) {
 
 var (
 	contentPlace = regexp.MustCompile(`^content/[^:]+:\d+:\d+: (error|warning): `)
-	otherPlace   = regexp.MustCompile(`^(layouts|assets)/[^:]+: (error|warning): `)
+	otherPlace   = regexp.MustCompile(`^(layouts|assets)/[^:]+(:\d+(:\d+)?)?: (error|warning): `) // a layout's with the line html/template gives
 	summary      = regexp.MustCompile(`^\d+ errors?, \d+ warnings?$|^seutu check: `)
 )
 

@@ -33,6 +33,7 @@ type executor struct {
 type execShared struct {
 	reference bool              // tests: html/template only
 	direct    []tmplexec.Direct // see directCalls
+	sources   map[string]string // the layouts' text by file, for errors' columns; read-only once loaded
 	slowRuns  atomic.Int64
 }
 

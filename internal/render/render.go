@@ -290,7 +290,7 @@ func (j job) run(out *output) diag.List {
 	if err := j.tmpl.execute(buf, j.view); err != nil {
 		// Without the page's URL, the same fault in a layout used by many
 		// pages is reported once.
-		diags.Errorf(diag.Pos{File: j.layout}, "%s", templateError(err))
+		templateErrorf(&diags, err, j.layout, j.tmpl.shared.sources)
 		return diags
 	}
 	// Pages are not minified: their layouts were (see squeeze).

@@ -140,7 +140,7 @@ func TestRenderErrors(t *testing.T) {
 	// Only a site whose layouts all exist is executed.
 	content["content/erikois.md"] = "---\ntitle: Erikoissivu\n---\n"
 	_, diags = renderSite(t, content, layouts)
-	if want := `layouts/page.html:2:7: executing "main" at <.Page.Nope>: can't evaluate field Nope`; !strings.Contains(diags.Error(), want) {
+	if want := `layouts/page.html:2:8: error: executing "main" at <.Page.Nope>: can't evaluate field Nope`; !strings.Contains(diags.Error(), want) {
 		t.Errorf("diagnostics lack %q:\n%s", want, diags.Error())
 	}
 }
@@ -152,7 +152,7 @@ func TestTemplateParseErrorNamesTheFile(t *testing.T) {
 	}
 	layouts["network.html"] = "{{define \"main\"}}\n\n{{if}}{{end}}"
 	_, diags := renderSite(t, testContent, layouts)
-	if !strings.Contains(diags.Error(), "layouts/network.html:3: missing value for if") {
+	if !strings.Contains(diags.Error(), "layouts/network.html:3: error: missing value for if") {
 		t.Errorf("got %s", diags.Error())
 	}
 }

@@ -20,25 +20,26 @@ type templates struct {
 // their white space (see squeeze).
 func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, reference bool) (*templates, diag.List) {
 	var diags diag.List
-	t := &templates{sets: map[string]*executor{}, shared: &execShared{reference: reference, direct: directCalls(fm)}}
+	t := &templates{sets: map[string]*executor{}, shared: &execShared{reference: reference, direct: directCalls(fm), sources: map[string]string{}}}
 	read := func(name string) string {
 		src, err := fs.ReadFile(layouts, name)
 		if err != nil {
 			diags.Errorf(diag.Pos{File: "layouts/" + name}, "%s", cannotRead(err))
 		}
+		t.shared.sources["layouts/"+name] = string(src)
 		return string(src)
 	}
-	// html/template's messages carry the line (and for execution, the
-	// column) after the template's name; the diagnostic names the file.
+	// Each template is named by its file, which html/template's messages
+	// then give with the line (see templateDiag).
 	base := template.New("layouts/base.html").Funcs(fm)
 	if _, err := base.Parse(read("base.html")); err != nil {
-		diags.Errorf(diag.Pos{File: "layouts/base.html"}, "%s", templateError(err))
+		templateErrorf(&diags, err, "layouts/base.html", t.shared.sources)
 		return t, diags
 	}
 	partials, _ := fs.Glob(layouts, "partials/*.html")
 	for _, p := range partials {
 		if _, err := base.New("layouts/" + p).Parse(read(p)); err != nil {
-			diags.Errorf(diag.Pos{File: "layouts/" + p}, "%s", templateError(err))
+			templateErrorf(&diags, err, "layouts/"+p, t.shared.sources)
 		}
 	}
 	if compact {
@@ -55,7 +56,7 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, re
 			_, err = set.New("layouts/" + name).Parse(read(name))
 		}
 		if err != nil {
-			diags.Errorf(diag.Pos{File: "layouts/" + name}, "%s", templateError(err))
+			templateErrorf(&diags, err, "layouts/"+name, t.shared.sources)
 			continue
 		}
 		if compact {
@@ -68,12 +69,6 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, re
 		t.sets[strings.TrimSuffix(name, ".html")] = &executor{set: set, name: "layouts/base.html", funcs: fm, shared: t.shared}
 	}
 	return t, diags
-}
-
-// templateError is html/template's message without its "template: " prefix,
-// which leaves layouts/x.html:12:5: first, as every other message.
-func templateError(err error) string {
-	return strings.TrimPrefix(err.Error(), "template: ")
 }
 
 // lookup returns the layout name's set; a missing layout that the content
