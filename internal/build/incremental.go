@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"seutu/internal/model"
+	"seutu/internal/sitefs"
 )
 
 // The dev server's rebuilds render again only what a change can reach.
@@ -139,19 +140,18 @@ func plan(old, now *snapshot, changed map[string]bool, uses map[string]string, f
 	dirty := map[string]bool{"index.html": true, "404.html": true}
 	touchedFiles := map[string]bool{}
 	for f := range changed {
-		switch {
-		case f == "content/site.toml", f == "layouts/base.html", strings.HasPrefix(f, "layouts/partials/"),
-			path.Base(f) == "_index.md":
+		switch role := sitefs.Classify(f); {
+		case role == sitefs.Config, role == sitefs.Index, role == sitefs.Shared:
 			return nil
-		case fingerprint && strings.HasPrefix(f, "assets/") && (path.Ext(f) == ".css" || path.Ext(f) == ".js"):
+		case role == sitefs.Asset && fingerprint && (path.Ext(f) == ".css" || path.Ext(f) == ".js"):
 			return nil
-		case strings.HasPrefix(f, "layouts/"):
+		case role == sitefs.Layout:
 			for out, layout := range uses {
 				if layout == f {
 					dirty[out] = true
 				}
 			}
-		case strings.HasPrefix(f, "content/"):
+		case role == sitefs.Content:
 			old.within(f, touchedFiles)
 			now.within(f, touchedFiles)
 		}

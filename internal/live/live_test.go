@@ -18,33 +18,6 @@ import (
 	"seutu/internal/testwait"
 )
 
-func TestClassify(t *testing.T) {
-	tests := []struct {
-		path string
-		want Kind
-	}{
-		{"content/verkostot/x.md", Content},
-		{"content/site.toml", Config},
-		{"content/_index.md", Content},
-		{"layouts/network.html", Layout},
-		{"layouts/partials/cards.html", Layout},
-		{"assets/css/site.css", Asset},
-		{"public/index.html", Ignore},
-		{"content/verkostot/.x.md.swp", Ignore},
-		{"content/verkostot/x.md~", Ignore},
-		{"content/verkostot/4913", Ignore},
-		{"content/.git/config", Ignore},
-		{".git/index", Ignore},
-		{"README.md", Ignore},
-		{"../content/x.md", Ignore},
-	}
-	for _, tt := range tests {
-		if got := Classify(tt.path); got != tt.want {
-			t.Errorf("Classify(%q) = %v, want %v", tt.path, got, tt.want)
-		}
-	}
-}
-
 func TestInject(t *testing.T) {
 	got := string(inject([]byte("<html><body><p>x</p></body></html>")))
 	if !strings.HasSuffix(got, "</script></body></html>") || !strings.Contains(got, "<p>x</p><script>") {

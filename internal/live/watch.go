@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"seutu/internal/sitefs"
 	"slices"
 	"time"
 
@@ -61,7 +62,7 @@ func (w *watcher) addTree(dir string, log io.Writer) {
 			return nil
 		}
 		rel, _ := filepath.Rel(w.root, p)
-		if Classify(filepath.ToSlash(rel)+"/x") == Ignore && rel != "." {
+		if sitefs.Classify(filepath.ToSlash(rel)+"/x") == sitefs.Ignore && rel != "." {
 			return filepath.SkipDir
 		}
 		if err := w.fs.Add(p); err != nil {
@@ -130,14 +131,14 @@ func (w *watcher) relevant(ev fsnotify.Event, log io.Writer) []string {
 	rel = filepath.ToSlash(rel)
 	if ev.Has(fsnotify.Create) {
 		if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-			if Classify(rel+"/x") == Ignore {
+			if sitefs.Classify(rel+"/x") == sitefs.Ignore {
 				return nil
 			}
 			w.addTree(ev.Name, log)
 			var paths []string
 			filepath.WalkDir(ev.Name, func(p string, d fs.DirEntry, err error) error {
 				if err == nil && !d.IsDir() {
-					if r, err := filepath.Rel(w.root, p); err == nil && Classify(filepath.ToSlash(r)) != Ignore {
+					if r, err := filepath.Rel(w.root, p); err == nil && sitefs.Classify(filepath.ToSlash(r)) != sitefs.Ignore {
 						paths = append(paths, filepath.ToSlash(r))
 					}
 				}
@@ -146,7 +147,7 @@ func (w *watcher) relevant(ev fsnotify.Event, log io.Writer) []string {
 			return paths
 		}
 	}
-	if Classify(rel) == Ignore {
+	if sitefs.Classify(rel) == sitefs.Ignore {
 		return nil
 	}
 	return []string{rel}

@@ -94,7 +94,7 @@ func Reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 			read[i] = old
 			return
 		}
-		if path.Base(f) == "_index.md" {
+		if sitefs.Classify(f) == sitefs.Index {
 			read[i].index, read[i].diags = readIndex(fsys, f, limit)
 		} else {
 			read[i] = readPage(fsys, f, limit, old)

@@ -1,26 +1,29 @@
-package live
+package sitefs
 
 import (
 	"path"
 	"strings"
 )
 
-// Kind is what a changed path is to the site.
-type Kind int
+// Role is what a file is to the site. The dev server watches the files
+// that have one, and a rebuild decides from it what an edit can reach.
+type Role int
 
 const (
-	Ignore Kind = iota
-	Content
-	Config
-	Layout
-	Asset
+	Ignore  Role = iota // not part of the site
+	Config              // content/site.toml
+	Index               // an _index.md: a section's or the home page's intro
+	Content             // a page
+	Shared              // layouts/base.html or a partial: every page may show it
+	Layout              // a layout of some pages
+	Asset               // a file copied from assets/
 )
 
-// Classify tells what a changed path (slash-separated, relative to the
-// site folder) is. Editors' temporary and backup files, hidden files, the
+// Classify tells what a path (slash-separated, relative to the site
+// folder) is. Editors' temporary and backup files, hidden files, the
 // output folder and anything outside content/, layouts/ and assets/ are
 // ignored.
-func Classify(p string) Kind {
+func Classify(p string) Role {
 	p = strings.TrimPrefix(path.Clean(p), "./")
 	base := path.Base(p)
 	switch {
@@ -39,8 +42,12 @@ func Classify(p string) Kind {
 	switch {
 	case p == "content/site.toml":
 		return Config
+	case top == "content" && base == "_index.md":
+		return Index
 	case top == "content":
 		return Content
+	case p == "layouts/base.html" || strings.HasPrefix(p, "layouts/partials/"):
+		return Shared
 	case top == "layouts":
 		return Layout
 	case top == "assets":
