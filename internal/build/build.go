@@ -55,11 +55,16 @@
 // started from the site the last build replaced, and swapped into place
 // whole (see package write). Options.Minify and Options.Fingerprint are
 // for production (the build command sets both, serve neither): minifying
-// squeezes the layouts' white space once, when they are parsed, and runs
-// CSS, JS, SVG, JSON and XML files through a minifier; fingerprinting
-// publishes stylesheets and scripts also under names that carry their
-// content's hash (see package render). Report.Summary prints what a build
-// made and the time of each stage.
+// squeezes the layouts' white space once, when they are parsed (render),
+// and runs CSS, JS, SVG, JSON and XML files through a minifier (the write
+// stage, write.Output); fingerprinting publishes stylesheets and scripts
+// also under names that carry their content's hash (see package render).
+//
+// Report.Summary prints what a build made and the time of each stage:
+// load, resolve and render as the time that passed; write as the time
+// spent in the write stage, which render hands each file to as soon as it
+// is made, on every core, so most of it passes during render and is
+// summed over the cores (Stage.Overlap), then the swap into place.
 //
 // # Rebuilds
 //

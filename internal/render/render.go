@@ -1,7 +1,9 @@
-// Package render turns a resolved site into files: every page's Markdown
-// body into HTML (with links rewritten and checked), every page through its
-// html/template layout, and the assets copied (minified and fingerprinted
-// when asked).
+// Package render turns a resolved site into pages: every page's Markdown
+// body into HTML (with links rewritten and checked) and every page through
+// its html/template layout, and hands them, with the assets (fingerprinted
+// when asked) and the machine-readable outputs that package feeds makes
+// (feeds, sitemap, calendars, redirects), to the write stage: package
+// write's Output, which minifies and writes (see Output).
 //
 // # Layouts
 //
@@ -22,8 +24,9 @@
 //
 // Every layout receives a *View: the Site, the Page (or Section, Term),
 // the rendered Content, and the page's Title, URL and breadcrumbs. The
-// functions in funcs.go format dates, times and numbers the Finnish way and
-// make URLs relative to the site's base.
+// functions in funcs.go format dates, times and numbers the Finnish way,
+// make URLs relative to the site's base, and give a page's JSON-LD
+// (package jsonld).
 //
 // Rendering runs on every core; the output does not depend on the order in
 // which pages finish.
@@ -55,12 +58,13 @@
 // white space that holds a line break becomes one line break, none is
 // left beside block tags, and <pre>, <textarea>, <script> and <style> keep
 // theirs. CSS, JS, SVG, JSON and XML files, and the few HTML files not
-// made from layouts, go through a minifier (output.go). With
-// Options.Fingerprint stylesheets and scripts are published also under
-// names that carry their content's hash (site.1a2b3c4d5e.css), safe to
-// cache forever, and linked with Subresource Integrity (assets.go). The
-// calendars, feeds, sitemap and assets are written while the pages
-// render.
+// made from layouts, are minified by the write stage they are handed to;
+// pages go to it as final bytes. With Options.Fingerprint stylesheets and
+// scripts are published also under names that carry their content's hash
+// (site.1a2b3c4d5e.css), safe to cache forever, and linked with
+// Subresource Integrity (assets.go): the hash of the bytes the write stage
+// will write, which render asks it for ahead. The calendars, feeds,
+// sitemap, redirects and assets are handed over while the pages render.
 package render
 
 import (
