@@ -239,8 +239,9 @@ func (r *Report) byKind() string {
 func (r *Report) Timings() string {
 	var parts []string
 	for _, s := range r.Stages {
-		part := fmt.Sprintf("%s %s", s.Name, s.Duration.Round(100*time.Microsecond))
-		if s.Overlap > 0 {
+		d := s.Duration.Round(100 * time.Microsecond)
+		part := fmt.Sprintf("%s %s", s.Name, d)
+		if s.Overlap > 0 && d > 0 {
 			within := "all"
 			if s.Overlap < s.Duration {
 				within = s.Overlap.Round(100 * time.Microsecond).String()

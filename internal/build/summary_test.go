@@ -21,6 +21,8 @@ func TestTimings(t *testing.T) {
 			"load 8ms, resolve 10ms, render 60ms, write 45ms (40ms of it during render, summed over cores)", "; 83ms ("},
 		{"in memory: all of it during render", []Stage{{"load", 8 * ms, 0}, {"render", 60 * ms, 0}, {"write", 90 * ms, 90 * ms}},
 			"load 8ms, render 60ms, write 90ms (all of it during render, summed over cores)", "; 68ms ("},
+		{"check: too quick to say", []Stage{{"render", 60 * ms, 0}, {"write", 40 * time.Microsecond, 40 * time.Microsecond}},
+			"render 60ms, write 0s", "; 60ms ("},
 		{"stopped after load", []Stage{{"load", 8 * ms, 0}}, "load 8ms", "; 8ms ("},
 	}
 	for _, tt := range tests {
