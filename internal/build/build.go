@@ -55,11 +55,16 @@
 // started from the site the last build replaced, and swapped into place
 // whole (see package write). Options.Minify and Options.Fingerprint are
 // for production (the build command sets both, serve neither): minifying
-// squeezes the layouts' white space once, when they are parsed, and runs
-// CSS, JS, SVG, JSON and XML files through a minifier; fingerprinting
-// publishes stylesheets and scripts also under names that carry their
-// content's hash (see package render). Report.Summary prints what a build
-// made and the time of each stage.
+// squeezes the layouts' white space once, when they are parsed (render),
+// and runs CSS, JS, SVG, JSON and XML files through a minifier (the write
+// stage, write.Output); fingerprinting publishes stylesheets and scripts
+// also under names that carry their content's hash (see package render).
+//
+// Report.Summary prints what a build made and the time of each stage:
+// load, resolve and render as the time that passed; write as the time
+// spent in the write stage, which render hands each file to as soon as it
+// is made, on every core, so most of it passes during render and is
+// summed over the cores (Stage.Overlap), then the swap into place.
 //
 // # Rebuilds
 //
@@ -150,10 +155,29 @@ type Report struct {
 	Stopped error
 }
 
-// Stage is one timed step of the pipeline.
+// Stage is one timed step of the pipeline: load, resolve, render, write.
 type Stage struct {
 	Name     string
 	Duration time.Duration
+
+	// Overlap is the part of Duration spent while the stage before ran,
+	// summed over the goroutines that spent it, so that it may be more
+	// than the time that passed. Write has it: render hands each file to
+	// the write stage as soon as it is made, on the core that made it, and
+	// write's own time after render is the swap into place (Commit). The
+	// total of a build counts Overlap once, within the stage before.
+	Overlap time.Duration
+}
+
+// addTime adds d to the stage called name.
+func (r *Report) addTime(name string, d time.Duration) {
+	for i := range r.Stages {
+		if r.Stages[i].Name == name {
+			r.Stages[i].Duration += d
+			return
+		}
+	}
+	r.Stages = append(r.Stages, Stage{Name: name, Duration: d})
 }
 
 // Failed reports whether the content had errors, or warnings in a strict
@@ -167,10 +191,13 @@ func (r *Report) Failed() bool {
 //
 //	seutu build: 140 pages (18 network, 5 project, …, 40 lists), 152 files,
 //	1 234 kB → 812 kB minified; 85ms (load 8ms, resolve 10ms, …)
+//
+// The total is the time that passed: the stages' times, each overlap
+// counted once (see Stage.Overlap).
 func (r *Report) Summary(command string) string {
 	var total time.Duration
 	for _, s := range r.Stages {
-		total += s.Duration
+		total += s.Duration - s.Overlap
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "seutu %s: %d pages (%s), %d files, ", command, r.Pages, r.byKind(), r.Files)
@@ -206,13 +233,33 @@ func (r *Report) byKind() string {
 	return strings.Join(parts, ", ")
 }
 
-// Timings prints the stages: "load 12ms, resolve 1ms, …".
+// Timings prints the stages: "load 12ms, resolve 1ms, render 60ms, write
+// 25ms (20ms of it during render, summed over cores)".
 func (r *Report) Timings() string {
 	var parts []string
 	for _, s := range r.Stages {
-		parts = append(parts, fmt.Sprintf("%s %s", s.Name, s.Duration.Round(100*time.Microsecond)))
+		d := s.Duration.Round(100 * time.Microsecond)
+		part := fmt.Sprintf("%s %s", s.Name, d)
+		if s.Overlap > 0 && d > 0 {
+			within := "all"
+			if s.Overlap < s.Duration {
+				within = s.Overlap.Round(100 * time.Microsecond).String()
+			}
+			part += fmt.Sprintf(" (%s of it during %s, summed over cores)", within, r.before(s.Name))
+		}
+		parts = append(parts, part)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// before names the stage before the one called name.
+func (r *Report) before(name string) string {
+	for i := 1; i < len(r.Stages); i++ {
+		if r.Stages[i].Name == name {
+			return r.Stages[i-1].Name
+		}
+	}
+	return "the stage before"
 }
 
 // Build runs the pipeline. Problems in the content are in the report; the
@@ -270,7 +317,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return rep, writeError(err)
 	}
 	rep.Files, rep.Bytes = dir.Written()
-	rep.Stages = append(rep.Stages, Stage{"commit", time.Since(start)})
+	rep.addTime("write", time.Since(start)) // the swap into place, after the render
 	return rep, nil
 }
 
@@ -294,7 +341,7 @@ func stopped(rep *Report) error {
 
 // Run loads, resolves and renders the site in fsys into out. It is Build
 // without the disk: tests run it over fstest.MapFS and write.Memory.
-func Run(fsys fs.FS, opts Options, out render.Sink) *Report {
+func Run(fsys fs.FS, opts Options, out write.Sink) *Report {
 	rep, _ := newPipeline(fsys, opts).run(context.Background(), nil, out, nil)
 	return rep
 }
@@ -333,12 +380,12 @@ func newCachingPipeline(fsys fs.FS, opts Options) *pipeline {
 // run (nil: read everything); plan, when given, picks the pages to render
 // once the site is resolved. When ctx ends, run stops at the next stage or
 // page and sets rep.Stopped.
-func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out render.Sink, plan Plan) (rep *Report, stats render.Stats) {
+func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.Sink, plan Plan) (rep *Report, stats render.Stats) {
 	rep = &Report{Strict: pl.opts.Strict}
 	timed := func(name string, fn func()) {
 		start := time.Now()
 		fn()
-		rep.Stages = append(rep.Stages, Stage{name, time.Since(start)})
+		rep.Stages = append(rep.Stages, Stage{Name: name, Duration: time.Since(start)})
 	}
 	defer func() {
 		if ctx.Err() != nil {
@@ -393,6 +440,10 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out render
 		pl.loaded = nil // the files as read: the render needs only the site
 	}
 
+	// Render hands each file to the write stage as soon as it is made, on
+	// the core that made it: the write stage's time is spent within the
+	// render's, and summed over the cores (see Stage.Overlap).
+	w := write.NewOutput(out, pl.opts.Minify)
 	timed("render", func() {
 		lay, ast := layoutsFS(pl.fsys), assetsFS(pl.fsys)
 		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint}
@@ -400,11 +451,13 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out render
 			opts.Only, opts.PagesOnly = plan(site, bodies)
 		}
 		var diags diag.List
-		stats, diags = pl.renderer.Render(ctx, site, lay, ast, out, opts)
+		stats, diags = pl.renderer.Render(ctx, site, lay, ast, w, opts)
 		rep.Diags.Merge(diags)
 		rep.Pages, rep.Assets = stats.Pages, stats.Assets
-		rep.Before, rep.After = stats.Before, stats.After
 	})
+	rep.Before, rep.After = w.Bytes()
+	busy := w.Busy()
+	rep.Stages = append(rep.Stages, Stage{Name: "write", Duration: busy, Overlap: busy})
 	rep.Diags.Sort()
 	return rep, stats
 }

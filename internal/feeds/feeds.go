@@ -1,7 +1,20 @@
-// Package feeds owns the site's machine-readable outputs: the RSS 2.0 and
-// Atom feeds of the news (all news and each news category), the feed links
-// that pages announce, sitemap.xml (split into parts under a sitemap index
-// when it grows too large) and robots.txt.
+// Package feeds owns the site's machine-readable outputs, the files made
+// for programs rather than read as pages: the RSS 2.0 and Atom feeds of
+// the news (all news and each news category) and the feed links that
+// pages announce (feeds.go); sitemap.xml (split into parts under a sitemap
+// index when it grows too large) and robots.txt (sitemap.go); the
+// calendars of the events, the whole listing's and one beside each event
+// page (calendars.go); and the redirects of old addresses, _redirects for
+// the host and a small page at each (redirects.go).
+//
+// They sit together, apart from render, because none of them is a page
+// made from a layout: each is a function of the resolved site (plus the
+// few values render knows: the URLs of the pages it renders, for the
+// sitemap; the base path its links have, for the redirects) that returns
+// files for the write stage. Package ical stays a format of its own, which
+// knows nothing of a site: calendars.go says what of an event page goes
+// into a calendar, ical how a calendar is written; JSON-LD, which is part
+// of every page, is package jsonld's.
 //
 // Every function is pure: it reads the resolved site and returns files,
 // with the same bytes for the same site. Nothing reads the clock; site.Now

@@ -18,6 +18,13 @@ import (
 // bytes (minified when the build minifies), and for stylesheets and
 // scripts a name with a hash of those bytes, safe to cache forever, and a
 // Subresource Integrity value.
+//
+// Fingerprinting stays here, with render, rather than in the write stage
+// that minifies: the hashed names and integrity values are what the pages
+// link to, so they must be known before the first page executes, and they
+// are hashes of the bytes written. Render therefore asks the write stage
+// for an asset's final bytes ahead (Output.Minify), hashes them, and hands
+// them back to be written as they are (Output.Final).
 type assetSet struct {
 	paths     []string          // files of the assets tree, in walk order
 	data      map[string][]byte // by path in the tree
@@ -29,7 +36,7 @@ type assetSet struct {
 // fingerprinted are the types whose names carry their content's hash.
 var fingerprinted = map[string]bool{".css": true, ".js": true}
 
-func readAssets(assets fs.FS, o *output, fingerprint bool) (*assetSet, diag.List) {
+func readAssets(assets fs.FS, o Output, fingerprint bool) (*assetSet, diag.List) {
 	a := &assetSet{data: map[string][]byte{}, size: map[string]int{}, hashed: map[string]string{}, integrity: map[string]string{}}
 	var diags diag.List
 	if assets == nil {
@@ -47,7 +54,7 @@ func readAssets(assets fs.FS, o *output, fingerprint bool) (*assetSet, diag.List
 			diags.Errorf(diag.Pos{File: "assets/" + p}, "%s", cannotRead(err))
 			return nil
 		}
-		data := o.shrink(p, raw)
+		data := o.Minify(p, raw)
 		a.paths = append(a.paths, p)
 		a.data[p], a.size[p] = data, len(raw)
 		if ext := path.Ext(p); fingerprint && fingerprinted[ext] {
@@ -77,15 +84,15 @@ func cannotRead(err error) string {
 
 // write publishes every asset at its own path, and stylesheets and
 // scripts also under their fingerprinted names.
-func (a *assetSet) write(o *output) (int, error) {
+func (a *assetSet) write(o Output) (int, error) {
 	n := 0
 	for _, p := range a.paths {
-		if err := o.write("assets/"+p, a.data[p], a.size[p]); err != nil {
+		if err := o.Final("assets/"+p, a.data[p], a.size[p]); err != nil {
 			return n, err
 		}
 		n++
 		if h, ok := a.hashed["/assets/"+p]; ok {
-			if err := o.write(strings.TrimPrefix(h, "/"), a.data[p], a.size[p]); err != nil {
+			if err := o.Final(strings.TrimPrefix(h, "/"), a.data[p], a.size[p]); err != nil {
 				return n, err
 			}
 			n++

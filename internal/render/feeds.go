@@ -7,24 +7,12 @@ import (
 	"seutu/internal/model"
 )
 
-// writeFeeds writes the news feeds, and the sitemap of every page the
-// build renders (but 404.html) with robots.txt pointing at it.
-func writeFeeds(site *model.Site, jobs []job, out *output) error {
-	var urls []string
-	for _, j := range jobs {
-		if j.view.Layout != "404" {
-			urls = append(urls, j.view.URL)
-		}
-	}
-	files := append(feeds.Feeds(site), feeds.Sitemap(site, urls)...)
-	files = append(files, feeds.Robots(site))
-	for _, f := range files {
-		if err := out.put(f.Path, f.Data); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+// The calendars' paths, as the link checker (links.go) names them; package
+// feeds owns them.
+const (
+	CalendarFile      = feeds.CalendarFile
+	EventCalendarName = feeds.EventCalendarName
+)
 
 // feedURLs lists the feeds' site-relative URLs, for the link checker.
 func feedURLs(site *model.Site) []string {

@@ -11,6 +11,7 @@ import (
 
 	"seutu/internal/feeds"
 	"seutu/internal/fi"
+	"seutu/internal/jsonld"
 	"seutu/internal/model"
 )
 
@@ -37,10 +38,10 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 			return "", fmt.Errorf("no asset %s", u)
 		},
 		"integrity": func(u string) string { return assets.integrity[u] },
-		"feeds":     feedLinks(site),           // for <link rel="alternate">
-		"jsonld":    newLDBuilder(site).jsonLD, // schema.org for search engines
-		"card":      c.card,                    // card "page-card" .: a partial for a page, rendered once
-		"cached":    c.cached,                  // cached "site-footer" . variant…: a partial rendered once per variant
+		"feeds":     feedLinks(site), // for <link rel="alternate">
+		"jsonld":    jsonLD(site),    // schema.org for search engines
+		"card":      c.card,          // card "page-card" .: a partial for a page, rendered once
+		"cached":    c.cached,        // cached "site-footer" . variant…: a partial rendered once per variant
 
 		// dates and times
 		"date":        fi.Date,        // 24.4.2023
@@ -71,6 +72,21 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 		"inc":        func(i int) int { return i + 1 }, // page numbers from indexes
 		"dict":       dict,                             // arguments for a partial: dict "Page" . "Level" 4
 		"kindName":   kindName,
+	}
+}
+
+// jsonLD is the template function jsonld: the page's schema.org
+// description (package jsonld), from what its view says of it.
+func jsonLD(site *model.Site) func(*View) template.JS {
+	d := jsonld.New(site)
+	return func(v *View) template.JS {
+		var crumbs [8]jsonld.Crumb // on the stack: trails are short
+		p := jsonld.Page{URL: v.URL, Title: v.Title, Summary: v.Summary, Content: v.Page,
+			NotFound: v.Layout == "404", Crumbs: crumbs[:0]}
+		for _, c := range v.Crumbs {
+			p.Crumbs = append(p.Crumbs, jsonld.Crumb(c))
+		}
+		return template.JS(d.JSON(p)) // #nosec: JSON, with <, > and & escaped
 	}
 }
 

@@ -1,7 +1,9 @@
-// Package render turns a resolved site into files: every page's Markdown
-// body into HTML (with links rewritten and checked), every page through its
-// html/template layout, and the assets copied (minified and fingerprinted
-// when asked).
+// Package render turns a resolved site into pages: every page's Markdown
+// body into HTML (with links rewritten and checked) and every page through
+// its html/template layout, and hands them, with the assets (fingerprinted
+// when asked) and the machine-readable outputs that package feeds makes
+// (feeds, sitemap, calendars, redirects), to the write stage: package
+// write's Output, which minifies and writes (see Output).
 //
 // # Layouts
 //
@@ -22,8 +24,9 @@
 //
 // Every layout receives a *View: the Site, the Page (or Section, Term),
 // the rendered Content, and the page's Title, URL and breadcrumbs. The
-// functions in funcs.go format dates, times and numbers the Finnish way and
-// make URLs relative to the site's base.
+// functions in funcs.go format dates, times and numbers the Finnish way,
+// make URLs relative to the site's base, and give a page's JSON-LD
+// (package jsonld).
 //
 // Rendering runs on every core; the output does not depend on the order in
 // which pages finish.
@@ -55,12 +58,13 @@
 // white space that holds a line break becomes one line break, none is
 // left beside block tags, and <pre>, <textarea>, <script> and <style> keep
 // theirs. CSS, JS, SVG, JSON and XML files, and the few HTML files not
-// made from layouts, go through a minifier (output.go). With
-// Options.Fingerprint stylesheets and scripts are published also under
-// names that carry their content's hash (site.1a2b3c4d5e.css), safe to
-// cache forever, and linked with Subresource Integrity (assets.go). The
-// calendars, feeds, sitemap and assets are written while the pages
-// render.
+// made from layouts, are minified by the write stage they are handed to;
+// pages go to it as final bytes. With Options.Fingerprint stylesheets and
+// scripts are published also under names that carry their content's hash
+// (site.1a2b3c4d5e.css), safe to cache forever, and linked with
+// Subresource Integrity (assets.go): the hash of the bytes the write stage
+// will write, which render asks it for ahead. The calendars, feeds,
+// sitemap, redirects and assets are handed over while the pages render.
 package render
 
 import (
@@ -70,6 +74,7 @@ import (
 	"sync"
 
 	"seutu/internal/diag"
+	"seutu/internal/feeds"
 	"seutu/internal/markdown"
 	"seutu/internal/model"
 	"seutu/internal/par"
@@ -80,6 +85,35 @@ import (
 type Sink interface {
 	Put(path string, data []byte) error
 }
+
+// Output is the write stage as render hands it files: package write's
+// Output, which minifies what it is asked to (or not, as the build says)
+// and counts and times what it writes. A Sink that is no Output gets
+// every file as it is.
+type Output interface {
+	Sink
+	// Final writes bytes that need no minifying, size bytes before it: a
+	// page, small as its squeezed layouts made it, or an asset already
+	// through Minify.
+	Final(path string, data []byte, size int) error
+	// Minify gives a file's bytes as they will be written: render hashes
+	// stylesheets and scripts for their fingerprinted names.
+	Minify(path string, data []byte) []byte
+}
+
+// asOutput is out as an Output.
+func asOutput(out Sink) Output {
+	if o, ok := out.(Output); ok {
+		return o
+	}
+	return plain{out}
+}
+
+// plain writes every file as it is.
+type plain struct{ Sink }
+
+func (p plain) Final(path string, data []byte, _ int) error { return p.Put(path, data) }
+func (plain) Minify(_ string, data []byte) []byte           { return data }
 
 // Options steer a render.
 type Options struct {
@@ -99,8 +133,8 @@ type Options struct {
 	PagesOnly bool
 
 	// Minify squeezes the layouts' white space (see squeeze), which makes
-	// the pages small as they are executed, and minifies CSS, JS, SVG, JSON,
-	// XML and the few HTML files not made from layouts before writing.
+	// the pages small as they are executed. The other files are minified,
+	// or not, by the write stage (see Output).
 	Minify bool
 
 	// Fingerprint publishes stylesheets and scripts also under names that
@@ -160,15 +194,13 @@ type Stats struct {
 	Assets    int               // files copied from assets/
 	Paths     []string          // every page's output path, rendered or not
 	Uses      map[string]string // output path → layout file, for the dev server's rebuild plan
-	Before    int64             // bytes written, counted before minifying
-	After     int64             // bytes written
 	SlowRuns  int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
 }
 
 // Render renders site with the layouts and assets trees into out. When ctx
 // ends, it stops within a page per core; the caller tells by ctx.Err().
 func (r *Renderer) Render(ctx context.Context, site *model.Site, layouts, assets fs.FS, out Sink, opts Options) (Stats, diag.List) {
-	o := &output{sink: out, minify: opts.Minify}
+	o := asOutput(out)
 	last := r.last
 	r.last = nil
 	if !opts.PagesOnly || opts.Only == nil || last == nil || last.site != site {
@@ -245,22 +277,35 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, layouts, assets
 	}
 	diags.Merge(rest)
 	stats.Rendered = len(run)
-	stats.Before, stats.After = o.before.Load(), o.after.Load()
 	stats.SlowRuns = tmpl.shared.slowRuns.Load()
 	return stats, diags
 }
 
-// writeRest writes every file but the pages and returns how many assets
-// it wrote.
-func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o *output) (int, diag.List) {
+// writeRest hands every file but the pages to the write stage, and
+// returns how many assets it wrote: the machine-readable outputs, made by
+// package feeds from the site alone (the sitemap from the URLs of the
+// pages rendered, but 404.html; the redirects with the base path the
+// pages' links have), and the assets.
+func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o Output) (int, diag.List) {
 	var diags diag.List
-	if err := calendars(site, o); err != nil {
+	if err := putAll(o, feeds.Calendars(site)); err != nil {
 		diags.Errorf(diag.Pos{}, "write calendars: %v", err)
 	}
-	if err := aliases(site, links, o); err != nil {
+	redirects, err := feeds.Redirects(site, links.base)
+	if err == nil {
+		err = putAll(o, redirects)
+	}
+	if err != nil {
 		diags.Errorf(diag.Pos{}, "write redirects: %v", err)
 	}
-	if err := writeFeeds(site, jobs, o); err != nil {
+	var urls []string
+	for _, j := range jobs {
+		if j.view.Layout != "404" {
+			urls = append(urls, j.view.URL)
+		}
+	}
+	files := append(feeds.Feeds(site), feeds.Sitemap(site, urls)...)
+	if err := putAll(o, append(files, feeds.Robots(site))); err != nil {
 		diags.Errorf(diag.Pos{}, "write feeds and sitemap: %v", err)
 	}
 	n, err := ast.write(o)
@@ -268,6 +313,15 @@ func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o 
 		diags.Errorf(diag.Pos{File: "assets"}, "write assets: %v", err)
 	}
 	return n, diags
+}
+
+func putAll(o Output, files []feeds.File) error {
+	for _, f := range files {
+		if err := o.Put(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // pageBuffers hold pages as they are executed: reused, a page costs no
@@ -282,7 +336,7 @@ type job struct {
 	view   *View
 }
 
-func (j job) run(out *output) diag.List {
+func (j job) run(out Output) diag.List {
 	var diags diag.List
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(buf)
@@ -294,7 +348,7 @@ func (j job) run(out *output) diag.List {
 		return diags
 	}
 	// Pages are not minified: their layouts were (see squeeze).
-	if err := out.write(j.path, buf.Bytes(), buf.Len()); err != nil {
+	if err := out.Final(j.path, buf.Bytes(), buf.Len()); err != nil {
 		diags.Errorf(diag.Pos{}, "write %s: %v", j.path, err)
 	}
 	return diags

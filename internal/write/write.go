@@ -1,8 +1,23 @@
-// Package write puts a rendered site somewhere: into a folder on disk,
-// swapped into place only when the whole site is written, into memory (for
-// tests and the dev server), or nowhere (for check).
+// Package write is the last stage of a build: it takes the bytes of each
+// file, minifies them when the build minifies, and puts them somewhere:
+// into a folder on disk, swapped into place only when the whole site is
+// written, into memory (for tests and the dev server), or nowhere (for
+// check).
 //
 // Every Sink is safe for concurrent use.
+//
+// # Minifying
+//
+// Output is the stage in front of a Sink (minify.go). Its Put minifies
+// CSS, JS, SVG, JSON, XML and HTML by the file's extension (calendars are
+// left as they are: their line folding is exact); Final writes bytes that
+// are final already. Pages are: their layouts were squeezed once, when
+// they were parsed (package render), which costs far less than minifying
+// every page. Assets are too: render has them minified ahead (Minify),
+// because their fingerprinted names are hashes of the bytes written. An
+// Output counts the bytes before and after minifying, and the time spent
+// in it, summed over the goroutines that write: render hands each file
+// over as soon as it is made, on every core.
 //
 // # A folder on disk
 //

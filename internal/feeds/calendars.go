@@ -1,4 +1,4 @@
-package render
+package feeds
 
 import (
 	"net/url"
@@ -14,22 +14,22 @@ const CalendarFile = "tapahtumat/tapahtumat.ics"
 // EventCalendarName is the file beside each event page: "Lisää kalenteriin".
 const EventCalendarName = "tapahtuma.ics"
 
-// calendars writes the calendar feed of all events and one calendar per
-// event page.
-func calendars(site *model.Site, out *output) error {
+// Calendars returns the calendar feed of all events, CalendarFile, and a
+// calendar of its own beside each event page, EventCalendarName: what
+// package ical writes of the site's events.
+func Calendars(site *model.Site) []File {
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
-	var all []ical.Event
+	out := make([]File, 0, len(site.Events)+1)
+	all := make([]ical.Event, 0, len(site.Events))
 	for _, p := range site.Events {
 		ev := calendarEvent(site, p)
 		all = append(all, ev)
 		one := ical.Calendar{ProdID: prodID(site), Events: []ical.Event{ev}}
-		if err := out.put(strings.TrimPrefix(p.URL, "/")+EventCalendarName, ical.Bytes(one)); err != nil {
-			return err
-		}
+		out = append(out, File{Path: strings.TrimPrefix(p.URL, "/") + EventCalendarName, Data: ical.Bytes(one)})
 	}
 	feed := ical.Calendar{ProdID: prodID(site), Name: site.Config.Title + ": tapahtumat",
 		URL: base + "/" + CalendarFile, Events: all}
-	return out.put(CalendarFile, ical.Bytes(feed))
+	return append(out, File{Path: CalendarFile, Data: ical.Bytes(feed)})
 }
 
 func prodID(site *model.Site) string { return "-//" + site.Config.Title + "//seutu//FI" }

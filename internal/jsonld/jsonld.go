@@ -1,8 +1,18 @@
-package render
+// Package jsonld owns the JSON-LD of a page: the schema.org description
+// that search engines read from its <script type="application/ld+json">.
+// It is a pure function of the site and one page (Describer.JSON): the
+// same site and page give the same bytes, and nothing is read but them.
+//
+// Package render calls it from the template function jsonld, with what a
+// layout's View says of the page; it needs nothing else of render.
+//
+// The JSON is written straight into a reused buffer (writer.go), with the
+// members of each object in the order of their keys and strings escaped
+// as encoding/json would write them; tests hold it to encoding/json.
+package jsonld
 
 import (
 	"cmp"
-	"html/template"
 	"strings"
 	"sync"
 	"time"
@@ -11,25 +21,43 @@ import (
 	"seutu/internal/model"
 )
 
-// jsonLD is the schema.org description of a page for search engines, as
-// one @graph: the publishing Organization and the WebSite on the home
+// Page is what the description of one output page needs to know of it.
+type Page struct {
+	URL      string      // site-relative: /verkostot/x/; "/" is the home page
+	Title    string      // its h1, the last breadcrumb's name
+	Summary  string      // its meta description
+	Content  *model.Page // the content page, or nil for the home page and derived pages
+	NotFound bool        // the 404 page, which describes nothing but its breadcrumbs
+	Crumbs   []Crumb     // from the home page down to the parent of this page
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Title string
+	URL   string // site-relative
+}
+
+// JSON returns the schema.org description of a page for search engines,
+// as one @graph: the publishing Organization and the WebSite on the home
 // page; NewsArticle (and Event), Person or Organization for content pages
-// of those kinds, WebPage for the rest; a BreadcrumbList wherever there
-// are breadcrumbs. Strings are escaped as encoding/json escapes them, <, >
-// and & included, so the result is safe inside a <script> element.
-func (ld *ldBuilder) jsonLD(v *View) template.JS {
-	described := v.IsHome() || v.Page != nil || v.Layout != "404"
-	if !described && len(v.Crumbs) == 0 {
+// of those kinds, WebPage for the rest and CollectionPage for the lists; a
+// BreadcrumbList wherever there are breadcrumbs. The 404 page has none of
+// these, and gets "" when it has no breadcrumbs either. Strings are escaped
+// as encoding/json escapes them, <, > and & included, so the result is
+// safe inside a <script> element.
+func (ld *Describer) JSON(p Page) string {
+	home := p.URL == "/"
+	if !home && p.Content == nil && p.NotFound && len(p.Crumbs) == 0 {
 		return ""
 	}
-	w := ldWriters.Get().(*ldWriter)
-	defer ldWriters.Put(w)
+	w := writers.Get().(*writer)
+	defer writers.Put(w)
 	w.reset()
 	w.object("")
 	w.str("@context", "https://schema.org")
 	w.array("@graph")
 	switch {
-	case v.IsHome():
+	case home:
 		ld.writePublisher(w, "")
 		w.object("")
 		w.str("@type", "WebSite")
@@ -41,34 +69,34 @@ func (ld *ldBuilder) jsonLD(v *View) template.JS {
 		w.end()
 		w.str("url", ld.base+"/")
 		w.end()
-	case v.Page != nil:
-		ld.page(w, v.Page)
-	case v.Layout != "404":
+	case p.Content != nil:
+		ld.page(w, p.Content)
+	case !p.NotFound:
 		w.object("")
 		w.str("@type", "CollectionPage")
-		w.str("description", v.Summary)
+		w.str("description", p.Summary)
 		w.str("inLanguage", "fi")
-		w.str("name", v.Title)
-		w.str("url", ld.base+v.URL)
+		w.str("name", p.Title)
+		w.str("url", ld.base+p.URL)
 		w.end()
 	}
-	if len(v.Crumbs) > 0 {
+	if len(p.Crumbs) > 0 {
 		w.object("")
 		w.str("@type", "BreadcrumbList")
 		w.array("itemListElement")
-		for i, c := range v.Crumbs {
+		for i, c := range p.Crumbs {
 			ld.crumb(w, i+1, c.Title, c.URL)
 		}
-		ld.crumb(w, len(v.Crumbs)+1, v.Title, v.URL)
+		ld.crumb(w, len(p.Crumbs)+1, p.Title, p.URL)
 		w.end()
 		w.end()
 	}
 	w.end()
 	w.end()
-	return template.JS(w.b) // #nosec: JSON, with <, > and & escaped (appendJSONString)
+	return string(w.b)
 }
 
-func (ld *ldBuilder) crumb(w *ldWriter, position int, title, url string) {
+func (ld *Describer) crumb(w *writer, position int, title, url string) {
 	w.object("")
 	w.str("@type", "ListItem")
 	w.str("item", ld.base+url)
@@ -77,20 +105,22 @@ func (ld *ldBuilder) crumb(w *ldWriter, position int, title, url string) {
 	w.end()
 }
 
-// ldWriters are reused: only the result, copied out at its final size, is
+// writers are reused: only the result, copied out at its final size, is
 // allocated for each page.
-var ldWriters = sync.Pool{New: func() any { return &ldWriter{b: make([]byte, 0, 4096)} }}
+var writers = sync.Pool{New: func() any { return &writer{b: make([]byte, 0, 4096)} }}
 
-// ldBuilder describes the pages of one site.
-type ldBuilder struct {
+// Describer describes the pages of one site. It is safe for concurrent
+// use.
+type Describer struct {
 	site      *model.Site
 	base      string // the base URL without its final slash
 	publisher []byte // writePublisher's object, written once: every news item names it
 }
 
-func newLDBuilder(site *model.Site) *ldBuilder {
-	ld := &ldBuilder{site: site, base: strings.TrimSuffix(site.Config.BaseURL, "/")}
-	w := &ldWriter{}
+// New returns the Describer of site's pages.
+func New(site *model.Site) *Describer {
+	ld := &Describer{site: site, base: strings.TrimSuffix(site.Config.BaseURL, "/")}
+	w := &writer{}
 	ld.writePublisher(w, "")
 	ld.publisher = w.b
 	return ld
@@ -98,7 +128,7 @@ func newLDBuilder(site *model.Site) *ldBuilder {
 
 // writePublisher writes the organisation behind the site, from
 // site.toml's contact, as the member key or an item of an array.
-func (ld *ldBuilder) writePublisher(w *ldWriter, key string) {
+func (ld *Describer) writePublisher(w *writer, key string) {
 	if ld.publisher != nil {
 		w.raw(key, ld.publisher)
 		return
@@ -117,7 +147,7 @@ func (ld *ldBuilder) writePublisher(w *ldWriter, key string) {
 
 // page describes a content page. Each object's members are written in the
 // order of their keys.
-func (ld *ldBuilder) page(w *ldWriter, p *model.Page) {
+func (ld *Describer) page(w *writer, p *model.Page) {
 	url := ld.base + p.URL
 	switch {
 	case p.News != nil:
@@ -177,14 +207,14 @@ func (ld *ldBuilder) page(w *ldWriter, p *model.Page) {
 
 // namedThing writes the members of a page named as a Person or an
 // Organization: its type, name and URL.
-func (ld *ldBuilder) namedThing(w *ldWriter, typ string, p *model.Page) {
+func (ld *Describer) namedThing(w *writer, typ string, p *model.Page) {
 	w.str("@type", typ)
 	w.str("name", p.Title)
 	w.str("url", ld.base+p.URL)
 }
 
 // author writes a news item's author: a person, or the publisher.
-func (ld *ldBuilder) author(w *ldWriter, p *model.Page) {
+func (ld *Describer) author(w *writer, p *model.Page) {
 	a := p.News.Author
 	switch {
 	case a.Ref != nil && a.Ref.Target != nil:
@@ -204,7 +234,7 @@ func (ld *ldBuilder) author(w *ldWriter, p *model.Page) {
 // event describes an event: times with their offset (whole days as
 // dates), where it happens (Place, VirtualLocation or both) and who
 // arranges it.
-func (ld *ldBuilder) event(w *ldWriter, p *model.Page, e *model.Event) {
+func (ld *Describer) event(w *writer, p *model.Page, e *model.Event) {
 	when := func(t time.Time) string {
 		if e.WholeDays() {
 			return ldDate(t)
@@ -268,7 +298,7 @@ func (ld *ldBuilder) event(w *ldWriter, p *model.Page, e *model.Event) {
 
 // place writes where an event is: its address when it has one, else the
 // locality it names.
-func (ld *ldBuilder) place(w *ldWriter, key string, e *model.Event) {
+func (ld *Describer) place(w *writer, key string, e *model.Event) {
 	w.object(key)
 	w.str("@type", "Place")
 	w.object("address")
@@ -284,7 +314,7 @@ func (ld *ldBuilder) place(w *ldWriter, key string, e *model.Event) {
 	w.end()
 }
 
-func (ld *ldBuilder) virtualLocation(w *ldWriter, key string, p *model.Page, e *model.Event) {
+func (ld *Describer) virtualLocation(w *writer, key string, p *model.Page, e *model.Event) {
 	w.object(key)
 	w.str("@type", "VirtualLocation")
 	w.str("url", cmp.Or(e.OnlineURL, ld.base+p.URL))

@@ -1,32 +1,32 @@
-package render
+package jsonld
 
 import (
 	"strconv"
 	"unicode/utf8"
 )
 
-// ldWriter writes JSON for JSON-LD straight into its buffer, with no
+// writer writes JSON for JSON-LD straight into its buffer, with no
 // objects built first. An object's members must come in the order of
 // their keys, as encoding/json writes a map's; a key out of order panics,
 // a bug in jsonld.go that its tests catch.
-type ldWriter struct {
+type writer struct {
 	b    []byte
-	open []ldLevel // the objects and arrays being written, innermost last
+	open []level // the objects and arrays being written, innermost last
 }
 
-// ldLevel is an open object or array: how many members or items it has
+// level is an open object or array: how many members or items it has
 // so far, and an object's last key.
-type ldLevel struct {
+type level struct {
 	array bool
 	n     int
 	last  string
 }
 
-func (w *ldWriter) reset() { w.b, w.open = w.b[:0], w.open[:0] }
+func (w *writer) reset() { w.b, w.open = w.b[:0], w.open[:0] }
 
 // key starts an object's member, or with key "" an array's item (or the
 // outermost value).
-func (w *ldWriter) key(key string) {
+func (w *writer) key(key string) {
 	if len(w.open) == 0 {
 		return
 	}
@@ -39,7 +39,7 @@ func (w *ldWriter) key(key string) {
 		return
 	}
 	if l.n > 1 && key <= l.last {
-		panic("render: JSON-LD key " + strconv.Quote(key) + " after " + strconv.Quote(l.last))
+		panic("jsonld: key " + strconv.Quote(key) + " after " + strconv.Quote(l.last))
 	}
 	l.last = key
 	w.b = appendJSONString(w.b, key)
@@ -47,21 +47,21 @@ func (w *ldWriter) key(key string) {
 }
 
 // object opens an object as the member key (see key); end closes it.
-func (w *ldWriter) object(key string) {
+func (w *writer) object(key string) {
 	w.key(key)
 	w.b = append(w.b, '{')
-	w.open = append(w.open, ldLevel{})
+	w.open = append(w.open, level{})
 }
 
 // array opens an array as the member key (see key); end closes it.
-func (w *ldWriter) array(key string) {
+func (w *writer) array(key string) {
 	w.key(key)
 	w.b = append(w.b, '[')
-	w.open = append(w.open, ldLevel{array: true})
+	w.open = append(w.open, level{array: true})
 }
 
 // end closes the innermost object or array.
-func (w *ldWriter) end() {
+func (w *writer) end() {
 	closing := byte('}')
 	if w.open[len(w.open)-1].array {
 		closing = ']'
@@ -70,25 +70,25 @@ func (w *ldWriter) end() {
 	w.open = w.open[:len(w.open)-1]
 }
 
-func (w *ldWriter) str(key, value string) {
+func (w *writer) str(key, value string) {
 	w.key(key)
 	w.b = appendJSONString(w.b, value)
 }
 
 // strIf writes the member when the value is not empty.
-func (w *ldWriter) strIf(key, value string) {
+func (w *writer) strIf(key, value string) {
 	if value != "" {
 		w.str(key, value)
 	}
 }
 
-func (w *ldWriter) int(key string, value int) {
+func (w *writer) int(key string, value int) {
 	w.key(key)
 	w.b = strconv.AppendInt(w.b, int64(value), 10)
 }
 
 // raw writes JSON already written.
-func (w *ldWriter) raw(key string, json []byte) {
+func (w *writer) raw(key string, json []byte) {
 	w.key(key)
 	w.b = append(w.b, json...)
 }

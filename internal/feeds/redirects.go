@@ -1,4 +1,4 @@
-package render
+package feeds
 
 import (
 	"bytes"
@@ -28,38 +28,46 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!doctype html>
 </html>
 `))
 
-// aliases writes a redirect page at each old address of a page, and
-// _redirects, the list static hosts read to answer with a real 301.
-func aliases(site *model.Site, ix *linkIndex, out *output) error {
-	base := strings.TrimSuffix(site.Config.BaseURL, "/")
+// Redirects returns a redirect page at each old address (aliases:) of a
+// page, and _redirects, the list static hosts read to answer with a real
+// 301; nothing when no page has aliases. base is the site's base path
+// ("/", or "/alakansio/" for a site under a folder), which every address
+// in them starts with, as the pages' own links do.
+func Redirects(site *model.Site, base string) ([]File, error) {
+	rel := func(u string) string {
+		if !strings.HasPrefix(u, "/") || base == "/" {
+			return u
+		}
+		return base + strings.TrimPrefix(u, "/")
+	}
+	abs := strings.TrimSuffix(site.Config.BaseURL, "/")
+	var out []File
 	var list bytes.Buffer
 	for _, p := range site.Pages {
 		for _, a := range p.Aliases {
 			from := "/" + strings.Trim(a, "/") + "/"
 			var page bytes.Buffer
 			err := redirectPage.Execute(&page, map[string]string{
-				"Title": p.Title, "Target": ix.rel(p.URL), "Canonical": base + p.URL,
+				"Title": p.Title, "Target": rel(p.URL), "Canonical": abs + p.URL,
 			})
 			if err != nil {
-				return err
+				return nil, err
 			}
 			// The folder has the name a host decodes the address to; load
 			// refused escapes that decode to a slash or a control character.
 			folder, err := url.PathUnescape(from)
 			if err != nil {
-				return fmt.Errorf("alias %s: %w", a, err)
+				return nil, fmt.Errorf("alias %s: %w", a, err)
 			}
-			if err := out.put(strings.TrimPrefix(folder, "/")+"index.html", page.Bytes()); err != nil {
-				return err
-			}
-			list.WriteString(ix.rel(from) + " " + ix.rel(p.URL) + " 301\n")
+			out = append(out, File{Path: strings.TrimPrefix(folder, "/") + "index.html", Data: page.Bytes()})
+			list.WriteString(rel(from) + " " + rel(p.URL) + " 301\n")
 			if a != from && !strings.HasSuffix(a, "/") {
-				list.WriteString(ix.rel("/"+strings.Trim(a, "/")) + " " + ix.rel(p.URL) + " 301\n")
+				list.WriteString(rel("/"+strings.Trim(a, "/")) + " " + rel(p.URL) + " 301\n")
 			}
 		}
 	}
 	if list.Len() == 0 {
-		return nil
+		return out, nil
 	}
-	return out.put("_redirects", list.Bytes())
+	return append(out, File{Path: "_redirects", Data: list.Bytes()}), nil
 }

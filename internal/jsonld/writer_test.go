@@ -1,4 +1,4 @@
-package render
+package jsonld
 
 import (
 	"encoding/json"
@@ -9,11 +9,11 @@ import (
 // slices: members in the order of their keys, strings escaped alike.
 func TestLDWriterIsEncodingJSON(t *testing.T) {
 	tests := []struct {
-		write func(w *ldWriter)
+		write func(w *writer)
 		want  any
 	}{
-		{func(w *ldWriter) { w.object(""); w.end() }, map[string]any{}},
-		{func(w *ldWriter) {
+		{func(w *writer) { w.object(""); w.end() }, map[string]any{}},
+		{func(w *writer) {
 			w.object("")
 			w.str("@type", "Thing")
 			w.str("a", "1")
@@ -22,7 +22,7 @@ func TestLDWriterIsEncodingJSON(t *testing.T) {
 			w.strIf("d", "x")
 			w.end()
 		}, map[string]any{"@type": "Thing", "a": "1", "b": -3, "d": "x"}},
-		{func(w *ldWriter) {
+		{func(w *writer) {
 			w.object("")
 			w.array("list")
 			w.object("")
@@ -48,7 +48,7 @@ func TestLDWriterIsEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w := &ldWriter{}
+		w := &writer{}
 		tt.write(w)
 		if string(w.b) != string(want) {
 			t.Errorf("got  %s\nwant %s", w.b, want)
@@ -69,7 +69,7 @@ func TestLDWriterRefusesKeysOutOfOrder(t *testing.T) {
 					t.Errorf("%q after %q did not panic", keys[1], keys[0])
 				}
 			}()
-			w := &ldWriter{}
+			w := &writer{}
 			w.object("")
 			w.str(keys[0], "x")
 			w.str(keys[1], "y")
