@@ -96,6 +96,7 @@ import (
 	"time"
 
 	"seutu/assets"
+	"seutu/internal/body"
 	"seutu/internal/diag"
 	"seutu/internal/load"
 	"seutu/internal/model"
@@ -130,6 +131,12 @@ type Options struct {
 	// fingerprinted names (build sets both; serve neither).
 	Minify      bool
 	Fingerprint bool
+
+	// Cache is a folder that keeps the converted bodies between builds
+	// (package body's Memo), so that a build converts only the bodies
+	// edited since the last; "" keeps none. It only saves work: the output
+	// is the same with it, without it, and with a broken one.
+	Cache string
 }
 
 // Report tells what a build found and did.
@@ -144,6 +151,12 @@ type Report struct {
 	After  int64 // bytes rendered, after minifying
 	Site   *model.Site
 	Strict bool // warnings count as failures
+
+	// Converted counts the bodies (not blank) converted, and Cached those
+	// taken from Options.Cache instead. CacheNote says why the cache was
+	// not read or saved, when it was not: never an error of the build.
+	Converted, Cached int
+	CacheNote         string
 
 	// Stopped is the cause of the context's end when the run stopped
 	// early; the report is then incomplete and nothing was published.
@@ -178,6 +191,9 @@ func (r *Report) Summary(command string) string {
 		fmt.Fprintf(&b, "%d kB → %d kB minified", kB(r.Before), kB(r.After))
 	} else {
 		fmt.Fprintf(&b, "%d kB", kB(r.After))
+	}
+	if r.Cached > 0 {
+		fmt.Fprintf(&b, ", %d of %d bodies from the cache", r.Cached, r.Cached+r.Converted)
 	}
 	fmt.Fprintf(&b, "; %s (%s)", total.Round(100*time.Microsecond), r.Timings())
 	return b.String()
@@ -233,7 +249,9 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	defer site.Close()
 	if opts.DryRun {
-		rep, _ := newPipeline(site, opts).run(ctx, nil, &write.Discard{}, nil)
+		pl := newPipeline(site, opts)
+		rep, _ := pl.run(ctx, nil, &write.Discard{}, nil)
+		pl.saveCache(rep)
 		return rep, stopped(rep)
 	}
 	dest := opts.Dest
@@ -256,7 +274,8 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return nil, writeError(err)
 	}
 	var rep *Report
-	WithGCPercent(buildGC, func() { rep, _ = newPipeline(site, opts).run(ctx, nil, dir, nil) })
+	pl := newPipeline(site, opts)
+	WithGCPercent(buildGC, func() { rep, _ = pl.run(ctx, nil, dir, nil) })
 	if rep.Stopped != nil {
 		if err := dir.Abort(); err != nil {
 			return rep, fmt.Errorf("%w; removing the unfinished site: %v", stopped(rep), err)
@@ -272,6 +291,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	rep.Files, rep.Bytes = dir.Written()
 	rep.Stages = append(rep.Stages, Stage{"commit", time.Since(start)})
+	pl.saveCache(rep)
 	return rep, nil
 }
 
@@ -296,7 +316,9 @@ func stopped(rep *Report) error {
 // Run loads, resolves and renders the site in fsys into out. It is Build
 // without the disk: tests run it over fstest.MapFS and write.Memory.
 func Run(fsys fs.FS, opts Options, out render.Sink) *Report {
-	rep, _ := newPipeline(fsys, opts).run(context.Background(), nil, out, nil)
+	pl := newPipeline(fsys, opts)
+	rep, _ := pl.run(context.Background(), nil, out, nil)
+	pl.saveCache(rep)
 	return rep
 }
 
@@ -308,6 +330,11 @@ type pipeline struct {
 	loaded   *load.Result
 	renderer *render.Renderer
 	caching  bool // keep what the next run may reuse
+
+	// memo is the conversions of Options.Cache, and loading the time it
+	// took to read them; nil without a cache.
+	memo    *body.Memo
+	loading time.Duration
 
 	// The last resolved site and what resolving it found, kept when it
 	// had no errors: a run after edits of page bodies alone reuses it.
@@ -322,7 +349,32 @@ type pipeline struct {
 type Plan func(site *model.Site, bodies []string) (only func(path string) bool, pagesOnly bool)
 
 func newPipeline(fsys fs.FS, opts Options) *pipeline {
-	return &pipeline{fsys: fsys, opts: opts, renderer: render.New()}
+	if opts.Cache == "" {
+		return &pipeline{fsys: fsys, opts: opts, renderer: render.New()}
+	}
+	start := time.Now()
+	memo := body.Load(opts.Cache)
+	return &pipeline{fsys: fsys, opts: opts, renderer: render.NewMemo(memo), memo: memo, loading: time.Since(start)}
+}
+
+// saveCache saves the conversions a successful run used to Options.Cache,
+// which then holds those and no others. A cache that cannot be saved is
+// noted in the report, and the build goes on.
+func (pl *pipeline) saveCache(rep *Report) {
+	if pl.memo == nil {
+		return
+	}
+	if note := pl.memo.Note(); note != "" {
+		rep.CacheNote = "cache not read: " + note
+	}
+	if rep.Stopped != nil || rep.Failed() {
+		return
+	}
+	start := time.Now()
+	if err := pl.memo.Save(pl.opts.Cache); err != nil {
+		rep.CacheNote = "cache not saved: " + err.Error()
+	}
+	rep.Stages = append(rep.Stages, Stage{"cache save", time.Since(start)})
 }
 
 // newCachingPipeline is a pipeline that keeps what the next run can reuse.
@@ -336,6 +388,9 @@ func newCachingPipeline(fsys fs.FS, opts Options) *pipeline {
 // page and sets rep.Stopped.
 func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out render.Sink, plan Plan) (rep *Report, stats render.Stats) {
 	rep = &Report{Strict: pl.opts.Strict}
+	if pl.memo != nil {
+		rep.Stages = append(rep.Stages, Stage{"cache load", pl.loading})
+	}
 	timed := func(name string, fn func()) {
 		start := time.Now()
 		fn()
@@ -404,6 +459,10 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out render
 		stats, diags = pl.renderer.Render(ctx, site, lay, ast, out, opts)
 		rep.Diags.Merge(diags)
 		rep.Pages, rep.Assets = stats.Pages, stats.Assets
+		rep.Converted = stats.Converted
+		if pl.memo != nil {
+			rep.Cached = pl.memo.Used() - stats.Converted
+		}
 		rep.Before, rep.After = stats.Before, stats.After
 	})
 	rep.Diags.Sort()
