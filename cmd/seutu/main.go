@@ -112,8 +112,8 @@ var commands = []command{
 // options holds every flag's value; each command reads the ones it takes.
 type options struct {
 	source, now, format, dest, baseURL, addr, cache string
-	cpuProfile, memProfile                   string
-	drafts, future, strict, minify           bool
+	cpuProfile, memProfile                          string
+	drafts, future, strict, minify                  bool
 }
 
 // flagDef is one flag and the commands that take it.
