@@ -76,6 +76,18 @@
 // in again), so adding a page converts that page alone. Tests hold every
 // rebuild to a full build's output.
 //
+// # Cache
+//
+// With Options.Cache, the conversions of the bodies (package body's Memo)
+// are read from that folder when the build starts and, once it succeeded,
+// written back: those it used and no others, so the file holds the site as
+// it is. A build then converts only the bodies whose text (or file, or
+// first line, or the program's version) changed. The cache only saves
+// work: a file that is missing, damaged, stale or another site's counts as
+// none, and one that cannot be saved is a note in the report
+// (Report.CacheNote), never an error; the output is the same bytes with
+// it or without it.
+//
 // # Memory
 //
 // A one-shot build lets go of each Markdown source once it is converted,

@@ -1,5 +1,6 @@
 // Package render turns a resolved site into files: every page's Markdown
-// body into HTML (with links rewritten and checked), every page through its
+// body into HTML (with links rewritten and checked: package body does it,
+// with the URLs render knows of), every page through its
 // html/template layout, and the assets copied (minified and fingerprinted
 // when asked).
 //
