@@ -38,6 +38,10 @@ func runBuild(ctx context.Context, c *call) int {
 	if perr := stop(); perr != nil {
 		c.failf(0, "%v", perr)
 	}
+	if rep != nil && rep.CacheNote != "" && o.cache != autoCache {
+		// Said, since the folder was named; the build does not depend on it.
+		c.failf(0, "%s", rep.CacheNote)
+	}
 	if errors.Is(err, build.ErrStopped) {
 		// One line: whatever the content had is moot.
 		what := "nothing was written; the last good site is untouched"

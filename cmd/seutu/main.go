@@ -13,12 +13,15 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
@@ -108,9 +111,9 @@ var commands = []command{
 
 // options holds every flag's value; each command reads the ones it takes.
 type options struct {
-	source, now, format, dest, baseURL, addr string
-	cpuProfile, memProfile                   string
-	drafts, future, strict, minify           bool
+	source, now, format, dest, baseURL, addr, cache string
+	cpuProfile, memProfile                          string
+	drafts, future, strict, minify                  bool
 }
 
 // flagDef is one flag and the commands that take it.
@@ -153,6 +156,8 @@ var flags = []flagDef{
 		"TIME", "the build's now, YYYY-MM-DDTHH:MM (default SOURCE_DATE_EPOCH, else the clock)"},
 	{"minify", []string{"build"}, boolean(func(o *options) *bool { return &o.minify }, true),
 		"", "squeeze the layouts' white space, minify CSS, JS, SVG, JSON and XML; -minify=false: off"},
+	{"cache", reporting, str(func(o *options) *string { return &o.cache }, autoCache),
+		"DIR", "keep converted page texts here for the next build; off: none (default one folder per site under the user cache folder)"},
 	{"strict", reporting, boolean(func(o *options) *bool { return &o.strict }, false),
 		"", "fail on warnings too"},
 	{"format", reporting, str(func(o *options) *string { return &o.format }, "text"),
@@ -326,5 +331,34 @@ func (o *options) buildOptions() (build.Options, error) {
 	if o.format != "" && o.format != "text" && o.format != "json" {
 		return build.Options{}, fmt.Errorf("-format %q: want text or json", o.format)
 	}
-	return build.Options{Source: o.source, Drafts: o.drafts, Future: o.future, Strict: o.strict, Now: now}, nil
+	return build.Options{Source: o.source, Drafts: o.drafts, Future: o.future, Strict: o.strict, Now: now, Cache: cacheDir(o.cache, o.source)}, nil
+}
+
+// autoCache is -cache's default: cacheDir picks the folder.
+const autoCache = "auto"
+
+// cacheDir is the cache folder the -cache flag names. By default it is a
+// folder of the user cache folder (~/.cache/seutu/… on Linux, which CI
+// can keep between runs) named by a hash of the site folder's absolute
+// path: outside the site, so that it is neither committed nor published,
+// and one per site, since a build keeps only the bodies it used and two
+// sites in one folder would push each other's out. With no user cache
+// folder there is no cache.
+func cacheDir(flag, source string) string {
+	switch flag {
+	case "", "off":
+		return ""
+	case autoCache:
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		abs, err := filepath.Abs(source)
+		if err != nil {
+			return ""
+		}
+		sum := sha256.Sum256([]byte(abs))
+		return filepath.Join(base, "seutu", hex.EncodeToString(sum[:6]))
+	}
+	return flag
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,6 +16,8 @@ import (
 // TestMain lets the scripts (and TestSignals) run seutu as a command of
 // its own: this test binary is seutu when it is run by that name.
 func TestMain(m *testing.M) {
+	// Builds keep their default cache (see cacheDir) out of the user's.
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(os.TempDir(), "seutu-test-cache"))
 	testscript.Main(m, map[string]func(){
 		"seutu": main, // the command itself, signals and all
 	})
@@ -27,6 +30,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", "1795428000") // 23.11.2026
+			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

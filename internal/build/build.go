@@ -81,6 +81,18 @@
 // in again), so adding a page converts that page alone. Tests hold every
 // rebuild to a full build's output.
 //
+// # Cache
+//
+// With Options.Cache, the conversions of the bodies (package body's Memo)
+// are read from that folder when the build starts and, once it succeeded,
+// written back: those it used and no others, so the file holds the site as
+// it is. A build then converts only the bodies whose text (or file, or
+// first line, or the program's version) changed. The cache only saves
+// work: a file that is missing, damaged, stale or another site's counts as
+// none, and one that cannot be saved is a note in the report
+// (Report.CacheNote), never an error; the output is the same bytes with
+// it or without it.
+//
 // # Memory
 //
 // A one-shot build lets go of each Markdown source once it is converted,
@@ -101,6 +113,7 @@ import (
 	"time"
 
 	"seutu/assets"
+	"seutu/internal/body"
 	"seutu/internal/diag"
 	"seutu/internal/load"
 	"seutu/internal/model"
@@ -135,6 +148,12 @@ type Options struct {
 	// fingerprinted names (build sets both; serve neither).
 	Minify      bool
 	Fingerprint bool
+
+	// Cache is a folder that keeps the converted bodies between builds
+	// (package body's Memo), so that a build converts only the bodies
+	// edited since the last; "" keeps none. It only saves work: the output
+	// is the same with it, without it, and with a broken one.
+	Cache string
 }
 
 // Report tells what a build found and did.
@@ -149,6 +168,12 @@ type Report struct {
 	After  int64 // bytes rendered, after minifying
 	Site   *model.Site
 	Strict bool // warnings count as failures
+
+	// Converted counts the bodies (not blank) converted, and Cached those
+	// taken from Options.Cache instead. CacheNote says why the cache was
+	// not read or saved, when it was not: never an error of the build.
+	Converted, Cached int
+	CacheNote         string
 
 	// Stopped is the cause of the context's end when the run stopped
 	// early; the report is then incomplete and nothing was published.
@@ -205,6 +230,9 @@ func (r *Report) Summary(command string) string {
 		fmt.Fprintf(&b, "%d kB → %d kB minified", kB(r.Before), kB(r.After))
 	} else {
 		fmt.Fprintf(&b, "%d kB", kB(r.After))
+	}
+	if r.Cached > 0 {
+		fmt.Fprintf(&b, ", %d of %d bodies from the cache", r.Cached, r.Cached+r.Converted)
 	}
 	fmt.Fprintf(&b, "; %s (%s)", total.Round(100*time.Microsecond), r.Timings())
 	return b.String()
@@ -279,7 +307,9 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	defer site.Close()
 	if opts.DryRun {
-		rep, _ := newPipeline(site, opts).run(ctx, nil, &write.Discard{}, nil)
+		pl := newPipeline(site, opts)
+		rep, _ := pl.run(ctx, nil, &write.Discard{}, nil)
+		pl.saveCache(rep)
 		return rep, stopped(rep)
 	}
 	dest := opts.Dest
@@ -302,7 +332,8 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 		return nil, writeError(err)
 	}
 	var rep *Report
-	WithGCPercent(buildGC, func() { rep, _ = newPipeline(site, opts).run(ctx, nil, dir, nil) })
+	pl := newPipeline(site, opts)
+	WithGCPercent(buildGC, func() { rep, _ = pl.run(ctx, nil, dir, nil) })
 	if rep.Stopped != nil {
 		if err := dir.Abort(); err != nil {
 			return rep, fmt.Errorf("%w; removing the unfinished site: %v", stopped(rep), err)
@@ -318,6 +349,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	rep.Files, rep.Bytes = dir.Written()
 	rep.addTime("write", time.Since(start)) // the swap into place, after the render
+	pl.saveCache(rep)
 	return rep, nil
 }
 
@@ -342,7 +374,9 @@ func stopped(rep *Report) error {
 // Run loads, resolves and renders the site in fsys into out. It is Build
 // without the disk: tests run it over fstest.MapFS and write.Memory.
 func Run(fsys fs.FS, opts Options, out write.Sink) *Report {
-	rep, _ := newPipeline(fsys, opts).run(context.Background(), nil, out, nil)
+	pl := newPipeline(fsys, opts)
+	rep, _ := pl.run(context.Background(), nil, out, nil)
+	pl.saveCache(rep)
 	return rep
 }
 
@@ -354,6 +388,11 @@ type pipeline struct {
 	loaded   *load.Result
 	renderer *render.Renderer
 	caching  bool // keep what the next run may reuse
+
+	// memo is the conversions of Options.Cache, and loading the time it
+	// took to read them; nil without a cache.
+	memo    *body.Memo
+	loading time.Duration
 
 	// The last resolved site and what resolving it found, kept when it
 	// had no errors: a run after edits of page bodies alone reuses it.
@@ -368,7 +407,32 @@ type pipeline struct {
 type Plan func(site *model.Site, bodies []string) (only func(path string) bool, pagesOnly bool)
 
 func newPipeline(fsys fs.FS, opts Options) *pipeline {
-	return &pipeline{fsys: fsys, opts: opts, renderer: render.New()}
+	if opts.Cache == "" {
+		return &pipeline{fsys: fsys, opts: opts, renderer: render.New()}
+	}
+	start := time.Now()
+	memo := body.Load(opts.Cache)
+	return &pipeline{fsys: fsys, opts: opts, renderer: render.NewMemo(memo), memo: memo, loading: time.Since(start)}
+}
+
+// saveCache saves the conversions a successful run used to Options.Cache,
+// which then holds those and no others. A cache that cannot be saved is
+// noted in the report, and the build goes on.
+func (pl *pipeline) saveCache(rep *Report) {
+	if pl.memo == nil {
+		return
+	}
+	if note := pl.memo.Note(); note != "" {
+		rep.CacheNote = "cache not read: " + note
+	}
+	if rep.Stopped != nil || rep.Failed() {
+		return
+	}
+	start := time.Now()
+	if err := pl.memo.Save(pl.opts.Cache); err != nil {
+		rep.CacheNote = "cache not saved: " + err.Error()
+	}
+	rep.Stages = append(rep.Stages, Stage{Name: "cache save", Duration: time.Since(start)})
 }
 
 // newCachingPipeline is a pipeline that keeps what the next run can reuse.
@@ -382,6 +446,9 @@ func newCachingPipeline(fsys fs.FS, opts Options) *pipeline {
 // page and sets rep.Stopped.
 func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.Sink, plan Plan) (rep *Report, stats render.Stats) {
 	rep = &Report{Strict: pl.opts.Strict}
+	if pl.memo != nil {
+		rep.Stages = append(rep.Stages, Stage{Name: "cache load", Duration: pl.loading})
+	}
 	timed := func(name string, fn func()) {
 		start := time.Now()
 		fn()
@@ -454,6 +521,10 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 		stats, diags = pl.renderer.Render(ctx, site, lay, ast, w, opts)
 		rep.Diags.Merge(diags)
 		rep.Pages, rep.Assets = stats.Pages, stats.Assets
+		rep.Converted = stats.Converted
+		if pl.memo != nil {
+			rep.Cached = pl.memo.Used() - stats.Converted
+		}
 	})
 	rep.Before, rep.After = w.Bytes()
 	busy := w.Busy()

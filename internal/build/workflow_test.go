@@ -56,6 +56,7 @@ func TestDeployWorkflow(t *testing.T) {
 	}
 	all := strings.Join(steps, "\n")
 	for _, want := range []string{"actions/checkout@", "actions/setup-go@", "bash .ci/run",
+		"actions/cache@", "~/.cache/seutu",
 		"go run ./cmd/seutu build -base-url \"$SITE_URL\"", "actions/upload-pages-artifact@", "public", "actions/deploy-pages@"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the workflow lacks %q", want)

@@ -89,6 +89,20 @@ func Feeds(site *model.Site) []File {
 // FeedLinks returns the feeds that the page at the site-relative url (as in
 // Page.URL or List.URL, "/ajankohtaista/luokka/uutinen/") announces: on a
 // news category's list page that category's feeds first, then everywhere
+// URLs lists the site-relative URLs of the files Feeds and Calendars make,
+// for the link checker, without making them.
+func URLs(site *model.Site) []string {
+	var urls []string
+	for _, f := range newsFeeds(site) {
+		urls = append(urls, f.dir+rssName, f.dir+atomName)
+	}
+	urls = append(urls, "/"+CalendarFile)
+	for _, p := range site.Events {
+		urls = append(urls, p.URL+EventCalendarName)
+	}
+	return urls
+}
+
 // the feeds of all news. Each feed comes as RSS, then Atom.
 func FeedLinks(site *model.Site, url string) []Link {
 	var links []Link

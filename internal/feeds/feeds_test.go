@@ -653,3 +653,19 @@ func TestGolden(t *testing.T) {
 		golden.Check(t, tc.golden, []byte(tc.data))
 	}
 }
+
+// TestURLsNameWhatIsMade holds URLs, which the link checker reads, to the
+// files Feeds and Calendars make.
+func TestURLsNameWhatIsMade(t *testing.T) {
+	site := buildSite(t, testFiles)
+	var want []string
+	for _, f := range append(feeds.Feeds(site), feeds.Calendars(site)...) {
+		want = append(want, "/"+f.Path)
+	}
+	got := feeds.URLs(site)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) || len(got) == 0 {
+		t.Errorf("URLs = %q\nmade   %q", got, want)
+	}
+}

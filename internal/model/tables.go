@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // The two tables below are the model's vocabulary that several stages
 // need: load decodes by them, resolve resolves and back-links by them,
 // render names kinds by them, and the dev server knows from them which
@@ -200,4 +202,68 @@ func (b *Backrefs) BackLists() []*[]*Page {
 		}
 	}
 	return out
+}
+
+// Clone returns a copy of p that resolving may change without changing p:
+// its kind's part and every reference are copied; the texts and lists it
+// shares are never changed by any stage. A session keeps each page as
+// load decoded it and resolves copies, so that no page outlives a build.
+func (p *Page) Clone() *Page {
+	c := *p
+	switch {
+	case p.Network != nil:
+		n := *p.Network
+		c.Network = &n
+	case p.Project != nil:
+		pr := *p.Project
+		c.Project = &pr
+	case p.Strategy != nil:
+		s := *p.Strategy
+		c.Strategy = &s
+	case p.News != nil:
+		n := *p.News
+		if n.Event != nil {
+			e := *n.Event
+			n.Event = &e
+		}
+		c.News = &n
+	case p.Person != nil:
+		pe := *p.Person
+		c.Person = &pe
+	case p.Organization != nil:
+		o := *p.Organization
+		c.Organization = &o
+	case p.Municipality != nil:
+		m := *p.Municipality
+		c.Municipality = &m
+	}
+	for i := range RefFields {
+		switch slot := RefFields[i].Slot(&c).(type) {
+		case **Ref:
+			*slot = cloneRef(*slot)
+		case *[]*Ref:
+			refs := slices.Clone(*slot)
+			for k, r := range refs {
+				refs[k] = cloneRef(r)
+			}
+			*slot = refs
+		case *RefOrText:
+			slot.Ref = cloneRef(slot.Ref)
+		case *[]RefOrText:
+			refs := slices.Clone(*slot)
+			for k := range refs {
+				refs[k].Ref = cloneRef(refs[k].Ref)
+			}
+			*slot = refs
+		}
+	}
+	return &c
+}
+
+func cloneRef(r *Ref) *Ref {
+	if r == nil {
+		return nil
+	}
+	c := *r
+	return &c
 }

@@ -69,3 +69,44 @@ func TestRefFieldsTargetsAndKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestCloneSharesNothingResolveChanges resolves a clone of a page of every
+// kind, as resolve would, and checks that the page itself is untouched.
+func TestCloneSharesNothingResolveChanges(t *testing.T) {
+	ref := func(key string) *Ref { return &Ref{Key: key} }
+	pages := []*Page{
+		{Kind: KindNetwork, Network: &Network{Coordinator: ref("o"), Organizers: []*Ref{ref("o")}, Chair: ref("p"), Members: []*Ref{ref("m")}, Parent: ref("n")}},
+		{Kind: KindProject, Project: &Project{Administrator: ref("o"), Funders: []RefOrText{{Ref: ref("o")}, {Text: "STEA"}}, Partners: []*Ref{ref("o")}, Municipalities: []*Ref{ref("m")}}},
+		{Kind: KindStrategy, Strategy: &Strategy{Owner: ref("o"), Steering: RefOrText{Ref: ref("n")}}},
+		{Kind: KindNews, News: &News{Author: RefOrText{Ref: ref("p")}, Event: &Event{Organizers: []*Ref{ref("o")}}}},
+		{Kind: KindPerson, Person: &Person{Organization: ref("o")}},
+		{Kind: KindOrganization, Organization: &Organization{}},
+		{Kind: KindMunicipality, Municipality: &Municipality{}},
+		{Kind: KindPage},
+	}
+	target := &Page{Kind: KindPage, URL: "/x/"}
+	for _, p := range pages {
+		p.Contacts, p.Related = []*Ref{ref("p")}, []*Ref{ref("verkostot/n")}
+		t.Run(string(p.Kind), func(t *testing.T) {
+			c := p.Clone()
+			n := 0
+			c.EachRef(func(r *Ref) { r.Target = target; n++ })
+			c.URL, c.Back.Related = "/c/", []*Page{target}
+			if c.Project != nil {
+				c.Project.Status = "käynnissä"
+			}
+			p.EachRef(func(r *Ref) {
+				n--
+				if r.Target != nil {
+					t.Errorf("resolving the clone resolved %s of the page", r.Key)
+				}
+			})
+			if n != 0 {
+				t.Errorf("the clone has %d more references than the page", n)
+			}
+			if p.URL != "" || p.Back.Related != nil || p.Project != nil && p.Project.Status != "" {
+				t.Errorf("resolving the clone changed the page")
+			}
+		})
+	}
+}

@@ -1,202 +1,37 @@
 package render
 
 import (
-	"crypto/sha256"
-	"io"
-	"net/url"
-	"path"
-	"slices"
-	"strings"
-
-	"seutu/internal/diag"
+	"seutu/internal/body"
+	"seutu/internal/feeds"
 	"seutu/internal/model"
 )
 
-// linkIndex knows every URL of the site, so that links in bodies can be
-// rewritten (source paths to URLs) and checked.
+// linkIndex is package body's index of the site's URLs, with the base
+// path for the links render writes itself (redirects, the rel function).
 type linkIndex struct {
-	byFile map[string]*model.Page // content/verkostot/x.md → page
-	byURL  map[string]*model.Page // /verkostot/x/ → page
-	urls   map[string]bool        // every site-relative URL that exists
-	files  []string               // for suggestions
-	paths  []string               // for suggestions
-	base   string                 // the base URL's path: "/" or "/kunnat/"
-
-	// signature changes whenever a link could resolve differently: it
-	// covers every URL and source file of the site and the base path.
-	signature string
+	*body.Index
+	base string
 }
 
+// newLinkIndex indexes the site's URLs: its pages and lists, and the
+// files render publishes besides them.
 func newLinkIndex(site *model.Site, assets *assetSet) *linkIndex {
-	ix := &linkIndex{byFile: map[string]*model.Page{}, byURL: map[string]*model.Page{}, urls: map[string]bool{"/": true}, base: basePath(site.Config.BaseURL)}
-	addURL := func(u string) {
-		ix.urls[u] = true
-		ix.paths = append(ix.paths, u)
-	}
-	for _, p := range site.Pages {
-		ix.byFile[p.File] = p
-		ix.byURL[p.URL] = p
-		ix.files = append(ix.files, p.File)
-		addURL(p.URL)
-	}
-	for _, l := range site.Lists {
-		addURL(l.URL)
-	}
-	addURL("/" + CalendarFile)
-	for _, u := range feedURLs(site) {
-		addURL(u)
-	}
-	for _, p := range site.Events {
-		addURL(p.URL + EventCalendarName)
-	}
+	extra := feeds.URLs(site)
 	for _, tx := range taxonomies(site) {
 		if len(tx.Terms) > 0 {
-			addURL(tx.URL)
+			extra = append(extra, tx.URL)
 		}
 		for _, t := range tx.Terms {
-			addURL(t.URL)
+			extra = append(extra, t.URL)
 		}
 	}
-	for _, u := range assets.urls() {
-		addURL(u)
-	}
-	h := sha256.New()
-	io.WriteString(h, ix.base)
-	for _, list := range [][]string{ix.paths, ix.files} {
-		for _, s := range slices.Sorted(slices.Values(list)) {
-			io.WriteString(h, "\x00"+s)
-		}
-	}
-	ix.signature = string(h.Sum(nil))
-	return ix
+	extra = append(extra, assets.urls()...)
+	return &linkIndex{Index: body.NewIndex(site, extra), base: basePath(site.Config.BaseURL)}
 }
 
 // basePath is the path part of the base URL, with slashes at both ends.
-func basePath(baseURL string) string {
-	u, err := url.Parse(baseURL)
-	if err != nil {
-		return "/"
-	}
-	if p := strings.Trim(u.Path, "/"); p != "" {
-		return "/" + p + "/"
-	}
-	return "/"
-}
+func basePath(baseURL string) string { return body.BasePath(baseURL) }
 
-// rel makes a site-relative URL (/verkostot/) relative to the host, under the
-// base path (/kunnat/verkostot/).
-func (ix *linkIndex) rel(u string) string {
-	if !strings.HasPrefix(u, "/") || ix.base == "/" {
-		return u
-	}
-	return ix.base + strings.TrimPrefix(u, "/")
-}
-
-// from returns the resolver for links in the file at source path file,
-// published at the site-relative URL page.
-func (ix *linkIndex) from(file, page string) pageLinks {
-	return pageLinks{ix: ix, dir: path.Dir(file), page: page}
-}
-
-type pageLinks struct {
-	ix   *linkIndex
-	dir  string // the source file's folder, for links to .md files
-	page string // the page's URL, for relative links and bare #fragments
-}
-
-// resolve rewrites and checks one destination, and says where in the
-// site it leads (for the checks that need every body; a link to another
-// site leads nowhere in it):
-//   - a web address, mailto: or tel: stays as it is;
-//   - a link to a source file (../verkostot/x.md#osa) becomes the page's URL;
-//   - a site path (/verkostot/x/) or a path relative to the page (kuva.png,
-//     ../y/) must be a page, list or asset of the site;
-//   - a bare #fragment stays as it is (checkBodies checks it).
-//
-// dest is as markdown.Link has it, its character references resolved as
-// goldmark resolves them when it writes the link: /kunnat/&#x6a;amsa/ is
-// /kunnat/jamsa/, not /kunnat/& with the #fragment x6a;amsa/. A
-// javascript: or data: address resolves as any address with a scheme
-// does; markdown reports that goldmark writes no address for it.
-func (l pageLinks) resolve(dest string, image bool) (out string, to linkTarget, problem string) {
-	if dest == "" {
-		return "", to, "empty link: write the address between the parentheses"
-	}
-	u, err := url.Parse(dest)
-	if err != nil {
-		return "", to, "cannot read the link address " + quote(dest) + ": " + err.Error()
-	}
-	target, problem := l.locate(u, image)
-	if problem != "" {
-		return "", to, problem
-	}
-	to = linkTarget{url: target, frag: u.Fragment, dest: dest}
-	if u.Scheme != "" || u.Host != "" || u.Path == "" ||
-		!strings.HasSuffix(u.Path, ".md") && !strings.HasPrefix(u.Path, "/") {
-		return dest, to, "" // relative links work as written, under any base path
-	}
-	return l.ix.rel(withFragment(target, u.Fragment)), to, ""
-}
-
-// bodyLinks resolves a body's links for markdown.Result.Link, and keeps
-// where each that resolved leads, in order.
-type bodyLinks struct {
-	pageLinks
-	found []linkTarget
-}
-
-func (b *bodyLinks) ResolveLink(dest string, image bool) (string, string) {
-	out, to, problem := b.resolve(dest, image)
-	if problem == "" {
-		b.found = append(b.found, to)
-	}
-	return out, problem
-}
-
-// locate finds the site-relative URL a link leads to, or says why it leads
-// nowhere. Links to other sites locate to "".
-func (l pageLinks) locate(u *url.URL, image bool) (string, string) {
-	switch {
-	case u.Scheme != "" || u.Host != "":
-		return "", ""
-	case u.Path == "":
-		return l.page, ""
-	case strings.HasSuffix(u.Path, ".md"):
-		file := path.Clean(path.Join(l.dir, u.Path))
-		if strings.HasPrefix(u.Path, "/") {
-			file = path.Clean(path.Join("content", u.Path))
-		}
-		p := l.ix.byFile[file]
-		if p == nil {
-			return "", "link to " + quote(u.Path) + ": there is no page " + file + diag.DidYouMean(file, l.ix.files)
-		}
-		return p.URL, ""
-	}
-	p := u.Path
-	if !strings.HasPrefix(p, "/") {
-		p = path.Join(l.page, p)
-		if strings.HasSuffix(u.Path, "/") {
-			p += "/"
-		}
-	}
-	if !l.ix.urls[p] && !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
-		p += "/" // /verkostot/x means /verkostot/x/
-	}
-	if !l.ix.urls[p] {
-		what := "page"
-		if image {
-			what = "image"
-		}
-		return "", "link to " + quote(u.Path) + ": no " + what + " of this site has that address" + diag.DidYouMean(p, l.ix.paths)
-	}
-	return p, ""
-}
-
-func withFragment(u, frag string) string {
-	if frag == "" {
-		return u
-	}
-	return u + "#" + frag
-}
-
-func quote(s string) string { return `"` + s + `"` }
+// rel makes a site-relative URL (/verkostot/) relative to the host, under
+// the base path (/kunnat/verkostot/).
+func (ix *linkIndex) rel(u string) string { return body.Rel(ix.base, u) }

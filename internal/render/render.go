@@ -1,6 +1,7 @@
-// Package render turns a resolved site into pages: every page's Markdown
-// body into HTML (with links rewritten and checked) and every page through
-// its html/template layout, and hands them, with the assets (fingerprinted
+// Package render turns a resolved site into pages: every page through its
+// html/template layout, with its body as package body converted, linked
+// and checked it (render tells body the URLs it knows of: assets, feeds,
+// calendars, term pages), and hands them, with the assets (fingerprinted
 // when asked) and the machine-readable outputs that package feeds makes
 // (feeds, sitemap, calendars, redirects), to the write stage: package
 // write's Output, which minifies and writes (see Output).
@@ -73,9 +74,9 @@ import (
 	"io/fs"
 	"sync"
 
+	"seutu/internal/body"
 	"seutu/internal/diag"
 	"seutu/internal/feeds"
-	"seutu/internal/markdown"
 	"seutu/internal/model"
 	"seutu/internal/par"
 )
@@ -148,17 +149,14 @@ type Options struct {
 	reference bool
 }
 
-// Renderer holds what every render of a site shares: the Markdown
-// converter and, when made with NewCaching, the bodies it converted last
-// time, which a later render of the same site reuses when their text did
-// not change (and their links, when the site's addresses did not either).
+// Renderer holds what every render of a site shares: the bodies'
+// converter (package body) and, when made with NewCaching, what the last
+// render derived from the whole site.
 //
 // Render calls must not overlap.
 type Renderer struct {
-	md     *markdown.Converter
+	bodies *body.Converter
 	cache  bool
-	bodies map[string]cachedBody // by source file
-	ahead  *conversion           // started by Prepare, for the next Render
 	last   *lastRender
 }
 
@@ -179,18 +177,30 @@ type lastRender struct {
 // Markdown: Prepare (or else Render) takes each Body, setting it to nil,
 // so that each source can go once converted; then each page's HTML, once
 // the page is written.
-func New() *Renderer { return &Renderer{md: markdown.New()} }
+func New() *Renderer { return &Renderer{bodies: body.New(nil)} }
+
+// NewMemo is New with a memo of conversions: the bodies it holds are not
+// converted again, and it takes those that are (see body.Memo).
+func NewMemo(memo *body.Memo) *Renderer { return &Renderer{bodies: body.New(memo)} }
 
 // NewCaching returns a Renderer for a site rendered again and again, as in
 // the dev server: it keeps the converted bodies and what it derived from
 // the whole site for the next render.
-func NewCaching() *Renderer { return &Renderer{md: markdown.New(), cache: true} }
+func NewCaching() *Renderer { return &Renderer{bodies: body.NewCaching(), cache: true} }
+
+// Prepare starts converting the bodies of the pages and sections as
+// loaded, and returns at once; the next Render takes what it converted
+// (see body.Converter.Prepare). A one-shot Renderer takes each Body,
+// setting it to nil.
+func (r *Renderer) Prepare(ctx context.Context, pages []*model.Page, sections []*model.Section, home *model.Section) {
+	r.bodies.Prepare(ctx, pages, sections, home)
+}
 
 // Stats counts what a render produced.
 type Stats struct {
 	Pages     int               // HTML pages the site has
 	Rendered  int               // pages executed this time (all, unless Options.Only)
-	Converted int               // Markdown bodies (not blank) converted for this render; a caching Renderer reuses the others
+	Converted int               // Markdown bodies (not blank) converted for this render; the others came from a memo
 	Assets    int               // files copied from assets/
 	Paths     []string          // every page's output path, rendered or not
 	Uses      map[string]string // output path → layout file, for the dev server's rebuild plan
@@ -215,7 +225,8 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, layouts, assets
 		ast, diags = readAssets(assets, o, opts.Fingerprint)
 		links = newLinkIndex(site, ast)
 	}
-	bodies, converted, err := r.linkBodies(ctx, site, links, &diags)
+	bodies, converted, bdiags, err := r.bodies.Link(ctx, site, links.Index)
+	diags.Merge(bdiags)
 	if err != nil {
 		return Stats{}, diags
 	}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"seutu/internal/body"
 	"seutu/internal/diag"
 	"seutu/internal/markdown"
 	"seutu/internal/model"
@@ -93,7 +94,7 @@ var homeCrumb = Crumb{Title: "Etusivu", URL: "/"}
 
 // pageJobs lists every page to render with its layout and view, or, with
 // keep, only the pages whose output paths it keeps.
-func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep func(path string) bool) []job {
+func pageJobs(site *model.Site, b *body.Set, t *templates, diags *diag.List, keep func(path string) bool) []job {
 	var jobs []job
 	add := func(layout string, pos diag.Pos, v *View) {
 		if keep != nil && !keep(model.OutputPath(v.URL)) {
@@ -105,7 +106,7 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep 
 		}
 	}
 
-	home := &View{URL: "/", Title: site.Config.Title, Summary: site.Config.Description, Content: b.home.html}
+	home := &View{URL: "/", Title: site.Config.Title, Summary: site.Config.Description, Content: b.Home.HTML}
 	layout, pos := "home", diag.Pos{}
 	if h := site.Home; h != nil {
 		home.Summary = firstNonEmpty(h.Summary, home.Summary)
@@ -121,7 +122,7 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep 
 		if s := l.Section; s != nil {
 			if l.URL == s.URL {
 				// The section's own list page carries its _index.md.
-				v.Content, v.Headings = b.sections[s].html, b.sections[s].headings
+				v.Content, v.Headings = b.Sections[s].HTML, b.Sections[s].Headings
 				if s.Layout != "" {
 					pos = diag.Pos{File: s.File, Line: 1}
 				}
@@ -141,7 +142,7 @@ func pageJobs(site *model.Site, b *bodies, t *templates, diags *diag.List, keep 
 			layout, pos = p.Layout, p.Pos.Of("layout")
 		}
 		v := &View{Page: p, URL: p.URL, Title: p.Title, Summary: p.Summary,
-			Content: b.pages[p].html, Headings: b.pages[p].headings, Crumbs: []Crumb{homeCrumb}}
+			Content: b.Pages[p].HTML, Headings: b.Pages[p].Headings, Crumbs: []Crumb{homeCrumb}}
 		if s := site.Section(p.Section); s != nil {
 			v.Section = s
 			v.Crumbs = append(v.Crumbs, Crumb{Title: s.Title, URL: s.URL})

@@ -1,6 +1,7 @@
-package render
+package body
 
 import (
+	"context"
 	"maps"
 	"strings"
 	"testing"
@@ -34,13 +35,15 @@ func TestBodyLinks(t *testing.T) {
 			content := maps.Clone(testContent)
 			content["content/kunnat/jamsa.md"] = "---\ntitle: Jämsä\n---\n"
 			content["content/erikois.md"] = "---\ntitle: Erikoissivu\n---\n" + tt.body + "\n"
-			layouts := maps.Clone(testLayouts)
-			layouts["municipality.html"] = `{{define "main"}}municipality{{end}}`
-			files, diags := renderSite(t, content, layouts)
+			site := resolveSite(t, content)
+			set, _, diags, err := New(nil).Link(context.Background(), site, NewIndex(site, nil))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if got := diags.Error(); got != tt.diags {
 				t.Errorf("diagnostics\n%s\nwant\n%s", got, tt.diags)
 			}
-			if page := string(files["erikois/index.html"]); tt.href != "" && !strings.Contains(page, tt.href) {
+			if page := string(set.Pages[pageOf(site, "content/erikois.md")].HTML); tt.href != "" && !strings.Contains(page, tt.href) {
 				t.Errorf("the page lacks %s:\n%s", tt.href, page)
 			}
 		})

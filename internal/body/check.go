@@ -1,4 +1,4 @@
-package render
+package body
 
 import (
 	"strings"
@@ -35,7 +35,7 @@ func linkIDs(headings []markdown.Heading) map[string]bool {
 // names nothing on the content page it leads to, and a person whom no page
 // refers to (by a field or a link). bodies are the site's pages' first, in
 // order, then any others'.
-func checkBodies(site *model.Site, links *linkIndex, bodies []cachedBody) diag.List {
+func checkBodies(site *model.Site, links *Index, bodies []linked) diag.List {
 	var diags diag.List
 	ids := make(map[string]map[string]bool, len(site.Pages)) // content page URL → its ids
 	for i, p := range site.Pages {

@@ -1,0 +1,310 @@
+package body
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"sync/atomic"
+
+	"seutu/internal/diag"
+	"seutu/internal/markdown"
+	"seutu/internal/model"
+	"seutu/internal/par"
+)
+
+// A body is converted in two steps. Converting needs only its text, so it
+// may start as soon as the files are read (Prepare), while the site is
+// still being resolved: that keeps every core busy through resolve, which
+// runs on one. Linking needs the resolved site's addresses: Link fills in
+// each link's destination, and checks what needs every body at once.
+
+// Body is a converted and linked Markdown body.
+type Body struct {
+	HTML     template.HTML
+	Headings []markdown.Heading
+}
+
+// Set holds the converted body of every page and section.
+type Set struct {
+	Pages    map[*model.Page]Body
+	Sections map[*model.Section]Body
+	Home     Body
+}
+
+// Converter converts and links a site's bodies. Made with a Memo, it
+// converts only the bodies the memo does not hold.
+//
+// Prepare and Link calls must not overlap.
+type Converter struct {
+	md     *markdown.Converter
+	memo   *Memo
+	keep   bool              // NewCaching: the bodies stay for the next Link
+	linked map[string]linked // by source file, when keep
+	ahead  *conversion       // started by Prepare, for the next Link
+}
+
+// New returns a Converter for one build: it lets go of what it is done
+// with as it goes. It consumes the site's Markdown: Prepare (or else Link)
+// takes each Body, setting it to nil, so that each source can go once
+// converted. memo, when not nil, gives the conversions it holds, and
+// takes the others (see Memo.Save).
+func New(memo *Memo) *Converter { return &Converter{md: markdown.New(), memo: memo} }
+
+// NewCaching returns a Converter for a site converted again and again, as
+// in the dev server: it keeps every conversion in a memory Memo, and the
+// linked bodies, which a later Link reuses when their text did not change
+// (and their links, when the site's addresses did not either).
+func NewCaching() *Converter {
+	return &Converter{md: markdown.New(), memo: NewMemo(), keep: true}
+}
+
+// converted is a body converted, its links still holes.
+type converted struct {
+	key Key // the zero Key when the body is blank or there is no memo
+	res markdown.Result
+}
+
+// linked is a body converted and linked: what a caching Converter keeps of
+// it for the next Link, with the links as the site's addresses of sig
+// resolved them.
+type linked struct {
+	converted
+	sig   string
+	html  string
+	diags diag.List       // the links that led nowhere
+	links []linkTarget    // where the body's links lead, for checkBodies
+	ids   map[string]bool // the ids a link to the page may name
+}
+
+// conversion is bodies being converted ahead of a Link.
+type conversion struct {
+	done    chan struct{}
+	out     map[string]converted // by source file
+	fresh   int                  // how many were converted, not reused
+	stopped bool                 // the context ended first: out is not whole
+}
+
+// source is a Markdown body.
+type source struct {
+	text []byte
+	file string // source path, for positions and links to .md files
+	line int    // the file's line number of text's first line
+	url  string // the page's URL, for relative links
+}
+
+// Prepare starts converting the bodies of the pages and sections as
+// loaded, and returns at once; the next Link takes what it converted. A
+// one-shot Converter takes each Body, setting it to nil, so that the
+// source can go as soon as it is converted.
+//
+// When ctx ends, the conversion stops, and Link converts nothing of it.
+func (c *Converter) Prepare(ctx context.Context, pages []*model.Page, sections []*model.Section, home *model.Section) {
+	var srcs []source
+	take := func(text *[]byte, file string, line int) {
+		if file == "" {
+			return
+		}
+		srcs = append(srcs, source{text: *text, file: file, line: line})
+		if !c.keep {
+			*text = nil
+		}
+	}
+	for _, p := range pages {
+		take(&p.Body, p.File, p.BodyLine)
+	}
+	for _, s := range sections {
+		take(&s.Body, s.File, s.BodyLine)
+	}
+	if home != nil {
+		take(&home.Body, home.File, home.BodyLine)
+	}
+	conv := &conversion{done: make(chan struct{})}
+	c.ahead = conv
+	go func() {
+		defer close(conv.done)
+		var out []converted
+		var err error
+		out, conv.fresh, err = c.convert(ctx, srcs)
+		if err != nil {
+			conv.stopped = true
+			return
+		}
+		conv.out = make(map[string]converted, len(srcs))
+		for i, s := range srcs {
+			conv.out[s.file] = out[i]
+		}
+	}()
+}
+
+// convert converts srcs on every core, taking what the memo holds, and
+// says how many it converted. It stops when ctx ends, with ctx's error.
+func (c *Converter) convert(ctx context.Context, srcs []source) ([]converted, int, error) {
+	out := make([]converted, len(srcs))
+	var fresh atomic.Int64
+	err := par.DoContext(ctx, len(srcs), func(i int) {
+		s := &srcs[i]
+		if len(bytes.TrimSpace(s.text)) > 0 {
+			var converted bool
+			out[i], converted = c.convertOne(s)
+			if converted {
+				fresh.Add(1)
+			}
+		}
+		if !c.keep {
+			// The Markdown goes as soon as it is converted: at 50 000
+			// pages the sources are a third of the live heap, which would
+			// otherwise peak with all of them and all of the HTML.
+			s.text = nil
+		}
+	})
+	return out, int(fresh.Load()), err
+}
+
+// convertOne converts a body that is not blank, or takes it from the
+// memo, and says whether it converted it.
+func (c *Converter) convertOne(s *source) (converted, bool) {
+	if c.memo == nil {
+		return converted{res: c.md.Convert(s.text, s.file, s.line)}, true
+	}
+	key := c.memo.Key(s.text, s.file, s.line)
+	if res, ok := c.memo.get(key, c.md); ok {
+		return converted{key: key, res: res}, false
+	}
+	res := c.md.Convert(s.text, s.file, s.line)
+	c.memo.put(key, res)
+	return converted{key: key, res: res}, true
+}
+
+// sources lists the site's bodies: its pages' first, in order, then its
+// sections' and the home page's. Those Prepare took are in ahead. A
+// one-shot Converter takes the rest as Prepare does.
+func (c *Converter) sources(site *model.Site) []source {
+	var srcs []source
+	add := func(text *[]byte, file string, line int, url string) {
+		srcs = append(srcs, source{*text, file, line, url})
+		if !c.keep {
+			*text = nil
+		}
+	}
+	for _, p := range site.Pages {
+		add(&p.Body, p.File, p.BodyLine, p.URL)
+	}
+	for _, s := range site.Sections {
+		add(&s.Body, s.File, s.BodyLine, s.URL)
+	}
+	if h := site.Home; h != nil {
+		add(&h.Body, h.File, h.BodyLine, "/")
+	}
+	return srcs
+}
+
+// Link converts whatever Prepare did not, links every body to the
+// addresses of ix on every core, then checks what needs them all:
+// fragments and references between pages. It also says how many bodies
+// (not blank) it converted rather than took from the memo. When ctx ends
+// first it returns ctx's error and keeps nothing of the work.
+func (c *Converter) Link(ctx context.Context, site *model.Site, ix *Index) (*Set, int, diag.List, error) {
+	srcs := c.sources(site)
+	conv, fresh, err := c.takeConverted(ctx, srcs)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	all := make([]linked, len(srcs))
+	err = par.DoContext(ctx, len(srcs), func(i int) {
+		s := srcs[i]
+		if l, ok := c.linked[s.file]; ok && s.file != "" && l.sig == ix.signature && l.key == conv[i].key && l.key != (Key{}) {
+			all[i] = l
+			return
+		}
+		l := linked{converted: conv[i], sig: ix.signature}
+		from := &bodyLinks{pageLinks: ix.from(s.file, s.url)}
+		var resolved []markdown.Link
+		l.html, resolved, l.diags = l.res.Link(from) // the holes stay, for a caching Converter's next Link
+		for k, to := range from.found {              // found and resolved go in step
+			if to.url != "" {
+				to.pos = resolved[k].Pos
+				l.links = append(l.links, to)
+			}
+		}
+		l.ids = linkIDs(l.res.Headings)
+		if !c.keep {
+			l.res.HTML, conv[i].res.HTML = "", "" // the holes: html has it all
+		}
+		all[i] = l
+	})
+	if err != nil {
+		return nil, 0, nil, err // not kept: some bodies were never linked
+	}
+	if c.memo != nil {
+		c.memo.commit()
+	}
+	if c.keep {
+		kept := make(map[string]linked, len(srcs))
+		for i, s := range srcs {
+			if s.file != "" {
+				kept[s.file] = all[i]
+			}
+		}
+		c.linked = kept // files that are gone drop out
+	}
+	var diags diag.List
+	for _, l := range all {
+		diags.Merge(l.res.Diags)
+		diags.Merge(l.diags)
+	}
+	diags.Merge(checkBodies(site, ix, all))
+
+	b := &Set{Pages: make(map[*model.Page]Body, len(site.Pages)), Sections: map[*model.Section]Body{}}
+	final := func(l linked) Body {
+		return Body{HTML: template.HTML(l.html), Headings: l.res.Headings} // #nosec: goldmark escapes text and omits raw HTML
+	}
+	i := 0
+	for _, p := range site.Pages {
+		b.Pages[p] = final(all[i])
+		i++
+	}
+	for _, s := range site.Sections {
+		b.Sections[s] = final(all[i])
+		i++
+	}
+	if site.Home != nil {
+		b.Home = final(all[i])
+	}
+	return b, fresh, diags, nil
+}
+
+// takeConverted returns the conversion of each of srcs: what Prepare
+// converted, once it is done, and the rest converted now; and how many of
+// them were converted rather than reused.
+func (c *Converter) takeConverted(ctx context.Context, srcs []source) ([]converted, int, error) {
+	var ahead map[string]converted
+	fresh := 0
+	if a := c.ahead; a != nil {
+		<-a.done
+		c.ahead = nil
+		if !a.stopped { // else convert it all now
+			ahead, fresh = a.out, a.fresh
+		}
+	}
+	out := make([]converted, len(srcs))
+	var todo []source
+	var at []int
+	for i, s := range srcs {
+		if a, ok := ahead[s.file]; ok && s.file != "" {
+			out[i] = a
+		} else {
+			todo, at = append(todo, s), append(at, i)
+		}
+		if !c.keep {
+			srcs[i].text = nil // todo holds it until it is converted
+		}
+	}
+	now, n, err := c.convert(ctx, todo)
+	if err != nil {
+		return nil, 0, err
+	}
+	for k, a := range now {
+		out[at[k]] = a
+	}
+	return out, fresh + n, nil
+}

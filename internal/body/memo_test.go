@@ -1,0 +1,187 @@
+package body
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"seutu/internal/markdown"
+)
+
+// samples are bodies with every construct that shapes a conversion.
+var samples = []string{
+	"# Otsikko\n\nTeksti, jossa [linkki](../verkostot/x.md#osa) ja ”lainaus”.\n",
+	"## Tehtävät\n\n- [x] tehty\n- [ ] ~~kesken~~\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n",
+	"Alaviite[^1] ja https://example.org/.\n\n[^1]: Selitys.\n",
+	"![kuva [sisällä](/a/)](/kuva.png) ja <b>raaka</b> HTML.\n",
+	"[tyhjä]() [skripti](javascript:alert(1)) [viite][x]\n\n[x]: /kunnat/&#x6a;amsa/ \"Otsikko\"\n",
+	"Otsikko\n=======\n\nOtsikko\n-------\n\n    koodia\n\n```go\nfunc main() {}\n```\n",
+}
+
+// formatDigest is the digest of the samples' conversions. When it changes,
+// markdown's output changed: bump FormatVersion, so that caches made
+// before are not read, and write the new digest here.
+const formatDigest = "7917cf0d8626a13b0ef531ccbc794067b58dfb1aea921a2d94a3b2d8f241595e"
+
+func TestFormatVersion(t *testing.T) {
+	md := markdown.New()
+	h := sha256.New()
+	for i, s := range samples {
+		res := md.Convert([]byte(s), fmt.Sprintf("content/%d.md", i), 4)
+		html, links, diags := res.Link(nil)
+		fmt.Fprintf(h, "%q\n%+v\n%+v\n%+v\n%+v\n", html, res.Headings, res.Links, links, diags)
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != formatDigest {
+		t.Errorf("the conversions' digest is %s, want %s: if markdown's output changed, bump FormatVersion (%s) and write the new digest in formatDigest", got, formatDigest, FormatVersion)
+	}
+}
+
+// convertSamples converts the samples into a memo made by Load, as a build
+// would, and returns their keys and conversions.
+func convertSamples(m *Memo, md *markdown.Converter) ([]Key, []markdown.Result) {
+	var keys []Key
+	var results []markdown.Result
+	for i, s := range samples {
+		file := fmt.Sprintf("content/%d.md", i)
+		k := m.Key([]byte(s), file, 4)
+		res := md.Convert([]byte(s), file, 4)
+		m.put(k, res)
+		keys, results = append(keys, k), append(results, res)
+	}
+	return keys, results
+}
+
+// linkedAs is what a conversion gives once linked, with the holes filled.
+func linkedAs(res markdown.Result) string {
+	html, links, diags := res.Link(nil)
+	return fmt.Sprintf("%s\n%+v\n%+v\n%+v\n%+v", html, res.Headings, res.Links, links, diags)
+}
+
+// A conversion saved and loaded links as it did, in another process (a
+// Converter with another mark).
+func TestCacheRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	m := Load(dir)
+	keys, results := convertSamples(m, markdown.New())
+	if err := m.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	loaded := Load(dir)
+	if loaded.Note() != "" || loaded.Len() != len(samples) {
+		t.Fatalf("loaded %d entries (%q), want %d", loaded.Len(), loaded.Note(), len(samples))
+	}
+	md := markdown.New()
+	for i, k := range keys {
+		res, ok := loaded.get(k, md)
+		if !ok {
+			t.Fatalf("sample %d: not in the cache", i)
+		}
+		if got, want := linkedAs(res), linkedAs(results[i]); got != want {
+			t.Errorf("sample %d: loaded\n%s\nwant\n%s", i, got, want)
+		}
+	}
+	// Saved again, the file is the same: entries are written as read.
+	before, _ := os.ReadFile(filepath.Join(dir, CacheFile))
+	if err := loaded.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, CacheFile))
+	if !bytes.Equal(before, after) {
+		t.Error("saving what was loaded changed the file")
+	}
+}
+
+// A file of another version is not read, even when it is whole; an entry
+// that does not decode is a miss.
+func TestCacheVersionAndEntries(t *testing.T) {
+	dir := t.TempDir()
+	m := Load(dir)
+	m.version = "seutu-body-0"
+	keys, _ := convertSamples(m, markdown.New())
+	if err := m.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	if l := Load(dir); l.Len() != 0 || l.Note() == "" {
+		t.Errorf("another version: %d entries (%q), want none", l.Len(), l.Note())
+	}
+
+	m = Load(t.TempDir())
+	keys, _ = convertSamples(m, markdown.New())
+	m.encoded[keys[0]] = m.encoded[keys[0]][:len(m.encoded[keys[0]])-1] // short
+	m.encoded[keys[1]] = append(bytes.Clone(m.encoded[keys[1]]), 0)     // long
+	if err := m.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	l := Load(dir)
+	md := markdown.New()
+	for i, k := range keys {
+		if _, ok := l.get(k, md); ok != (i > 1) {
+			t.Errorf("entry %d: found %v", i, ok)
+		}
+	}
+}
+
+// A caching Converter converts a body again only when its text changed,
+// whatever slice holds it.
+func TestMemoBySlice(t *testing.T) {
+	site := resolveSite(t, testContent)
+	c := NewCaching()
+	ix := NewIndex(site, nil)
+	_, first, _, err := c.Link(context.Background(), site, ix)
+	if err != nil || first == 0 {
+		t.Fatalf("first: %d converted, %v", first, err)
+	}
+	for _, p := range site.Pages {
+		p.Body = bytes.Clone(p.Body) // the same text in another slice
+	}
+	p := pageOf(site, "content/verkostot/kunnanjohtajat.md")
+	p.Body = append(p.Body, "\nLisää.\n"...)
+	_, again, _, err := c.Link(context.Background(), site, ix)
+	if err != nil || again != 1 {
+		t.Errorf("after an edit of one body: %d converted, %v", again, err)
+	}
+	if got := c.memo.Len(); got != first {
+		t.Errorf("the memo holds %d conversions, want %d: the old text's should go", got, first)
+	}
+}
+
+// FuzzCacheFile reads any bytes as a cache file: never a panic, and what
+// it accepts thaws or is refused.
+func FuzzCacheFile(f *testing.F) {
+	dir := f.TempDir()
+	m := Load(dir)
+	convertSamples(m, markdown.New())
+	if err := m.Save(dir); err != nil {
+		f.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, CacheFile))
+	f.Add(data)
+	for _, raw := range m.encoded {
+		f.Add(raw)
+	}
+	md := markdown.New()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		entries, err := parseFile(data, version())
+		if err == nil {
+			for _, raw := range entries {
+				if fr, ok := decodeEntry(raw); ok {
+					md.Thaw(fr)
+				}
+			}
+		}
+		if fr, ok := decodeEntry(data); ok {
+			if res, ok := md.Thaw(fr); ok {
+				got, _ := decodeEntry(appendEntry(nil, res.Freeze()))
+				if !reflect.DeepEqual(got, fr) {
+					t.Errorf("thawed and frozen again:\n%+v\nwant\n%+v", got, fr)
+				}
+			}
+		}
+	})
+}
