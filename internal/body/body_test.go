@@ -29,13 +29,14 @@ func mapFS(files map[string]string) fstest.MapFS {
 	return fsys
 }
 
-func resolveSite(t testing.TB, content map[string]string) *model.Site {
+func resolveSite(t testing.TB, content map[string]string) (*model.Site, map[string]model.Source) {
 	t.Helper()
-	site, diags := resolve.Resolve(&load.Load(mapFS(content)).Content, resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
+	loaded := load.Load(mapFS(content))
+	site, diags := resolve.Resolve(&loaded.Content, resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
 	if diags.HasErrors() {
 		t.Fatalf("resolve: %v", diags)
 	}
-	return site
+	return site, loaded.Bodies
 }
 
 func pageOf(site *model.Site, file string) *model.Page {

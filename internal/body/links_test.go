@@ -35,8 +35,8 @@ func TestBodyLinks(t *testing.T) {
 			content := maps.Clone(testContent)
 			content["content/kunnat/jamsa.md"] = "---\ntitle: Jämsä\n---\n"
 			content["content/erikois.md"] = "---\ntitle: Erikoissivu\n---\n" + tt.body + "\n"
-			site := resolveSite(t, content)
-			set, _, diags, err := New(nil).Link(context.Background(), site, NewIndex(site, nil))
+			site, bodies := resolveSite(t, content)
+			set, _, diags, err := New(nil).Link(context.Background(), site, bodies, NewIndex(site, nil))
 			if err != nil {
 				t.Fatal(err)
 			}

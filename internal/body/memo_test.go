@@ -130,19 +130,22 @@ func TestCacheVersionAndEntries(t *testing.T) {
 // A caching Converter converts a body again only when its text changed,
 // whatever slice holds it.
 func TestMemoBySlice(t *testing.T) {
-	site := resolveSite(t, testContent)
+	site, bodies := resolveSite(t, testContent)
 	c := NewCaching()
 	ix := NewIndex(site, nil)
-	_, first, _, err := c.Link(context.Background(), site, ix)
+	_, first, _, err := c.Link(context.Background(), site, bodies, ix)
 	if err != nil || first == 0 {
 		t.Fatalf("first: %d converted, %v", first, err)
 	}
-	for _, p := range site.Pages {
-		p.Body = bytes.Clone(p.Body) // the same text in another slice
+	for f, b := range bodies {
+		b.Text = bytes.Clone(b.Text) // the same text in another slice
+		bodies[f] = b
 	}
-	p := pageOf(site, "content/verkostot/kunnanjohtajat.md")
-	p.Body = append(p.Body, "\nLisää.\n"...)
-	_, again, _, err := c.Link(context.Background(), site, ix)
+	const edited = "content/verkostot/kunnanjohtajat.md"
+	b := bodies[edited]
+	b.Text = append(b.Text, "\nLisää.\n"...)
+	bodies[edited] = b
+	_, again, _, err := c.Link(context.Background(), site, bodies, ix)
 	if err != nil || again != 1 {
 		t.Errorf("after an edit of one body: %d converted, %v", again, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"seutu/internal/body"
 	"seutu/internal/corpus"
 	"seutu/internal/fi"
 	"seutu/internal/load"
@@ -95,15 +96,16 @@ func BenchmarkStages(b *testing.B) {
 			for b.Loop() {
 				// A one-shot render consumes the bodies: each gets a fresh load.
 				b.StopTimer()
-				site, _ := resolve.Resolve(&load.Load(fsys).Content, resolve.Options{Now: corpusNow})
+				loaded := load.Load(fsys)
+				site, _ := resolve.Resolve(&loaded.Content, resolve.Options{Now: corpusNow})
 				b.StartTimer()
-				render.New().Render(context.Background(), site, layoutsFS(fsys), assetsFS(fsys), &write.Discard{}, render.Options{Minify: true, Fingerprint: true})
+				render.New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, layoutsFS(fsys), assetsFS(fsys), &write.Discard{}, render.Options{Minify: true, Fingerprint: true})
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 		})
 		b.Run(fmt.Sprintf("write/%d", n), func(b *testing.B) {
 			mem := write.NewMemory()
-			render.New().Render(context.Background(), site, layoutsFS(fsys), assetsFS(fsys), mem, render.Options{Minify: true, Fingerprint: true})
+			render.New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, layoutsFS(fsys), assetsFS(fsys), mem, render.Options{Minify: true, Fingerprint: true})
 			b.ReportAllocs()
 			for b.Loop() {
 				dir, err := write.NewDir(filepath.Join(b.TempDir(), "public"))

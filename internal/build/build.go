@@ -1,106 +1,3 @@
-// Package build runs seutu's pipeline over a site folder:
-//
-//	load → resolve → render → write
-//
-// Markdown bodies need nothing of the resolved site to be converted, so
-// render converts them while resolve runs (render.Renderer.Prepare); only
-// their links wait for the site's addresses.
-//
-// # Site folder
-//
-// A site folder holds content/ (Markdown pages and content/site.toml),
-// and optionally layouts/ and assets/. seutu embeds default layouts and
-// assets; a site's own file of the same name replaces the default, so a
-// folder with only content/ builds.
-//
-// # Content
-//
-// The folder under content/ decides a page's kind: verkostot/ networks,
-// hankkeet/ projects, strategiat/ strategies, ajankohtaista/ news (and
-// events, when they have an event block), henkilot/ people, organisaatiot/
-// organisations, kunnat/ municipalities; any other folder and content/*.md
-// hold plain pages. content/verkostot/x.md is published at /verkostot/x/.
-// A folder's _index.md gives its list page a title and an intro;
-// content/_index.md is the home page's intro.
-//
-// # Front matter
-//
-// YAML between --- lines, or TOML between +++ lines. Package load decodes
-// it into the typed structs of package model; the README lists every
-// field. A reference names a page by its file name without .md.
-//
-// # Layouts
-//
-// See package render: a kind's layout by fixed name, a layout: field to
-// override it, base.html around every page, partials/ shared.
-//
-// # Errors
-//
-// Every stage collects problems instead of stopping at the first; the build
-// reports them all, sorted, as path:line:col: error: message. When load or
-// resolve found errors, render still converts every body to find broken
-// links, but executes no layout and writes nothing. A build with errors
-// never touches the destination; a successful one swaps the new site into
-// place whole.
-//
-// # Now
-//
-// What counts as upcoming or past is decided by Options.Now: the -now
-// flag, else SOURCE_DATE_EPOCH, else the clock. The same content and the
-// same Now give a byte-identical site.
-//
-// # Output
-//
-// Build writes through a write.Dir: into a folder beside the destination,
-// started from the site the last build replaced, and swapped into place
-// whole (see package write). Options.Minify and Options.Fingerprint are
-// for production (the build command sets both, serve neither): minifying
-// squeezes the layouts' white space once, when they are parsed (render),
-// and runs CSS, JS, SVG, JSON and XML files through a minifier (the write
-// stage, write.Output); fingerprinting publishes stylesheets and scripts
-// also under names that carry their content's hash (see package render).
-//
-// Report.Summary prints what a build made and the time of each stage:
-// load, resolve and render as the time that passed; write as the time
-// spent in the write stage, which render hands each file to as soon as it
-// is made, on every core, so most of it passes during render and is
-// summed over the cores (Stage.Overlap), then the swap into place.
-//
-// # Rebuilds
-//
-// A Session keeps the whole site in memory for the dev server (package
-// live) and renders again only what a change reaches (incremental.go):
-// after an edit of a page's text alone it skips resolving and renders that
-// page only, since lists, feeds and calendars show front matter only;
-// after an edit of front matter it resolves the site again and renders
-// the page, the pages it refers to and that refer to it, and the lists
-// that show it; after an edit of a layout, the pages that use it;
-// site.toml, base.html, a partial, an _index.md, a file
-// added or removed, or any change of a URL renders everything. A converted
-// body outlives changes of the site's addresses (only its links are filled
-// in again), so adding a page converts that page alone. Tests hold every
-// rebuild to a full build's output.
-//
-// # Cache
-//
-// With Options.Cache, the conversions of the bodies (package body's Memo)
-// are read from that folder when the build starts and, once it succeeded,
-// written back: those it used and no others, so the file holds the site as
-// it is. A build then converts only the bodies whose text (or file, or
-// first line, or the program's version) changed. The cache only saves
-// work: a file that is missing, damaged, stale or another site's counts as
-// none, and one that cannot be saved is a note in the report
-// (Report.CacheNote), never an error; the output is the same bytes with
-// it or without it.
-//
-// # Memory
-//
-// A one-shot build lets go of each Markdown source once it is converted,
-// and of each page's HTML once written, and runs the garbage collector at
-// GOGC=125 unless GOGC is set (gc.go): a build keeps the whole site until
-// it ends, and at the default pace the collector scans it over and over.
-// What was measured, and what made builds fast, is in
-// internal/benchcmp/README.md.
 package build
 
 import (
@@ -386,6 +283,7 @@ type pipeline struct {
 	fsys     fs.FS
 	opts     Options
 	loaded   *load.Result
+	bodies   *body.Converter
 	renderer *render.Renderer
 	caching  bool // keep what the next run may reuse
 
@@ -407,12 +305,15 @@ type pipeline struct {
 type Plan func(site *model.Site, bodies []string) (only func(path string) bool, pagesOnly bool)
 
 func newPipeline(fsys fs.FS, opts Options) *pipeline {
-	if opts.Cache == "" {
-		return &pipeline{fsys: fsys, opts: opts, renderer: render.New()}
+	pl := &pipeline{fsys: fsys, opts: opts}
+	if opts.Cache != "" {
+		start := time.Now()
+		pl.memo = body.Load(opts.Cache)
+		pl.loading = time.Since(start)
 	}
-	start := time.Now()
-	memo := body.Load(opts.Cache)
-	return &pipeline{fsys: fsys, opts: opts, renderer: render.NewMemo(memo), memo: memo, loading: time.Since(start)}
+	pl.bodies = body.New(pl.memo)
+	pl.renderer = render.New(pl.bodies)
+	return pl
 }
 
 // saveCache saves the conversions a successful run used to Options.Cache,
@@ -432,12 +333,13 @@ func (pl *pipeline) saveCache(rep *Report) {
 	if err := pl.memo.Save(pl.opts.Cache); err != nil {
 		rep.CacheNote = "cache not saved: " + err.Error()
 	}
-	rep.Stages = append(rep.Stages, Stage{Name: "cache save", Duration: time.Since(start)})
+	rep.addTime("write", time.Since(start)) // the cache is written with the site
 }
 
 // newCachingPipeline is a pipeline that keeps what the next run can reuse.
 func newCachingPipeline(fsys fs.FS, opts Options) *pipeline {
-	return &pipeline{fsys: fsys, opts: opts, renderer: render.NewCaching(), caching: true}
+	conv := body.NewCaching()
+	return &pipeline{fsys: fsys, opts: opts, bodies: conv, renderer: render.NewCaching(conv), caching: true}
 }
 
 // run runs the stages. changed names the files that changed since the last
@@ -446,9 +348,6 @@ func newCachingPipeline(fsys fs.FS, opts Options) *pipeline {
 // page and sets rep.Stopped.
 func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.Sink, plan Plan) (rep *Report, stats render.Stats) {
 	rep = &Report{Strict: pl.opts.Strict}
-	if pl.memo != nil {
-		rep.Stages = append(rep.Stages, Stage{Name: "cache load", Duration: pl.loading})
-	}
 	timed := func(name string, fn func()) {
 		start := time.Now()
 		fn()
@@ -466,8 +365,14 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 		if changed == nil {
 			prev = nil
 		}
-		pl.loaded = load.Reload(ctx, pl.fsys, prev, changed)
+		if pl.caching {
+			pl.loaded = load.Reload(ctx, pl.fsys, prev, changed)
+		} else {
+			pl.loaded = load.LoadContext(ctx, pl.fsys)
+		}
 	})
+	rep.addTime("load", pl.loading) // reading the cache file, before the run
+	pl.loading = 0
 	loaded := pl.loaded
 	if ctx.Err() != nil {
 		return rep, stats
@@ -479,7 +384,7 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 
 	// Bodies need no resolved site to be converted: they are, on the
 	// cores that resolve leaves idle.
-	pl.renderer.Prepare(ctx, loaded.Pages, loaded.Sections, loaded.Home)
+	pl.bodies.Prepare(ctx, loaded.Bodies)
 
 	site := pl.site
 	bodies := loaded.BodiesOnly()
@@ -495,16 +400,17 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 			}
 		})
 	} else {
-		// Only bodies changed: the site resolves as before, and its pages
-		// already hold the new bodies.
+		// Only bodies changed: the site resolves as before; the bodies
+		// are loaded's, apart from the site.
 		rep.Diags.Merge(pl.resolveDiags)
 	}
 	rep.Site = site
 	if ctx.Err() != nil {
 		return rep, stats
 	}
+	bodySources := loaded.Bodies
 	if !pl.caching {
-		pl.loaded = nil // the files as read: the render needs only the site
+		pl.loaded, loaded = nil, nil // the files as read: the render needs only the site and the bodies
 	}
 
 	// Render hands each file to the write stage as soon as it is made, on
@@ -518,7 +424,7 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 			opts.Only, opts.PagesOnly = plan(site, bodies)
 		}
 		var diags diag.List
-		stats, diags = pl.renderer.Render(ctx, site, lay, ast, w, opts)
+		stats, diags = pl.renderer.Render(ctx, site, bodySources, lay, ast, w, opts)
 		rep.Diags.Merge(diags)
 		rep.Pages, rep.Assets = stats.Pages, stats.Assets
 		rep.Converted = stats.Converted

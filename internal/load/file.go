@@ -227,15 +227,14 @@ func readPage(fsys fs.FS, name string, limit int64, old file) file {
 		return file{diags: diags}
 	}
 	if p := old.page; p != nil && bytes.Equal(s.front, old.front) && len(diags) == 0 && len(old.readDiags) == 0 {
-		p.Body = s.body
-		return file{page: p, front: s.front, frontDiags: old.frontDiags,
-			diags: withPlaceholders(old.frontDiags, p, s.body), bodyOnly: true}
+		return file{page: p, body: s.body, bodyLine: s.bodyLine, front: s.front, frontDiags: old.frontDiags,
+			diags: withPlaceholders(old.frontDiags, p, s.body, s.bodyLine), bodyOnly: true}
 	}
 	p := newPage(name)
-	p.Body, p.BodyLine = s.body, s.bodyLine
 	d := &decoder{Decoder: meta.Decoder{Diags: slices.Clone(diags)}, page: p}
 	d.decode(s.meta)
-	return file{page: p, front: s.front, frontDiags: d.Diags, diags: withPlaceholders(d.Diags, p, s.body), readDiags: diags}
+	return file{page: p, body: s.body, bodyLine: s.bodyLine, front: s.front, frontDiags: d.Diags,
+		diags: withPlaceholders(d.Diags, p, s.body, s.bodyLine), readDiags: diags}
 }
 
 // placeholderMsg is the error for a text `seutu new` left to replace.
@@ -244,12 +243,12 @@ var placeholderMsg = fmt.Sprintf("placeholder text from seutu new: write the pag
 // withPlaceholders returns front's diagnostics and an error for each
 // placeholder left in the body of p, unless p is a draft. Front matter's
 // placeholders (the summary's) are the decoder's to report.
-func withPlaceholders(front diag.List, p *model.Page, body []byte) diag.List {
+func withPlaceholders(front diag.List, p *model.Page, body []byte, line int) diag.List {
 	if p.Draft || !bytes.Contains(body, placeholderBytes) {
 		return front
 	}
 	diags := slices.Clone(front)
-	line, lineStart := p.BodyLine, 0
+	lineStart := 0
 	for off := 0; ; {
 		i := bytes.Index(body[off:], placeholderBytes)
 		if i < 0 {
@@ -293,13 +292,13 @@ func newPage(file string) *model.Page {
 }
 
 // readIndex reads a folder's _index.md: the list page's title and intro.
-func readIndex(fsys fs.FS, file string, limit int64) (*model.Section, diag.List) {
-	s, diags := readSource(fsys, file, limit)
+func readIndex(fsys fs.FS, name string, limit int64) file {
+	s, diags := readSource(fsys, name, limit)
 	if s == nil || s.meta == nil {
-		return nil, diags
+		return file{diags: diags}
 	}
-	sec := &model.Section{File: file, Body: s.body, BodyLine: s.bodyLine}
-	if dir := path.Dir(strings.TrimPrefix(file, "content/")); dir != "." {
+	sec := &model.Section{File: name}
+	if dir := path.Dir(strings.TrimPrefix(name, "content/")); dir != "." {
 		sec.Name, _, _ = strings.Cut(dir, "/")
 	}
 	d := meta.Decoder{Diags: diags}
@@ -310,7 +309,7 @@ func readIndex(fsys fs.FS, file string, limit int64) (*model.Section, diag.List)
 		"updated": func(v *meta.Value) { d.Date(v) },
 		"todo":    func(v *meta.Value) { d.Text(v) },
 	}, "an _index.md")
-	return sec, d.Diags
+	return file{index: sec, body: s.body, bodyLine: s.bodyLine, diags: d.Diags}
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

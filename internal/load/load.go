@@ -36,10 +36,13 @@ type Result struct {
 	bodies      []string        // see BodiesOnly
 }
 
-// file is what reading one content file gave.
+// file is what reading one content file gave. A Reload hands out copies
+// of its page.
 type file struct {
 	page       *model.Page
 	index      *model.Section
+	body       []byte    // the Markdown after the front matter
+	bodyLine   int       // the file's line number of body's first line
 	diags      diag.List // all that reading the file found
 	front      []byte    // the file's bytes before the body
 	frontDiags diag.List // what reading and decoding the front matter found: diags less the body's
@@ -49,27 +52,36 @@ type file struct {
 
 // BodiesOnly returns the files of a Reload when nothing but the bodies of
 // those pages changed: no front matter, no file added or removed, no
-// site.toml, nothing outside content/. Each such page is the very
-// *model.Page of the previous read, already resolved, with its Body
-// replaced; a later stage may keep what it derived from the rest.
-// Otherwise it returns nil.
+// site.toml, nothing outside content/: the site resolves as before, and
+// only the Bodies of those files differ. Otherwise it returns nil.
 func (r *Result) BodiesOnly() []string { return r.bodies }
 
 // Load reads the site in fsys, whose root is the site folder.
-func Load(fsys fs.FS) *Result { return Reload(context.Background(), fsys, nil, nil) }
+func Load(fsys fs.FS) *Result { return LoadContext(context.Background(), fsys) }
+
+// LoadContext is Load that stops reading when ctx ends, returning an
+// incomplete result for the caller to drop.
+func LoadContext(ctx context.Context, fsys fs.FS) *Result { return reload(ctx, fsys, nil, nil, false) }
 
 // Reload reads the site again after the files in changed (slash paths from
 // the site folder) changed, taking every other file as prev read it. With
-// no prev, or a changed site.toml, it reads everything. Resolve resets what
-// it derived on reused pages, so they can be resolved again.
+// no prev, or a changed site.toml, it reads everything; prev must be a
+// Reload's (Load keeps nothing of the files for a next read). The pages it
+// returns are copies of what it keeps for the next Reload: resolving them
+// changes nothing a later Reload hands out, so no page outlives a build.
 //
 // When ctx ends, Reload stops reading and returns what it has: an
 // incomplete result, for the caller to drop.
 func Reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bool) *Result {
+	return reload(ctx, fsys, prev, changed, true)
+}
+
+func reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bool, copies bool) *Result {
 	if changed[config.File] {
 		prev = nil
 	}
 	r := &Result{files: map[string]file{}}
+	r.Bodies = map[string]model.Source{}
 	if prev != nil {
 		r.Config, r.configDiags = prev.Config, prev.configDiags
 	} else {
@@ -95,18 +107,26 @@ func Reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 			return
 		}
 		if sitefs.Classify(f) == sitefs.Index {
-			read[i].index, read[i].diags = readIndex(fsys, f, limit)
+			read[i] = readIndex(fsys, f, limit)
 		} else {
 			read[i] = readPage(fsys, f, limit, old)
 		}
 	})
 	indexes := make([]*model.Section, len(files))
 	for i, f := range files {
-		r.files[f] = read[i]
+		if copies { // kept for the next Reload; a one-shot load lets the texts go with Bodies
+			r.files[f] = read[i]
+		}
 		r.Diags.Merge(read[i].diags)
 		indexes[i] = read[i].index
-		if read[i].page != nil {
-			r.Pages = append(r.Pages, read[i].page)
+		if read[i].page != nil || read[i].index != nil {
+			r.Bodies[f] = model.Source{Text: read[i].body, Line: read[i].bodyLine}
+		}
+		if p := read[i].page; p != nil {
+			if copies {
+				p = p.Clone()
+			}
+			r.Pages = append(r.Pages, p)
 		} else if read[i].index == nil {
 			if r.Unread == nil {
 				r.Unread = map[string]bool{}
@@ -302,7 +322,8 @@ func sections(files []string, indexes []*model.Section, pages []*model.Page) (se
 			continue
 		}
 		if idx.Name == "" {
-			home = idx
+			h := *idx // resolve gives the home page its URL: a copy's
+			home = &h
 			continue
 		}
 		if strings.Count(f, "/") > 2 {

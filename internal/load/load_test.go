@@ -83,8 +83,8 @@ Tervetuloa.
 	if n.Contacts[0].Pos.Line != 14 || n.Contacts[0].Pos.Col != 5 {
 		t.Errorf("contact at %v, want line 14 col 5", n.Contacts[0].Pos)
 	}
-	if n.BodyLine != 17 || strings.TrimSpace(string(n.Body)) != "Runko." {
-		t.Errorf("body at line %d: %q", n.BodyLine, n.Body)
+	if b := r.Bodies[n.File]; b.Line != 17 || strings.TrimSpace(string(b.Text)) != "Runko." {
+		t.Errorf("body at line %d: %q", b.Line, b.Text)
 	}
 	e := by["content/ajankohtaista/tapahtuma.md"]
 	want := time.Date(2022, 8, 24, 13, 0, 0, 0, fi.Helsinki)
@@ -266,7 +266,7 @@ func TestReloadTellsBodyOnlyEdits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := site()
-			prev := Load(fsys)
+			prev := Reload(context.Background(), fsys, nil, nil)
 			before := prev.files[page].page
 			changed := map[string]bool{}
 			for _, f := range tt.edit(fsys) {
@@ -277,8 +277,8 @@ func TestReloadTellsBodyOnlyEdits(t *testing.T) {
 				t.Fatalf("BodiesOnly() = %v, want bodies only: %v", r.BodiesOnly(), tt.bodies)
 			}
 			after := r.files[page].page
-			if tt.bodies && (after != before || string(after.Body) != "Uusi teksti.\n") {
-				t.Errorf("a body-only edit should keep the page and take the new body; body %q", after.Body)
+			if tt.bodies && (after != before || string(r.Bodies[page].Text) != "Uusi teksti.\n") {
+				t.Errorf("a body-only edit should keep the decoded page and take the new body; body %q", r.Bodies[page].Text)
 			}
 			if tt.name == "front matter" && after == before {
 				t.Errorf("an edit of the front matter should decode the page anew")
@@ -318,7 +318,7 @@ func TestPlaceholders(t *testing.T) {
 
 	t.Run("body edits", func(t *testing.T) {
 		fsys := site(map[string]string{"content/a.md": "---\ntitle: A\n---\nValmis.\n"})
-		prev := Load(fsys)
+		prev := Reload(context.Background(), fsys, nil, nil)
 		for _, step := range []struct {
 			body string
 			want int

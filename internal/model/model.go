@@ -75,9 +75,6 @@ type Page struct {
 	Layout   string // overrides the kind's layout: layouts/<Layout>.html
 	Weight   int    // orders plain pages and menus; lower first
 
-	Body     []byte // Markdown after the front matter
-	BodyLine int    // the file's line number of Body's first line
-
 	// Pos holds the position of each front matter field by name, for
 	// checks that run after loading.
 	Pos Positions
@@ -235,17 +232,15 @@ type Backrefs struct {
 
 // Section is a folder under content/ with its list page.
 type Section struct {
-	Name     string // folder name: verkostot
-	Kind     Kind
-	Title    string // from _index.md, or a default by kind
-	Summary  string
-	URL      string
-	Layout   string
-	Body     []byte // _index.md's Markdown, the intro text
-	File     string // _index.md's path, "" when there is none
-	BodyLine int
-	Pages    []*Page // published pages, in the section's reading order
-	Groups   []Group // Pages under headings: networks by category, projects by status, news by year, …
+	Name    string // folder name: verkostot
+	Kind    Kind
+	Title   string // from _index.md, or a default by kind
+	Summary string
+	URL     string
+	Layout  string
+	File    string  // _index.md's path, "" when there is none
+	Pages   []*Page // published pages, in the section's reading order
+	Groups  []Group // Pages under headings: networks by category, projects by status, news by year, …
 }
 
 // Group is a run of a section's pages under one heading. A section that is
@@ -388,12 +383,22 @@ type Term struct {
 	Parts []Part  // its page and the later pages of a long list, by resolve
 }
 
+// Source is a Markdown body as load read it.
+type Source struct {
+	Text []byte // the file after the front matter
+	Line int    // the file's line number of Text's first line
+}
+
 // Content is the site as load read it, for resolve to link.
 type Content struct {
 	Config   *config.Config
 	Pages    []*Page    // every page, drafts included, in file order
 	Sections []*Section // one per folder holding pages or an _index.md
 	Home     *Section   // content/_index.md, nil when there is none
+	// Bodies holds the Markdown of every page and _index.md, by file.
+	// Pages do not carry it: a body is converted apart from the site, and
+	// an edit of a body alone needs no new site.
+	Bodies map[string]Source
 	// Unread holds the content files that exist but gave no page or
 	// section: too large, binary, not UTF-8, empty, or without front
 	// matter that parses. Each has its own error; a reference to one is

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"seutu/internal/body"
 	"seutu/internal/fi"
 	"seutu/internal/load"
 	"seutu/internal/resolve"
@@ -16,15 +17,15 @@ import (
 
 // renderLoaded resolves and renders a loaded site with r, converting its
 // bodies ahead as a build does.
-func renderLoaded(t *testing.T, r *Renderer, loaded *load.Result) (Stats, map[string][]byte) {
+func renderLoaded(t *testing.T, conv *body.Converter, r *Renderer, loaded *load.Result) (Stats, map[string][]byte) {
 	t.Helper()
-	r.Prepare(context.Background(), loaded.Pages, loaded.Sections, loaded.Home)
+	conv.Prepare(context.Background(), loaded.Bodies)
 	site, diags := resolve.Resolve(&loaded.Content, resolve.Options{Now: time.Date(2023, 1, 1, 0, 0, 0, 0, fi.Helsinki)})
 	if diags.HasErrors() {
 		t.Fatalf("resolve: %v", diags)
 	}
 	mem := write.NewMemory()
-	stats, rdiags := r.Render(context.Background(), site, mapFS(testLayouts), mapFS(map[string]string{"css/site.css": "body{}"}), mem, Options{})
+	stats, rdiags := r.Render(context.Background(), site, loaded.Bodies, mapFS(testLayouts), mapFS(map[string]string{"css/site.css": "body{}"}), mem, Options{})
 	if len(rdiags) > 0 {
 		t.Fatalf("render: %v", rdiags)
 	}
@@ -46,19 +47,10 @@ func sameFiles(t *testing.T, got, want map[string][]byte) {
 // nonBlankBodies counts the bodies a render converts.
 func nonBlankBodies(loaded *load.Result) int {
 	n := 0
-	count := func(body []byte) {
-		if strings.TrimSpace(string(body)) != "" {
+	for _, b := range loaded.Bodies {
+		if strings.TrimSpace(string(b.Text)) != "" {
 			n++
 		}
-	}
-	for _, p := range loaded.Pages {
-		count(p.Body)
-	}
-	for _, s := range loaded.Sections {
-		count(s.Body)
-	}
-	if loaded.Home != nil {
-		count(loaded.Home.Body)
 	}
 	return n
 }
@@ -67,12 +59,10 @@ func TestPrepareConvertsAhead(t *testing.T) {
 	want, _ := renderSite(t, testContent, testLayouts)
 	loaded := load.Load(mapFS(testContent))
 	bodies := nonBlankBodies(loaded)
-	r := New()
-	stats, got := renderLoaded(t, r, loaded)
-	for _, p := range loaded.Pages {
-		if p.Body != nil {
-			t.Errorf("%s: a one-shot render kept the Markdown", p.File)
-		}
+	conv := body.New(nil)
+	stats, got := renderLoaded(t, conv, New(conv), loaded)
+	if len(loaded.Bodies) != 0 {
+		t.Errorf("a one-shot render kept the Markdown of %d files", len(loaded.Bodies))
 	}
 	sameFiles(t, got, want)
 	if stats.Converted != bodies {
@@ -85,10 +75,11 @@ func TestPrepareConvertsAhead(t *testing.T) {
 // again.
 func TestCachedBodiesOutliveNewAddresses(t *testing.T) {
 	fsys := mapFS(testContent)
-	r := NewCaching()
-	loaded := load.Load(fsys)
+	conv := body.NewCaching()
+	r := NewCaching(conv)
+	loaded := load.Reload(context.Background(), fsys, nil, nil)
 	bodies := nonBlankBodies(loaded)
-	if first, _ := renderLoaded(t, r, loaded); first.Converted != bodies || bodies < 2 {
+	if first, _ := renderLoaded(t, conv, r, loaded); first.Converted != bodies || bodies < 2 {
 		t.Fatalf("first render converted %d bodies, want %d", first.Converted, bodies)
 	}
 
@@ -96,7 +87,7 @@ func TestCachedBodiesOutliveNewAddresses(t *testing.T) {
 	added["content/tietoa/uusi.md"] = "---\ntitle: Uusi\nsummary: Uusi sivu.\n---\nKatso [liitto](../organisaatiot/liitto.md).\n"
 	fsys["content/tietoa/uusi.md"] = &fstest.MapFile{Data: []byte(added["content/tietoa/uusi.md"])}
 	loaded = load.Reload(context.Background(), fsys, loaded, map[string]bool{"content/tietoa/uusi.md": true})
-	second, got := renderLoaded(t, r, loaded)
+	second, got := renderLoaded(t, conv, r, loaded)
 	if second.Converted != 1 {
 		t.Errorf("adding a page converted %d bodies, want 1", second.Converted)
 	}

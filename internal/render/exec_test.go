@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"seutu/assets"
+	"seutu/internal/body"
 	"seutu/internal/corpus"
 	"seutu/internal/fi"
 	"seutu/internal/load"
@@ -60,7 +61,7 @@ func renderWith(t *testing.T, fsys fs.FS, now time.Time, opts Options) (map[stri
 		t.Fatal(diags)
 	}
 	mem := write.NewMemory()
-	stats, rdiags := New().Render(context.Background(), site, layouts.FS, assets.FS, mem, opts)
+	stats, rdiags := New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, layouts.FS, assets.FS, mem, opts)
 	if rdiags.HasErrors() {
 		t.Fatal(rdiags)
 	}

@@ -155,9 +155,9 @@ type Options struct {
 //
 // Render calls must not overlap.
 type Renderer struct {
-	bodies *body.Converter
-	cache  bool
-	last   *lastRender
+	conv  *body.Converter
+	cache bool
+	last  *lastRender
 }
 
 // lastRender is what a render derived from the whole site. A render of
@@ -172,29 +172,15 @@ type lastRender struct {
 	uses  map[string]string
 }
 
-// New returns a Renderer for one render: it keeps nothing for the next,
-// and lets go of what it is done with as it goes. It consumes the site's
-// Markdown: Prepare (or else Render) takes each Body, setting it to nil,
-// so that each source can go once converted; then each page's HTML, once
-// the page is written.
-func New() *Renderer { return &Renderer{bodies: body.New(nil)} }
-
-// NewMemo is New with a memo of conversions: the bodies it holds are not
-// converted again, and it takes those that are (see body.Memo).
-func NewMemo(memo *body.Memo) *Renderer { return &Renderer{bodies: body.New(memo)} }
+// New returns a Renderer for one render, whose bodies conv converts: it
+// keeps nothing for the next, and lets go of each page's HTML once the
+// page is written.
+func New(conv *body.Converter) *Renderer { return &Renderer{conv: conv} }
 
 // NewCaching returns a Renderer for a site rendered again and again, as in
-// the dev server: it keeps the converted bodies and what it derived from
-// the whole site for the next render.
-func NewCaching() *Renderer { return &Renderer{bodies: body.NewCaching(), cache: true} }
-
-// Prepare starts converting the bodies of the pages and sections as
-// loaded, and returns at once; the next Render takes what it converted
-// (see body.Converter.Prepare). A one-shot Renderer takes each Body,
-// setting it to nil.
-func (r *Renderer) Prepare(ctx context.Context, pages []*model.Page, sections []*model.Section, home *model.Section) {
-	r.bodies.Prepare(ctx, pages, sections, home)
-}
+// the dev server: it keeps what it derived from the whole site for the
+// next render (conv, made with body.NewCaching, keeps the bodies).
+func NewCaching(conv *body.Converter) *Renderer { return &Renderer{conv: conv, cache: true} }
 
 // Stats counts what a render produced.
 type Stats struct {
@@ -207,9 +193,11 @@ type Stats struct {
 	SlowRuns  int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
 }
 
-// Render renders site with the layouts and assets trees into out. When ctx
-// ends, it stops within a page per core; the caller tells by ctx.Err().
-func (r *Renderer) Render(ctx context.Context, site *model.Site, layouts, assets fs.FS, out Sink, opts Options) (Stats, diag.List) {
+// Render renders site, whose bodies are by file in bodies (what the
+// Converter's Prepare did not take), with the layouts and assets trees
+// into out. When ctx ends, it stops within a page per core; the caller
+// tells by ctx.Err().
+func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[string]model.Source, layouts, assets fs.FS, out Sink, opts Options) (Stats, diag.List) {
 	o := asOutput(out)
 	last := r.last
 	r.last = nil
@@ -225,7 +213,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, layouts, assets
 		ast, diags = readAssets(assets, o, opts.Fingerprint)
 		links = newLinkIndex(site, ast)
 	}
-	bodies, converted, bdiags, err := r.bodies.Link(ctx, site, links.Index)
+	set, converted, bdiags, err := r.conv.Link(ctx, site, bodies, links.Index)
 	diags.Merge(bdiags)
 	if err != nil {
 		return Stats{}, diags
@@ -249,7 +237,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, layouts, assets
 	if last != nil {
 		keep = opts.Only // the other pages' views would go unused
 	}
-	jobs := pageJobs(site, bodies, tmpl, &diags, keep)
+	jobs := pageJobs(site, set, tmpl, &diags, keep)
 	if diags.HasErrors() {
 		return Stats{}, diags
 	}

@@ -36,7 +36,6 @@ func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
 		unread:  unread(in.Unread),
 	}
 	for _, p := range in.Pages {
-		reset(p)
 		if (p.Draft && !opts.Drafts) || (scheduled(p, r.site.Now) && !opts.Future) {
 			if r.leftOut[p.Kind] == nil {
 				r.leftOut[p.Kind] = map[string]*model.Page{}
