@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path"
@@ -13,7 +12,6 @@ import (
 	"testing"
 
 	"seutu/internal/model"
-	"seutu/internal/write"
 )
 
 // frontField is one top-level field of a page's front matter as written:
@@ -116,19 +114,7 @@ func TestEveryFieldEditEqualsFull(t *testing.T) {
 }
 
 func editFieldsOf(t *testing.T, files map[string]string, sample string, kindOf func(string) model.Kind) {
-	src := t.TempDir()
-	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Source: src, Now: testNow}
-	s, err := NewSession(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if first := s.Rebuild(context.Background(), nil); first.Failed() {
-		t.Fatal(first.Report.Diags)
-	}
+	s, src, opts, _ := sessionOn(t, os.DirFS("../../content"), "content")
 	original := files[sample]
 	fields, rest, ok := splitFront(original)
 	if !ok {
@@ -169,8 +155,7 @@ func editFieldsOf(t *testing.T, files map[string]string, sample string, kindOf f
 				t.Fatal(err)
 			}
 			got := s.Rebuild(context.Background(), []string{sample})
-			mem := write.NewMemory()
-			full := Run(os.DirFS(src), opts, mem)
+			full, stale := differsFromFull(src, opts, got.Files)
 			name := sample + ": " + step.what + " " + e.name
 			if full.Failed() {
 				if !got.Failed() {
@@ -181,20 +166,7 @@ func editFieldsOf(t *testing.T, files map[string]string, sample string, kindOf f
 			if got.Failed() {
 				t.Fatalf("%s: %v", name, got.Report.Diags)
 			}
-			want := mem.Files()
-			var stale []string
-			for p, b := range want {
-				if !bytes.Equal(got.Files[p], b) {
-					stale = append(stale, p)
-				}
-			}
-			for p := range got.Files {
-				if _, ok := want[p]; !ok {
-					stale = append(stale, p+" (not in a full build)")
-				}
-			}
 			if len(stale) > 0 {
-				slices.Sort(stale)
 				t.Errorf("%s: %d files differ from a full build: %s", name, len(stale), strings.Join(stale, ", "))
 			}
 		}

@@ -3,32 +3,62 @@ package build
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"seutu/internal/write"
 )
 
-// TestIncrementalEqualsFull edits a site step by step, rebuilds the session
-// after each edit with only the changed files named, and compares the whole
-// site with a clean full build of the same content.
-func TestIncrementalEqualsFull(t *testing.T) {
-	src := t.TempDir()
-	if err := os.CopyFS(src, os.DirFS("testdata/site")); err != nil {
+// sessionOn copies the site folder in fsys to a temporary folder, under
+// the folder under (. for the site itself), and builds it in a session.
+func sessionOn(t *testing.T, fsys fs.FS, under string) (s *Session, src string, opts Options, first *Result) {
+	t.Helper()
+	src = t.TempDir()
+	if err := os.CopyFS(filepath.Join(src, under), fsys); err != nil {
 		t.Fatal(err)
 	}
-	opts := Options{Source: src, Now: testNow}
+	opts = Options{Source: src, Now: testNow}
 	s, err := NewSession(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	first := s.Rebuild(context.Background(), nil)
+	t.Cleanup(func() { s.Close() })
+	first = s.Rebuild(context.Background(), nil)
 	if first.Failed() {
 		t.Fatal(first.Report.Diags)
 	}
+	return s, src, opts, first
+}
+
+// differsFromFull builds src in full and lists, sorted, the files whose
+// bytes in served differ from it.
+func differsFromFull(src string, opts Options, served map[string][]byte) (full *Report, stale []string) {
+	mem := write.NewMemory()
+	full = Run(os.DirFS(src), opts, mem)
+	want := mem.Files()
+	for p, b := range want {
+		if !bytes.Equal(served[p], b) {
+			stale = append(stale, p)
+		}
+	}
+	for p := range served {
+		if _, ok := want[p]; !ok {
+			stale = append(stale, p+" (not in a full build)")
+		}
+	}
+	slices.Sort(stale)
+	return full, stale
+}
+
+// TestIncrementalEqualsFull edits a site step by step, rebuilds the session
+// after each edit with only the changed files named, and compares the whole
+// site with a clean full build of the same content.
+func TestIncrementalEqualsFull(t *testing.T) {
+	s, src, opts, first := sessionOn(t, os.DirFS("testdata/site"), ".")
 	all := first.Rendered
 
 	file := func(p string) string { return filepath.Join(src, filepath.FromSlash(p)) }
@@ -103,21 +133,12 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		if got.Failed() {
 			t.Fatalf("%s: %v", step.name, got.Report.Diags)
 		}
-		mem := write.NewMemory()
-		full := Run(os.DirFS(src), opts, mem)
+		full, stale := differsFromFull(src, opts, got.Files)
 		if full.Failed() {
 			t.Fatalf("%s: full build: %v", step.name, full.Diags)
 		}
-		want := mem.Files()
-		for p, b := range want {
-			if !bytes.Equal(got.Files[p], b) {
-				t.Errorf("%s: %s differs from a full build", step.name, p)
-			}
-		}
-		for p := range got.Files {
-			if _, ok := want[p]; !ok {
-				t.Errorf("%s: %s is served but a full build has no such file", step.name, p)
-			}
+		if len(stale) > 0 {
+			t.Errorf("%s: %d files differ from a full build: %s", step.name, len(stale), strings.Join(stale, ", "))
 		}
 		if step.partial && got.Rendered >= all {
 			t.Errorf("%s: rendered %d of %d pages; want fewer", step.name, got.Rendered, all)
