@@ -1,8 +1,13 @@
 package load
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"time"
+
+	"seutu/internal/corpus"
+	"seutu/internal/fi"
 )
 
 // readSource hands adrg/frontmatter a line at a time and takes the body
@@ -36,5 +41,43 @@ func TestReadSourceSplits(t *testing.T) {
 				t.Errorf("no title read")
 			}
 		})
+	}
+}
+
+// frontInputs are files to split: the odd ones and a generated site's.
+func frontInputs() []string {
+	long := strings.Repeat("pitkä ", 2000) // longer than bufio's 4 kB
+	inputs := []string{
+		"", "\n", "---", "---\n", "---\n---", "---\n---\n", "+++\n+++\nx", "---\r\n---\r\n",
+		"---\ntitle: X\n---\nRunko.\n", "+++\ntitle = \"X\"\n+++\nRunko.\n",
+		"---\r\ntitle: X\r\n---\r\nRunko.\r\n", "\n\n  \n---\ntitle: X\n---\n\nRunko.",
+		"---\ntitle: X\n", "---\ntitle: X\n+++\nRunko.\n", "+++\ntitle = 1\n---\n", "Runko.\n---\ntitle: X\n---\n",
+		"  ---  \ntitle: X\n\t---\nRunko.", "---yaml\ntitle: X\n---\n", "---\ntitle: X\n---\na\n\n---\n\nb\n",
+		"---\ntitle: X\nsummary: " + long + "\n---\nRunko.\n", "---\ntitle: X\n---\n" + long, "---\n" + long,
+		"---\ntitle: X\n---" + long, "---\rtitle: X\r---\r", "\xef\xbb\xbf---\ntitle: X\n---\n",
+	}
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, fi.Helsinki)
+	for _, f := range corpus.Generate(corpus.Options{Pages: 300, Seed: 2, Now: now}) {
+		if strings.HasSuffix(f.Path, ".md") {
+			inputs = append(inputs, string(f.Data))
+		}
+	}
+	return inputs
+}
+
+// splitFront must split every file as adrg/frontmatter does when it reads
+// the whole file (splitFrontPlain).
+func TestSplitFrontAsPlain(t *testing.T) {
+	for _, src := range frontInputs() {
+		checkSplitFront(t, []byte(src))
+	}
+}
+
+func checkSplitFront(t *testing.T, src []byte) {
+	t.Helper()
+	c, start, err := splitFront(src)
+	wc, wstart, werr := splitFrontPlain(src)
+	if (err != nil) != (werr != nil) || c.format != wc.format || !bytes.Equal(c.raw, wc.raw) || start != wstart {
+		t.Fatalf("%.60q: split as %q %.40q at %d (%v); plain %q %.40q at %d (%v)", src, c.format, c.raw, start, err, wc.format, wc.raw, wstart, werr)
 	}
 }

@@ -29,3 +29,12 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSplitFront holds splitFront to adrg/frontmatter reading the whole
+// file.
+func FuzzSplitFront(f *testing.F) {
+	for _, src := range frontInputs()[:40] {
+		f.Add([]byte(src))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) { checkSplitFront(t, src) })
+}

@@ -45,8 +45,9 @@
 //
 // A site is tens of thousands of small files, so each costs few system
 // calls: a file is compared and written with open, fstat, read or write
-// and close alone (file_unix.go), the spare is listed with getdents64 on
-// Linux (list_linux.go), and its folders are not made again.
+// and close alone (file_unix.go), and the spare's folders are not made
+// again. The spare is listed with filepath.WalkDir: getdents64 saved too
+// little to keep (see walkFiles).
 //
 // # One build at a time
 //
