@@ -185,6 +185,9 @@ func (c *Converter) convertOne(s *source) (converted, bool) {
 	var key Key
 	if k, ok := c.keys[s.file]; ok && sameBytes(k.text, s.text) && k.line == s.line {
 		key = k.key // the bytes the key was made of: load reads no file twice
+		if l, ok := c.linked[s.file]; ok && l.key == key {
+			return l.converted, false // as the last Link had it: no memo to ask
+		}
 	} else {
 		key = c.memo.Key(s.text, s.file, s.line)
 	}

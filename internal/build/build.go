@@ -389,6 +389,9 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 	site := pl.site
 	bodies := loaded.BodiesOnly()
 	if site == nil || bodies == nil {
+		if bodies != nil {
+			loaded.CopyPages() // the last site had errors: resolve afresh
+		}
 		bodies = nil
 		timed("resolve", func() {
 			var diags diag.List

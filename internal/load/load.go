@@ -52,8 +52,10 @@ type file struct {
 
 // BodiesOnly returns the files of a Reload when nothing but the bodies of
 // those pages changed: no front matter, no file added or removed, no
-// site.toml, nothing outside content/: the site resolves as before, and
-// only the Bodies of those files differ. Otherwise it returns nil.
+// site.toml, nothing outside content/: the site resolves as before, only
+// the Bodies of those files differ, and Pages are the previous Reload's,
+// as the caller resolved them (CopyPages makes them fresh). Otherwise it
+// returns nil.
 func (r *Result) BodiesOnly() []string { return r.bodies }
 
 // Load reads the site in fsys, whose root is the site folder.
@@ -123,9 +125,6 @@ func reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 			r.Bodies[f] = model.Source{Text: read[i].body, Line: read[i].bodyLine}
 		}
 		if p := read[i].page; p != nil {
-			if copies {
-				p = p.Clone()
-			}
 			r.Pages = append(r.Pages, p)
 		} else if read[i].index == nil {
 			if r.Unread == nil {
@@ -137,8 +136,28 @@ func reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 	if prev != nil && slices.Equal(files, prev.list) {
 		r.bodies = r.bodyEdits(changed)
 	}
+	if copies {
+		if r.bodies != nil && len(prev.Pages) == len(r.Pages) {
+			// Only bodies changed, and the site resolves as before: the
+			// caller reuses it, pages and all (see BodiesOnly). Copying
+			// 10 000 pages took 13 ms of such a rebuild.
+			r.Pages = prev.Pages
+		} else {
+			r.CopyPages()
+		}
+	}
 	r.Sections, r.Home = sections(files, indexes, r.Pages)
 	return r
+}
+
+// CopyPages makes Pages fresh copies of the pages as decoded, for resolve
+// to change. Reload does, unless only bodies changed (see BodiesOnly); a
+// caller that cannot reuse the site it resolved from the previous read
+// calls it then.
+func (r *Result) CopyPages() {
+	for i, p := range r.Pages {
+		r.Pages[i] = r.files[p.File].page.Clone()
+	}
 }
 
 // bodyEdits returns the changed files, sorted, when each is a page read
