@@ -162,7 +162,9 @@ type Renderer struct {
 
 // lastRender is what a render derived from the whole site. A render of
 // the same site with Options.PagesOnly (only page bodies changed) reuses
-// it instead of deriving it again.
+// it instead of deriving it again: at 10 000 pages a dev server rebuild
+// after a body edit took 89 ms with it and 125-190 ms without
+// (BenchmarkSessionEdit/body, on a shared 2-core machine).
 type lastRender struct {
 	site  *model.Site
 	ast   *assetSet
