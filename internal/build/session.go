@@ -113,7 +113,11 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 				next[p] = s.good[p] // not rendered: unchanged
 			}
 		}
-		res.Changed = diffFiles(s.good, next)
+		if pagesOnly {
+			res.Changed = diffFiles(s.good, files, false) // the rest is the last site's
+		} else {
+			res.Changed = diffFiles(s.good, next, true)
+		}
 		s.good, s.snap, s.uses = next, snap, stats.Uses
 		s.pending = map[string]bool{}
 		res.Files = next
@@ -137,17 +141,20 @@ func bodyPages(site *model.Site, bodies []string) func(string) bool {
 	return func(path string) bool { return dirty[path] }
 }
 
-// diffFiles lists the paths whose content differs between two sites.
-func diffFiles(old, new map[string][]byte) []string {
+// diffFiles lists the paths whose content differs between two sites, or
+// with whole false, between old and the files new replaces in it.
+func diffFiles(old, new map[string][]byte, whole bool) []string {
 	var out []string
 	for p, b := range new {
 		if o, ok := old[p]; !ok || string(o) != string(b) {
 			out = append(out, p)
 		}
 	}
-	for p := range old {
-		if _, ok := new[p]; !ok {
-			out = append(out, p)
+	if whole {
+		for p := range old {
+			if _, ok := new[p]; !ok {
+				out = append(out, p)
+			}
 		}
 	}
 	slices.Sort(out)
