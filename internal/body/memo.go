@@ -1,8 +1,10 @@
 package body
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
+	"os"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -46,12 +48,23 @@ type Key [sha256.Size]byte
 type Memo struct {
 	mu      sync.Mutex
 	version string
-	file    map[Key][]byte          // as loaded, encoded (Load)
 	kept    map[Key]markdown.Result // from the last Link (NewMemo)
 	used    map[Key]markdown.Result // since the last commit (NewMemo)
-	encoded map[Key][]byte          // used by this build, encoded, for Save (Load)
-	persist bool                    // made by Load: keeps encoded entries
+	persist bool                    // made by Load: the entries stay in files (file.go)
 	note    string                  // why the file gave nothing
+
+	// Made by Load: the cache folder, the file as loaded and where its
+	// entries are, the file of the conversions made since, and where each
+	// entry this build used is.
+	dir       string
+	old       *os.File
+	index     map[Key]span
+	fresh     *os.File
+	freshName string // "" once removed (see keepFresh)
+	fw        *bufio.Writer
+	freshEnd  int64
+	werr      error // why fresh could not be written: Save fails with it
+	at        map[Key]entryAt
 }
 
 // NewMemo returns a Memo in memory: it keeps the conversions of the last
@@ -92,9 +105,14 @@ func (m *Memo) get(key Key, md *markdown.Converter) (markdown.Result, bool) {
 		m.mu.Unlock()
 		return res, ok
 	}
-	raw, ok := m.file[key]
+	loc, ok := m.index[key]
+	old := m.old
 	m.mu.Unlock()
-	if !ok {
+	if !ok || old == nil {
+		return markdown.Result{}, false
+	}
+	raw := make([]byte, loc.n)
+	if _, err := old.ReadAt(raw, loc.off); err != nil {
 		return markdown.Result{}, false
 	}
 	f, ok := decodeEntry(raw)
@@ -106,7 +124,7 @@ func (m *Memo) get(key Key, md *markdown.Converter) (markdown.Result, bool) {
 		return markdown.Result{}, false
 	}
 	m.mu.Lock()
-	m.encoded[key] = raw
+	m.at[key] = entryAt{span: loc}
 	m.mu.Unlock()
 	return res, true
 }
@@ -114,10 +132,7 @@ func (m *Memo) get(key Key, md *markdown.Converter) (markdown.Result, bool) {
 // put remembers the conversion of key.
 func (m *Memo) put(key Key, res markdown.Result) {
 	if m.persist {
-		raw := appendEntry(nil, res.Freeze())
-		m.mu.Lock()
-		m.encoded[key] = raw
-		m.mu.Unlock()
+		m.keepFresh(key, appendEntry(nil, res.Freeze()))
 		return
 	}
 	m.mu.Lock()

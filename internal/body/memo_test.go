@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"seutu/internal/markdown"
@@ -111,11 +112,14 @@ func TestCacheVersionAndEntries(t *testing.T) {
 		t.Errorf("another version: %d entries (%q), want none", l.Len(), l.Note())
 	}
 
-	m = Load(t.TempDir())
-	keys, _ = convertSamples(m, markdown.New())
-	m.encoded[keys[0]] = m.encoded[keys[0]][:len(m.encoded[keys[0]])-1] // short
-	m.encoded[keys[1]] = append(bytes.Clone(m.encoded[keys[1]]), 0)     // long
-	if err := m.Save(dir); err != nil {
+	keys, results := convertSamples(NewMemo(), markdown.New()) // of this version
+	entries := map[Key][]byte{}
+	for i, k := range keys {
+		entries[k] = appendEntry(nil, results[i].Freeze())
+	}
+	entries[keys[0]] = entries[keys[0]][:len(entries[keys[0]])-1] // short
+	entries[keys[1]] = append(entries[keys[1]], 0)                // long
+	if err := writeCache(dir, version(), slices.Clone(keys), func(k Key) ([]byte, error) { return entries[k], nil }); err != nil {
 		t.Fatal(err)
 	}
 	l := Load(dir)
@@ -165,15 +169,19 @@ func FuzzCacheFile(f *testing.F) {
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, CacheFile))
 	f.Add(data)
-	for _, raw := range m.encoded {
-		f.Add(raw)
+	_, results := convertSamples(NewMemo(), markdown.New())
+	for _, res := range results {
+		f.Add(appendEntry(nil, res.Freeze()))
 	}
 	md := markdown.New()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		entries, err := parseFile(data, version())
+		entries, err := parseIndex(bytes.NewReader(data), int64(len(data)), version())
 		if err == nil {
-			for _, raw := range entries {
-				if fr, ok := decodeEntry(raw); ok {
+			for _, at := range entries {
+				if at.off < 0 || at.off+int64(at.n) > int64(len(data))-4 {
+					t.Fatalf("an entry at %d, %d bytes, in a file of %d", at.off, at.n, len(data))
+				}
+				if fr, ok := decodeEntry(data[at.off : at.off+int64(at.n)]); ok {
 					md.Thaw(fr)
 				}
 			}
@@ -187,4 +195,30 @@ func FuzzCacheFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A Memo keeps no file of its own but the cache file: not the new
+// conversions' once closed, whether it was saved or not.
+func TestCacheLeavesNoOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	m := Load(dir)
+	convertSamples(m, markdown.New())
+	m.Close()
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Errorf("closed unsaved, the folder holds %v", files)
+	}
+	m = Load(dir)
+	convertSamples(m, markdown.New())
+	if err := m.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	if files, _ := os.ReadDir(dir); len(files) != 1 || files[0].Name() != CacheFile {
+		t.Errorf("saved, the folder holds %v", files)
+	}
+	if l := Load(dir); l.Len() != len(samples) || l.Note() != "" {
+		t.Errorf("loaded %d entries (%q)", l.Len(), l.Note())
+	} else {
+		l.Close()
+	}
 }

@@ -205,6 +205,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	defer site.Close()
 	if opts.DryRun {
 		pl := newPipeline(site, opts)
+		defer pl.closeCache()
 		rep, _ := pl.run(ctx, nil, &write.Discard{}, nil)
 		pl.saveCache(rep)
 		return rep, stopped(rep)
@@ -230,6 +231,7 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	}
 	var rep *Report
 	pl := newPipeline(site, opts)
+	defer pl.closeCache() // saved only once the site is in place
 	WithGCPercent(buildGC, func() { rep, _ = pl.run(ctx, nil, dir, nil) })
 	if rep.Stopped != nil {
 		if err := dir.Abort(); err != nil {
@@ -327,6 +329,7 @@ func (pl *pipeline) saveCache(rep *Report) {
 		rep.CacheNote = "cache not read: " + note
 	}
 	if rep.Stopped != nil || rep.Failed() {
+		pl.memo.Close()
 		return
 	}
 	start := time.Now()
@@ -334,6 +337,13 @@ func (pl *pipeline) saveCache(rep *Report) {
 		rep.CacheNote = "cache not saved: " + err.Error()
 	}
 	rep.addTime("write", time.Since(start)) // the cache is written with the site
+}
+
+// closeCache lets go of the cache's files, saved or not.
+func (pl *pipeline) closeCache() {
+	if pl.memo != nil {
+		pl.memo.Close()
+	}
 }
 
 // newCachingPipeline is a pipeline that keeps what the next run can reuse.
