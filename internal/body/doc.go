@@ -23,5 +23,6 @@
 // else changed. Saved (Memo.Save, file.go), the memo lets a build on CI
 // convert only the bodies edited since the last: it holds only what the
 // last build used, and a file that is unusable in any way counts as no
-// file, so the output never depends on it.
+// file, so the output never depends on it. The file is never held in
+// memory: an index of it is, and entries are read as they are asked for.
 package body
