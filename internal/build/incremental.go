@@ -15,37 +15,41 @@ import (
 //
 //   - site.toml, base.html, partials, an _index.md, a file added or
 //     removed, or any change of a URL: render everything;
-//   - a content file: the pages at most reach references away from it
-//     (before and after the change), every list whose pages, order,
-//     headings or filters changed or that shows one of those pages, the
-//     home page and 404.html;
+//   - a content file: its page, the pages it names, the pages that name
+//     it and the pages that name those (before and after the change; see
+//     reached), every list whose pages, order, headings or filters
+//     changed or that shows one of those pages, the home page and
+//     404.html;
 //   - a layout: the pages that use it;
 //   - an asset: no page (assets are copied on every rebuild), but a
 //     stylesheet or script when names are fingerprinted: every page.
 
-// reach is how far what a page shows of other pages goes, in references
-// either way: a network's page shows its contact person (1) and that
-// person's organisation (2); a list's card of a page shows as much. The
-// pages model.RefFields links are the only way one page shows another.
-const reach = 2
+// What a page shows of other pages, by the fields of model.RefFields: the
+// pages it names and the pages that name it (a network's coordinator, an
+// organisation's networks), and the pages those it names name in turn (a
+// network's contact person's organisation). A list's card of a page shows
+// as much. So an edit of a page reaches the pages it names, the pages that
+// name it, and the pages that name those; nothing farther.
 
 // snapshot is what a plan compares between two resolved sites.
 type snapshot struct {
 	urls      string              // every page and list URL: a change means a full render
 	url       map[string]string   // page file → its URL
-	near      map[string][]string // page file → the files of the pages it names or that name it
+	names     map[string][]string // page file → the files of the pages it names
+	namedBy   map[string][]string // page file → the files of the pages that name it
 	lists     map[string]string   // list URL → what it shows: its pages' URLs in order, headings, filters
 	listPages map[string][]string // list URL → its pages' files
 	noTerms   [2]bool             // no tags, no themes: the footer links depend on it
 }
 
 func takeSnapshot(site *model.Site) *snapshot {
-	s := &snapshot{url: map[string]string{}, near: map[string][]string{}, lists: map[string]string{}, listPages: map[string][]string{}}
+	s := &snapshot{url: map[string]string{}, names: map[string][]string{}, namedBy: map[string][]string{},
+		lists: map[string]string{}, listPages: map[string][]string{}}
 	h := sha256.New()
 	for _, p := range site.Pages {
 		h.Write([]byte(p.URL + "\x00"))
 		s.url[p.File] = p.URL
-		s.near[p.File] = nearFiles(p)
+		s.names[p.File], s.namedBy[p.File] = refFiles(p)
 	}
 	addList := func(url string, extra string, groups ...[]model.Group) {
 		h.Write([]byte(url + "\x00"))
@@ -96,38 +100,35 @@ func takeSnapshot(site *model.Site) *snapshot {
 	return s
 }
 
-// nearFiles lists the files of the pages p names or that name p, by the
-// fields of model.RefFields.
-func nearFiles(p *model.Page) []string {
-	var files []string
+// refFiles lists the files of the pages p names, and of those that name
+// p, by the fields of model.RefFields.
+func refFiles(p *model.Page) (names, namedBy []string) {
 	p.EachRef(func(r *model.Ref) {
 		if r.Target != nil {
-			files = append(files, r.Target.File)
+			names = append(names, r.Target.File)
 		}
 	})
 	for _, l := range p.Back.BackLists() {
 		for _, q := range *l {
-			files = append(files, q.File)
+			namedBy = append(namedBy, q.File)
 		}
 	}
-	return files
+	return names, namedBy
 }
 
-// within adds to set the files at most reach references away from file.
-func (s *snapshot) within(file string, set map[string]bool) {
-	frontier := []string{file}
+// reached adds to set the files whose pages show something of file's: its
+// own, the pages it names, the pages that name it and the pages that name
+// those.
+func (s *snapshot) reached(file string, set map[string]bool) {
 	set[file] = true
-	for range reach {
-		var next []string
-		for _, f := range frontier {
-			for _, g := range s.near[f] {
-				if !set[g] {
-					set[g] = true
-					next = append(next, g)
-				}
-			}
+	for _, f := range s.names[file] {
+		set[f] = true
+	}
+	for _, f := range s.namedBy[file] {
+		set[f] = true
+		for _, g := range s.namedBy[f] {
+			set[g] = true
 		}
-		frontier = next
 	}
 }
 
@@ -152,8 +153,8 @@ func plan(old, now *snapshot, changed map[string]bool, uses map[string]string, f
 				}
 			}
 		case role == sitefs.Content:
-			old.within(f, touchedFiles)
-			now.within(f, touchedFiles)
+			old.reached(f, touchedFiles)
+			now.reached(f, touchedFiles)
 		}
 	}
 	for f := range touchedFiles {
