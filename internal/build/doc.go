@@ -110,8 +110,9 @@
 //   - the last resolved site, reused as it is when only bodies changed
 //     (their texts are apart from the site, in load's Bodies);
 //   - the last output, and the plan of what a change reaches
-//     (incremental.go): an edit reaches the pages at most two references
-//     away (model.RefFields, either way) and the lists that show them.
+//     (incremental.go): by the fields of model.RefFields, an edit reaches
+//     the pages the edited page names, those that name it and those that
+//     name them, and the lists that show any of these.
 //
 // Tests hold every rebuild to a full build's output, one field of a page of
 // every kind at a time (TestEveryFieldEditEqualsFull).
