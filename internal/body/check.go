@@ -67,10 +67,14 @@ func checkBodies(site *model.Site, links *Index, bodies []linked) diag.List {
 	return diags
 }
 
-// referred reports whether a page names p in a field.
+// referred reports whether a page names p in a field (model.RefFields).
 func referred(p *model.Page) bool {
-	b := p.Back
-	return len(b.ContactFor)+len(b.Chairs)+len(b.Authored)+len(b.Related) > 0
+	for _, l := range p.Back.BackLists() {
+		if len(*l) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isFootnote tells goldmark's footnote anchors, which it makes itself.
