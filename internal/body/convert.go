@@ -249,6 +249,7 @@ func (c *Converter) Link(ctx context.Context, site *model.Site, bodies map[strin
 		for k, to := range from.found {              // found and resolved go in step
 			if to.url != "" {
 				to.pos = resolved[k].Pos
+				to.page = ix.place(to.url)
 				l.links = append(l.links, to)
 			}
 		}

@@ -17,6 +17,7 @@ import (
 type Index struct {
 	byFile map[string]*model.Page // content/verkostot/x.md → page
 	byURL  map[string]*model.Page // /verkostot/x/ → page
+	pageAt map[string]int         // /verkostot/x/ → its place in the site's Pages
 	urls   map[string]bool        // every site-relative URL that exists
 	files  []string               // for suggestions
 	paths  []string               // for suggestions
@@ -27,18 +28,29 @@ type Index struct {
 	signature string
 }
 
+// place is the place of the content page at url in the site's Pages, or
+// -1 when url is not a content page's.
+func (ix *Index) place(url string) int {
+	if k, ok := ix.pageAt[url]; ok {
+		return k
+	}
+	return -1
+}
+
 // NewIndex indexes the site's pages and lists, and extra: the URLs of
 // what else the site publishes (assets, calendars, feeds, taxonomies),
 // which only render knows.
 func NewIndex(site *model.Site, extra []string) *Index {
-	ix := &Index{byFile: map[string]*model.Page{}, byURL: map[string]*model.Page{}, urls: map[string]bool{"/": true}, base: BasePath(site.Config.BaseURL)}
+	ix := &Index{byFile: map[string]*model.Page{}, byURL: map[string]*model.Page{}, pageAt: map[string]int{},
+		urls: map[string]bool{"/": true}, base: BasePath(site.Config.BaseURL)}
 	addURL := func(u string) {
 		ix.urls[u] = true
 		ix.paths = append(ix.paths, u)
 	}
-	for _, p := range site.Pages {
+	for i, p := range site.Pages {
 		ix.byFile[p.File] = p
 		ix.byURL[p.URL] = p
+		ix.pageAt[p.URL] = i
 		ix.files = append(ix.files, p.File)
 		addURL(p.URL)
 	}
