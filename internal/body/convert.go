@@ -41,19 +41,6 @@ type Converter struct {
 	keep   bool              // NewCaching: the bodies stay for the next Link
 	linked map[string]linked // by source file, when keep
 	ahead  *conversion       // started by Prepare, for the next Link
-
-	// keys remembers, when keep, the text each file's Key was made of:
-	// load hands the very bytes of an unchanged file again, so a rebuild
-	// hashes only the bodies that were read anew. Hashing all of them
-	// took 18 ms of every dev server rebuild at 10 000 pages.
-	keys map[string]keyOf
-}
-
-// keyOf is the Key of a text, by the text's bytes' address.
-type keyOf struct {
-	text []byte
-	line int
-	key  Key
 }
 
 // sameBytes reports whether a and b are the very same bytes in memory.
@@ -80,6 +67,12 @@ func NewCaching() *Converter {
 type converted struct {
 	key Key // the zero Key when the body is blank or there is no memo
 	res markdown.Result
+
+	// The text, when keep: load hands the very bytes of an unchanged file
+	// again, so a rebuild knows a body by them without hashing it anew
+	// (a sha256 pass over the site's text, 18 MB at 10 000 pages).
+	text []byte
+	line int
 }
 
 // linked is a body converted and linked: what a caching Converter keeps of
@@ -163,16 +156,6 @@ func (c *Converter) convert(ctx context.Context, srcs []source) ([]converted, in
 			s.text = nil
 		}
 	})
-	if c.keep && err == nil {
-		if c.keys == nil {
-			c.keys = map[string]keyOf{}
-		}
-		for i, s := range srcs {
-			if out[i].key != (Key{}) {
-				c.keys[s.file] = keyOf{s.text, s.line, out[i].key}
-			}
-		}
-	}
 	return out, int(fresh.Load()), err
 }
 
@@ -182,21 +165,20 @@ func (c *Converter) convertOne(s *source) (converted, bool) {
 	if c.memo == nil {
 		return converted{res: c.md.Convert(s.text, s.file, s.line)}, true
 	}
-	var key Key
-	if k, ok := c.keys[s.file]; ok && sameBytes(k.text, s.text) && k.line == s.line {
-		key = k.key // the bytes the key was made of: load reads no file twice
-		if l, ok := c.linked[s.file]; ok && l.key == key {
-			return l.converted, false // as the last Link had it: no memo to ask
-		}
-	} else {
-		key = c.memo.Key(s.text, s.file, s.line)
+	if l, ok := c.linked[s.file]; ok && l.key != (Key{}) && sameBytes(l.text, s.text) && l.line == s.line {
+		return l.converted, false // the very bytes the last Link had: no hash, no memo to ask
 	}
-	if res, ok := c.memo.get(key, c.md); ok {
-		return converted{key: key, res: res}, false
+	key := c.memo.Key(s.text, s.file, s.line)
+	res, ok := c.memo.get(key, c.md)
+	if !ok {
+		res = c.md.Convert(s.text, s.file, s.line)
+		c.memo.put(key, res)
 	}
-	res := c.md.Convert(s.text, s.file, s.line)
-	c.memo.put(key, res)
-	return converted{key: key, res: res}, true
+	out := converted{key: key, res: res}
+	if c.keep {
+		out.text, out.line = s.text, s.line
+	}
+	return out, !ok
 }
 
 // sources lists the site's bodies: its pages' first, in order, then its

@@ -108,7 +108,7 @@ func reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 			read[i] = old
 			return
 		}
-		if sitefs.Classify(f) == sitefs.Index {
+		if sitefs.IsIndex(f) {
 			read[i] = readIndex(fsys, f, limit)
 		} else {
 			read[i] = readPage(fsys, f, limit, old)
@@ -156,7 +156,9 @@ func reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 // calls it then.
 func (r *Result) CopyPages() {
 	for i, p := range r.Pages {
-		r.Pages[i] = r.files[p.File].page.Clone()
+		if q := r.files[p.File].page; q != nil { // a Load keeps no files: its pages are its own
+			r.Pages[i] = q.Clone()
+		}
 	}
 }
 

@@ -210,49 +210,28 @@ func (b *Backrefs) BackLists() []*[]*Page {
 // load decoded it and resolves copies, so that no page outlives a build.
 func (p *Page) Clone() *Page {
 	c := *p
-	switch {
-	case p.Network != nil:
-		n := *p.Network
-		c.Network = &n
-	case p.Project != nil:
-		pr := *p.Project
-		c.Project = &pr
-	case p.Strategy != nil:
-		s := *p.Strategy
-		c.Strategy = &s
-	case p.News != nil:
-		n := *p.News
-		if n.Event != nil {
-			e := *n.Event
-			n.Event = &e
-		}
-		c.News = &n
-	case p.Person != nil:
-		pe := *p.Person
-		c.Person = &pe
-	case p.Organization != nil:
-		o := *p.Organization
-		c.Organization = &o
-	case p.Municipality != nil:
-		m := *p.Municipality
-		c.Municipality = &m
+	c.Network, c.Project, c.Strategy = copyOf(p.Network), copyOf(p.Project), copyOf(p.Strategy)
+	c.News, c.Person = copyOf(p.News), copyOf(p.Person)
+	c.Organization, c.Municipality = copyOf(p.Organization), copyOf(p.Municipality)
+	if c.News != nil {
+		c.News.Event = copyOf(c.News.Event)
 	}
 	for i := range RefFields {
 		switch slot := RefFields[i].Slot(&c).(type) {
 		case **Ref:
-			*slot = cloneRef(*slot)
+			*slot = copyOf(*slot)
 		case *[]*Ref:
 			refs := slices.Clone(*slot)
 			for k, r := range refs {
-				refs[k] = cloneRef(r)
+				refs[k] = copyOf(r)
 			}
 			*slot = refs
 		case *RefOrText:
-			slot.Ref = cloneRef(slot.Ref)
+			slot.Ref = copyOf(slot.Ref)
 		case *[]RefOrText:
 			refs := slices.Clone(*slot)
 			for k := range refs {
-				refs[k].Ref = cloneRef(refs[k].Ref)
+				refs[k].Ref = copyOf(refs[k].Ref)
 			}
 			*slot = refs
 		}
@@ -260,10 +239,11 @@ func (p *Page) Clone() *Page {
 	return &c
 }
 
-func cloneRef(r *Ref) *Ref {
-	if r == nil {
+// copyOf returns a shallow copy of *v, or nil for nil.
+func copyOf[T any](v *T) *T {
+	if v == nil {
 		return nil
 	}
-	c := *r
+	c := *v
 	return &c
 }

@@ -42,7 +42,7 @@ func Classify(p string) Role {
 	switch {
 	case p == "content/site.toml":
 		return Config
-	case top == "content" && base == "_index.md":
+	case top == "content" && IsIndex(p):
 		return Index
 	case top == "content":
 		return Content
@@ -55,3 +55,8 @@ func Classify(p string) Role {
 	}
 	return Ignore
 }
+
+// IsIndex reports whether a content path is an _index.md, a section's or
+// the home page's intro: load asks it of every file, so it is one
+// comparison, not Classify.
+func IsIndex(p string) bool { return path.Base(p) == "_index.md" }
