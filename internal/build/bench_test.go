@@ -99,13 +99,13 @@ func BenchmarkStages(b *testing.B) {
 				loaded := load.Load(fsys)
 				site, _ := resolve.Resolve(&loaded.Content, resolve.Options{Now: corpusNow})
 				b.StartTimer()
-				render.New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, layoutsFS(fsys), assetsFS(fsys), &write.Discard{}, render.Options{Minify: true, Fingerprint: true})
+				render.New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, layoutsFS(fsys), assetsFS(fsys), write.NewOutput(&write.Discard{}, true), render.Options{Minify: true, Fingerprint: true})
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 		})
 		b.Run(fmt.Sprintf("write/%d", n), func(b *testing.B) {
 			mem := write.NewMemory()
-			render.New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, layoutsFS(fsys), assetsFS(fsys), mem, render.Options{Minify: true, Fingerprint: true})
+			render.New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, layoutsFS(fsys), assetsFS(fsys), write.NewOutput(mem, true), render.Options{Minify: true, Fingerprint: true})
 			b.ReportAllocs()
 			for b.Loop() {
 				dir, err := write.NewDir(filepath.Join(b.TempDir(), "public"))

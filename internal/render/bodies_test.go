@@ -25,7 +25,7 @@ func renderLoaded(t *testing.T, conv *body.Converter, r *Renderer, loaded *load.
 		t.Fatalf("resolve: %v", diags)
 	}
 	mem := write.NewMemory()
-	stats, rdiags := r.Render(context.Background(), site, loaded.Bodies, mapFS(testLayouts), mapFS(map[string]string{"css/site.css": "body{}"}), mem, Options{})
+	stats, rdiags := r.Render(context.Background(), site, loaded.Bodies, mapFS(testLayouts), mapFS(map[string]string{"css/site.css": "body{}"}), write.NewOutput(mem, false), Options{})
 	if len(rdiags) > 0 {
 		t.Fatalf("render: %v", rdiags)
 	}

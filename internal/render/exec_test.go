@@ -61,7 +61,7 @@ func renderWith(t *testing.T, fsys fs.FS, now time.Time, opts Options) (map[stri
 		t.Fatal(diags)
 	}
 	mem := write.NewMemory()
-	stats, rdiags := New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, layouts.FS, assets.FS, mem, opts)
+	stats, rdiags := New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, layouts.FS, assets.FS, write.NewOutput(mem, opts.Minify), opts)
 	if rdiags.HasErrors() {
 		t.Fatal(rdiags)
 	}

@@ -81,18 +81,15 @@ import (
 	"seutu/internal/par"
 )
 
-// Sink receives the rendered files. Put may be called from many goroutines
-// at once, and must not keep data once it returns: render reuses it.
-type Sink interface {
-	Put(path string, data []byte) error
-}
-
 // Output is the write stage as render hands it files: package write's
 // Output, which minifies what it is asked to (or not, as the build says)
-// and counts and times what it writes. A Sink that is no Output gets
-// every file as it is.
+// and counts and times what it writes. Its methods may be called from many
+// goroutines at once, and must not keep data once they return: render
+// reuses it.
 type Output interface {
-	Sink
+	// Put writes a file, minified by its type when the build minifies:
+	// feeds, calendars, redirects, the sitemap.
+	Put(path string, data []byte) error
 	// Final writes bytes that need no minifying, size bytes before it: a
 	// page, small as its squeezed layouts made it, or an asset already
 	// through Minify.
@@ -101,20 +98,6 @@ type Output interface {
 	// stylesheets and scripts for their fingerprinted names.
 	Minify(path string, data []byte) []byte
 }
-
-// asOutput is out as an Output.
-func asOutput(out Sink) Output {
-	if o, ok := out.(Output); ok {
-		return o
-	}
-	return plain{out}
-}
-
-// plain writes every file as it is.
-type plain struct{ Sink }
-
-func (p plain) Final(path string, data []byte, _ int) error { return p.Put(path, data) }
-func (plain) Minify(_ string, data []byte) []byte           { return data }
 
 // Options steer a render.
 type Options struct {
@@ -199,8 +182,7 @@ type Stats struct {
 // Converter's Prepare did not take), with the layouts and assets trees
 // into out. When ctx ends, it stops within a page per core; the caller
 // tells by ctx.Err().
-func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[string]model.Source, layouts, assets fs.FS, out Sink, opts Options) (Stats, diag.List) {
-	o := asOutput(out)
+func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[string]model.Source, layouts, assets fs.FS, o Output, opts Options) (Stats, diag.List) {
 	last := r.last
 	r.last = nil
 	if !opts.PagesOnly || opts.Only == nil || last == nil || last.site != site {

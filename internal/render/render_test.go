@@ -64,7 +64,7 @@ func renderSite(t *testing.T, content, layouts map[string]string) (map[string][]
 		t.Fatalf("load and resolve: %v", diags)
 	}
 	mem := write.NewMemory()
-	_, rdiags := New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, mapFS(layouts), mapFS(map[string]string{"css/site.css": "body{}"}), mem, Options{})
+	_, rdiags := New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, mapFS(layouts), mapFS(map[string]string{"css/site.css": "body{}"}), write.NewOutput(mem, false), Options{})
 	rdiags.Sort()
 	return mem.Files(), rdiags
 }
@@ -162,7 +162,7 @@ func TestBodiesOnly(t *testing.T) {
 	loaded := load.Load(mapFS(testContent))
 	site, _ := resolve.Resolve(&loaded.Content, resolve.Options{})
 	mem := write.NewMemory()
-	stats, diags := New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, mapFS(nil), nil, mem, Options{BodiesOnly: true})
+	stats, diags := New(body.New(nil)).Render(context.Background(), site, loaded.Bodies, mapFS(nil), nil, write.NewOutput(mem, false), Options{BodiesOnly: true})
 	if len(diags) > 0 || stats.Pages != 0 || len(mem.Files()) != 0 {
 		t.Errorf("BodiesOnly wrote %d files, %v", len(mem.Files()), diags)
 	}
