@@ -43,7 +43,7 @@ func NextChange(fsys fs.FS, opts Options) (next time.Time, ok bool, diags diag.L
 // shows it, depends on the time.
 func changes(p *model.Page, at func(time.Time)) {
 	if n := p.News; n != nil {
-		at(n.Date) // a scheduled item is published on its date
+		at(n.Date.Time) // a scheduled item is published on its date
 		if e := n.Event; e != nil && !e.Start.IsZero() {
 			at(e.Start.Time)
 			at(e.Ends())
@@ -53,9 +53,9 @@ func changes(p *model.Page, at func(time.Time)) {
 		}
 	}
 	if pr := p.Project; pr != nil && pr.StatusDerived {
-		at(pr.Start)
+		at(pr.Start.Time)
 		if !pr.End.IsZero() {
-			at(pr.End.AddDate(0, 0, 1))
+			at(pr.End.Ends())
 		}
 	}
 }

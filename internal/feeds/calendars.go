@@ -22,6 +22,9 @@ func Calendars(site *model.Site) []File {
 	out := make([]File, 0, len(site.Events)+1)
 	all := make([]ical.Event, 0, len(site.Events))
 	for _, p := range site.Events {
+		if !inCalendar(p) {
+			continue
+		}
 		ev := calendarEvent(site, p)
 		all = append(all, ev)
 		one := ical.Calendar{ProdID: prodID(site), Events: []ical.Event{ev}}
@@ -31,6 +34,10 @@ func Calendars(site *model.Site) []File {
 		URL: base + "/" + CalendarFile, Events: all}
 	return append(out, File{Path: CalendarFile, Data: ical.Bytes(feed)})
 }
+
+// inCalendar reports whether an event goes into the calendars: a calendar
+// entry needs days, and of a rough event the sources give only months.
+func inCalendar(p *model.Page) bool { return !p.News.Event.Rough() }
 
 func prodID(site *model.Site) string { return "-//" + site.Config.Title + "//seutu//FI" }
 
@@ -45,7 +52,7 @@ func calendarEvent(site *model.Site, p *model.Page) ical.Event {
 	if u, err := url.Parse(site.Config.BaseURL); err == nil && u.Host != "" {
 		host = u.Hostname()
 	}
-	stamp := p.News.Date
+	stamp := p.News.Date.Time
 	if p.Updated.After(stamp) {
 		stamp = p.Updated
 	}

@@ -98,7 +98,9 @@ func URLs(site *model.Site) []string {
 	}
 	urls = append(urls, "/"+CalendarFile)
 	for _, p := range site.Events {
-		urls = append(urls, p.URL+EventCalendarName)
+		if inCalendar(p) {
+			urls = append(urls, p.URL+EventCalendarName)
+		}
 	}
 	return urls
 }
@@ -195,7 +197,7 @@ func published(p *model.Page) time.Time {
 	if p.News == nil {
 		return time.Time{}
 	}
-	return day(p.News.Date)
+	return day(p.News.Date.Time) // a rough date: its first day
 }
 
 // modified is the later of the news date and the page's updated date, in

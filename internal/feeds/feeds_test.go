@@ -348,10 +348,10 @@ func TestAtom(t *testing.T) {
 				if err != nil {
 					t.Errorf("entry %d published: %v", i, err)
 				}
-				if !pub.Equal(p.News.Date) {
-					t.Errorf("entry %d published = %s, want %s", i, pub, p.News.Date)
+				if !pub.Equal(p.News.Date.Time) {
+					t.Errorf("entry %d published = %s, want %s", i, pub, p.News.Date.Time)
 				}
-				want := p.News.Date
+				want := p.News.Date.Time
 				if p.Updated.After(want) {
 					want = p.Updated
 				}

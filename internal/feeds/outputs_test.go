@@ -36,7 +36,7 @@ func TestCalendars(t *testing.T) {
 	at := func(h int) model.Moment { return model.Moment{Time: time.Date(2026, 5, 4, h, 0, 0, 0, fi.Helsinki)} }
 	org := &model.Page{Title: "Liitto", URL: "/organisaatiot/liitto/"}
 	event := func(url, title string, e model.Event) *model.Page {
-		return &model.Page{URL: url, Title: title, Summary: "Tervetuloa", News: &model.News{Date: at(0).Time, Event: &e}}
+		return &model.Page{URL: url, Title: title, Summary: "Tervetuloa", News: &model.News{Date: model.PartialDate{Time: at(0).Time}, Event: &e}}
 	}
 	tests := []struct {
 		name  string

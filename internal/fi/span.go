@@ -1,6 +1,9 @@
 package fi
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // EventTime formats when an event happens, the Finnish way:
 //
@@ -34,4 +37,19 @@ func EventTime(start, end time.Time, wholeDays bool) string {
 		first = day
 	}
 	return first + " " + Time(start) + " – " + ShortWeekday(end.Weekday()) + " " + Date(end) + " " + Time(end)
+}
+
+// MonthSpan formats a span of months the Finnish way, the first month's
+// name cut before -kuu when both are in the same year: "huhti–toukokuu
+// 2018", "joulukuu 2017 – tammikuu 2018". through is the last month; a
+// span of one month is that month, "huhtikuu 2018".
+func MonthSpan(from, through time.Time) string {
+	from, through = from.In(Helsinki), through.In(Helsinki)
+	switch {
+	case from.Year() == through.Year() && from.Month() == through.Month():
+		return MonthYear(from)
+	case from.Year() == through.Year():
+		return strings.TrimSuffix(Month(from.Month()), "kuu") + "–" + MonthYear(through)
+	}
+	return MonthYear(from) + " – " + MonthYear(through)
 }

@@ -154,10 +154,10 @@ func (ld *Describer) page(w *writer, p *model.Page) {
 		w.object("")
 		w.str("@type", "NewsArticle")
 		ld.author(w, p)
-		if p.Updated.After(p.News.Date) {
+		if !p.Updated.Before(p.News.Date.Ends()) {
 			w.str("dateModified", ldDate(p.Updated))
 		}
-		w.str("datePublished", ldDate(p.News.Date))
+		w.str("datePublished", p.News.Date.ISO())
 		w.strIf("description", p.Summary)
 		w.str("headline", p.Title)
 		w.str("inLanguage", "fi")
@@ -235,11 +235,14 @@ func (ld *Describer) author(w *writer, p *model.Page) {
 // dates), where it happens (Place, VirtualLocation or both) and who
 // arranges it.
 func (ld *Describer) event(w *writer, p *model.Page, e *model.Event) {
-	when := func(t time.Time) string {
-		if e.WholeDays() {
-			return ldDate(t)
+	when := func(m model.Moment) string {
+		switch {
+		case m.Month:
+			return m.Format("2006-01") // only the month is known
+		case e.WholeDays():
+			return ldDate(m.Time)
 		}
-		return t.In(fi.Helsinki).Format(time.RFC3339)
+		return m.In(fi.Helsinki).Format(time.RFC3339)
 	}
 	place := e.Location != "" || e.Address != ""
 	online := e.Online || e.OnlineURL != ""
@@ -254,7 +257,7 @@ func (ld *Describer) event(w *writer, p *model.Page, e *model.Event) {
 	w.str("@type", "Event")
 	w.strIf("description", p.Summary)
 	if !e.End.IsZero() {
-		w.str("endDate", when(e.End.Time))
+		w.str("endDate", when(e.End))
 	}
 	w.str("eventAttendanceMode", mode)
 	w.str("eventStatus", "https://schema.org/EventScheduled")
@@ -291,7 +294,7 @@ func (ld *Describer) event(w *writer, p *model.Page, e *model.Event) {
 		}
 		w.end()
 	}
-	w.str("startDate", when(e.Start.Time))
+	w.str("startDate", when(e.Start))
 	w.str("url", ld.base+p.URL)
 	w.end()
 }

@@ -48,7 +48,7 @@ func TestJSON(t *testing.T) {
 				`{"@type":"WebPage","dateModified":"2026-03-01","inLanguage":"fi","name":"Tietoa","url":"https://seutu.example/tietoa/"}]}`},
 		{"news by a person, escaped", Page{URL: "/ajankohtaista/x/", Title: "</script>", Content: &model.Page{
 			Title: "</script>", URL: "/ajankohtaista/x/", Summary: "a & b",
-			News: &model.News{Date: date, Author: model.RefOrText{Ref: &model.Ref{Target: person}}}}},
+			News: &model.News{Date: model.PartialDate{Time: date}, Author: model.RefOrText{Ref: &model.Ref{Target: person}}}}},
 			`{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle",` +
 				`"author":{"@type":"Person","name":"Kirsi","url":"https://seutu.example/henkilot/kirsi/"},` +
 				`"datePublished":"2026-03-01","description":"a \u0026 b","headline":"\u003c/script\u003e","inLanguage":"fi",` +

@@ -55,6 +55,7 @@ func isRelated(s string) bool {
 type decoder struct {
 	meta.Decoder
 	page *model.Page
+	todo bool // the editor's notes list something still to do
 }
 
 func (d *decoder) decode(root *meta.Value) {
@@ -79,6 +80,9 @@ func (d *decoder) decode(root *meta.Value) {
 	}
 	if p.Title == "" {
 		d.Diags.Errorf(d.at("title", root.Pos), "missing title: every page needs one")
+	}
+	if !p.Checked.IsZero() && d.todo {
+		d.Diags.Warnf(d.at("checked", root.Pos), "checked says this page's facts were checked on %s, but todo still lists something to check: settle the todo, or remove checked until then", p.Checked.Format("2006-01-02"))
 	}
 	if p.News != nil && p.News.Date.IsZero() {
 		if _, ok := p.Pos.Lookup("date"); !ok {
@@ -107,9 +111,10 @@ var commonFields = fields{
 	"themes":  func(d *decoder, v *meta.Value) { d.page.Themes = d.Texts(v) },
 	"aliases": func(d *decoder, v *meta.Value) { d.page.Aliases = d.aliases(v) },
 	"updated": func(d *decoder, v *meta.Value) { d.page.Updated = d.Date(v) },
+	"checked": func(d *decoder, v *meta.Value) { d.page.Checked = d.Date(v) },
 	"layout":  func(d *decoder, v *meta.Value) { d.page.Layout = d.Text(v) },
 	"weight":  func(d *decoder, v *meta.Value) { d.page.Weight = d.Int(v) },
-	"todo":    func(d *decoder, v *meta.Value) { d.Texts(v) },
+	"todo":    func(d *decoder, v *meta.Value) { d.todo = len(d.Texts(v)) > 0 },
 }
 
 // kindFields gives the page its kind's part and returns the kind's fields.
@@ -155,8 +160,8 @@ var networkFields = fields{
 var projectFields = fields{
 	"type":    func(d *decoder, v *meta.Value) { d.page.Project.Type = d.OneOf(v, projectTypes, "project type") },
 	"status":  func(d *decoder, v *meta.Value) { d.page.Project.Status = d.OneOf(v, projectStatuses, "status") },
-	"start":   func(d *decoder, v *meta.Value) { d.page.Project.Start = d.Date(v) },
-	"end":     func(d *decoder, v *meta.Value) { d.page.Project.End = d.Date(v) },
+	"start":   func(d *decoder, v *meta.Value) { d.page.Project.Start = d.roughDate(v) },
+	"end":     func(d *decoder, v *meta.Value) { d.page.Project.End = d.roughDate(v) },
 	"budget":  func(d *decoder, v *meta.Value) { d.page.Project.Budget = d.Int(v) },
 	"website": func(d *decoder, v *meta.Value) { d.page.Project.Website = d.url(v) },
 }
@@ -196,7 +201,7 @@ func (d *decoder) documents(v *meta.Value) []model.Document {
 }
 
 var newsFields = fields{
-	"date":     func(d *decoder, v *meta.Value) { d.page.News.Date = d.Date(v) },
+	"date":     func(d *decoder, v *meta.Value) { d.page.News.Date = d.roughDate(v) },
 	"category": func(d *decoder, v *meta.Value) { d.page.News.Category = d.Text(v) },
 	"event":    func(d *decoder, v *meta.Value) { d.page.News.Event = d.event(v) },
 }
@@ -209,8 +214,8 @@ type eventDecoder struct {
 }
 
 var eventFields = meta.Table[*eventDecoder]{
-	"start":                 func(d *eventDecoder, v *meta.Value) { d.e.Start, d.hasStart = d.moment(v), true },
-	"end":                   func(d *eventDecoder, v *meta.Value) { d.e.End = d.moment(v) },
+	"start":                 func(d *eventDecoder, v *meta.Value) { d.e.Start, d.hasStart = d.roughMoment(v), true },
+	"end":                   func(d *eventDecoder, v *meta.Value) { d.e.End = d.roughMoment(v) },
 	"all_day":               func(d *eventDecoder, v *meta.Value) { d.e.AllDay = d.Bool(v) },
 	"location":              func(d *eventDecoder, v *meta.Value) { d.e.Location = d.Text(v) },
 	"address":               func(d *eventDecoder, v *meta.Value) { d.e.Address = d.Text(v) },
@@ -275,7 +280,24 @@ func (d *decoder) moment(v *meta.Value) model.Moment {
 // is written.
 func (d *decoder) partialDate(v *meta.Value) model.PartialDate {
 	t, parts := d.PartialDate(v)
-	return model.PartialDate{Time: t, Precision: [...]model.Precision{model.Day, model.Year, model.Month, model.Day}[parts]}
+	return model.PartialDate{Time: t, Precision: precisions[parts]}
+}
+
+// precisions are the Precisions of a date written in 0 (none), 1, 2 or 3
+// parts.
+var precisions = [...]model.Precision{model.Day, model.Year, model.Month, model.Day}
+
+// roughDate decodes a partial date or a span of months (2018-01/2018-02).
+func (d *decoder) roughDate(v *meta.Value) model.PartialDate {
+	t, parts, through := d.RoughDate(v)
+	return model.PartialDate{Time: t, Precision: precisions[parts], Through: through}
+}
+
+// roughMoment decodes an event's start or end: a date and time, a date,
+// or a month when the sources name no day.
+func (d *decoder) roughMoment(v *meta.Value) model.Moment {
+	t, dateOnly, month := d.RoughMoment(v)
+	return model.Moment{Time: t, DateOnly: dateOnly, Month: month}
 }
 
 // kindTables are the fields of each kind but the common ones.

@@ -292,3 +292,57 @@ func (d *Decoder) PartialDate(v *Value) (t time.Time, parts int) {
 	d.notDate(v, s, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
 	return time.Time{}, 0
 }
+
+// RoughDate decodes what PartialDate does, and a span of months written
+// YYYY-MM/YYYY-MM, for a date the sources give only as "tammi–helmikuu
+// 2018": through is the span's last month (its first day), zero when the
+// value is not a span.
+func (d *Decoder) RoughDate(v *Value) (t time.Time, parts int, through time.Time) {
+	if !d.scalar(v, "a date (YYYY-MM-DD, YYYY-MM, YYYY or YYYY-MM/YYYY-MM)") {
+		return time.Time{}, 0, time.Time{}
+	}
+	s := strings.TrimSpace(v.Text)
+	from, to, span := strings.Cut(s, "/")
+	if !span {
+		t, parts = d.PartialDate(v)
+		return t, parts, time.Time{}
+	}
+	var ts [2]time.Time
+	for i, part := range []string{strings.TrimSpace(from), strings.TrimSpace(to)} {
+		m, err := time.ParseInLocation("2006-01", part, fi.Helsinki)
+		if err != nil {
+			if msg := impossibleDate(part); msg != "" {
+				d.Diags.Errorf(v.Pos, "%s", msg)
+			} else {
+				d.Diags.Errorf(v.Pos, "a span of months is written YYYY-MM/YYYY-MM, found %q", v.Text)
+			}
+			return time.Time{}, 0, time.Time{}
+		}
+		if !d.inRange(v, part, m) {
+			return time.Time{}, 0, time.Time{}
+		}
+		ts[i] = m
+	}
+	if !ts[1].After(ts[0]) {
+		d.Diags.Errorf(v.Pos, "%s: a span's last month must come after its first; for one month write %s", s, strings.TrimSpace(from))
+		return time.Time{}, 0, time.Time{}
+	}
+	return ts[0], 2, ts[1]
+}
+
+// isMonth reports whether s has a month's form alone, YYYY-MM.
+func isMonth(s string) bool {
+	return len(s) == 7 && s[4] == '-' && strings.Trim(s[:4]+s[5:], "0123456789") == ""
+}
+
+// RoughMoment decodes what Moment does, and a month alone, YYYY-MM, for an
+// event the sources place only in a month: month is true, and t is the
+// month's first day.
+func (d *Decoder) RoughMoment(v *Value) (t time.Time, dateOnly, month bool) {
+	if v != nil && v.Kind == Scalar && isMonth(strings.TrimSpace(v.Text)) {
+		t, parts := d.PartialDate(v)
+		return t, true, parts == 2
+	}
+	t, dateOnly = d.Moment(v)
+	return t, dateOnly, false
+}

@@ -32,10 +32,24 @@ const (
 // draft, so that a skeleton left untouched is never published.
 const Placeholder = "Kirjoita tähän"
 
-// Moment is a point in time that may stand for a whole day.
+// Moment is a point in time that may stand for a whole day, or for a
+// month when the sources say no more ("huhtikuussa 2018").
 type Moment struct {
 	time.Time
-	DateOnly bool // written as a date: the whole day
+	DateOnly bool // written as a date or a month: whole days, no clock
+	Month    bool // written as a month: the day is not known
+}
+
+// Last returns the first instant after what m stands for: m itself when
+// it has a clock time, else the midnight after its day or its month.
+func (m Moment) Last() time.Time {
+	switch {
+	case m.Month:
+		return m.AddDate(0, 1, 0)
+	case m.DateOnly:
+		return m.AddDate(0, 0, 1)
+	}
+	return m.Time
 }
 
 // Precision says how much of a PartialDate is known.
@@ -48,10 +62,42 @@ const (
 )
 
 // PartialDate is a date of which perhaps only the month or the year is
-// known: a strategy "adopted in January 2011".
+// known (a strategy "adopted in January 2011"), or only a span of months
+// ("tammi–helmikuu 2018", written 2018-01/2018-02).
 type PartialDate struct {
 	time.Time // the first day of what is known, in Helsinki
 	Precision Precision
+	Through   time.Time // a span's last month (its first day); zero when not a span
+}
+
+// Rough reports whether the day is not known.
+func (d PartialDate) Rough() bool { return d.Precision != Day && !d.IsZero() }
+
+// ISO writes d as precisely as it is known, in a form that HTML's
+// datetime attribute and schema.org's Date both accept: 2011-01-24,
+// 2011-01 or 2011; a span gives its first month.
+func (d PartialDate) ISO() string {
+	switch d.Precision {
+	case Month:
+		return d.Format("2006-01")
+	case Year:
+		return d.Format("2006")
+	}
+	return d.Format("2006-01-02")
+}
+
+// Ends returns the first instant after what d stands for: the midnight
+// after its day, month, year or span.
+func (d PartialDate) Ends() time.Time {
+	switch {
+	case !d.Through.IsZero():
+		return d.Through.AddDate(0, 1, 0)
+	case d.Precision == Month:
+		return d.AddDate(0, 1, 0)
+	case d.Precision == Year:
+		return d.AddDate(1, 0, 0)
+	}
+	return d.AddDate(0, 0, 1)
 }
 
 // Page is one content file.
@@ -71,9 +117,10 @@ type Page struct {
 	Contacts []*Ref
 	Related  []*Ref // written as section/key
 	Aliases  []string
-	Updated  time.Time
-	Layout   string // overrides the kind's layout: layouts/<Layout>.html
-	Weight   int    // orders plain pages and menus; lower first
+	Updated  time.Time // when the content last changed
+	Checked  time.Time // when someone last checked the facts against their sources; zero when nobody has said
+	Layout   string    // overrides the kind's layout: layouts/<Layout>.html
+	Weight   int       // orders plain pages and menus; lower first
 
 	// Pos holds the position of each front matter field by name, for
 	// checks that run after loading.
@@ -133,7 +180,7 @@ type Project struct {
 	Type           string // hanke or selvitys
 	Status         string // suunnitteilla, käynnissä or päättynyt; derived from dates when not given
 	StatusDerived  bool
-	Start, End     time.Time
+	Start, End     PartialDate
 	Administrator  *Ref // organization
 	Funders        []RefOrText
 	Partners       []*Ref // organizations
@@ -164,8 +211,8 @@ type Document struct {
 // News is a news item, blog post or announcement; with an Event it is also
 // an event.
 type News struct {
-	Date     time.Time
-	Category string // controlled: site.toml news_categories
+	Date     PartialDate // a day, or only a month, year or span when the sources say no more
+	Category string      // controlled: site.toml news_categories
 	Author   RefOrText
 	Event    *Event
 }

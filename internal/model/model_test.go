@@ -25,11 +25,44 @@ func TestEventEnded(t *testing.T) {
 		{"no end: over the next day", Event{Start: Moment{Time: at(1, 9, 0)}}, at(2, 0, 0), true},
 		{"whole days: lasts to the end of the last day", Event{Start: Moment{Time: at(1, 0, 0), DateOnly: true}, End: Moment{Time: at(2, 0, 0), DateOnly: true}}, at(2, 23, 0), false},
 		{"whole days: over after the last day", Event{Start: Moment{Time: at(1, 0, 0), DateOnly: true}, End: Moment{Time: at(2, 0, 0), DateOnly: true}}, at(3, 0, 0), true},
+		{"months: lasts to the end of the last month", Event{Start: Moment{Time: at(1, 0, 0), DateOnly: true, Month: true}, End: Moment{Time: at(1, 0, 0).AddDate(0, 1, 0), DateOnly: true, Month: true}}, time.Date(2023, 4, 30, 23, 0, 0, 0, fi.Helsinki), false},
+		{"months: over after the last month", Event{Start: Moment{Time: at(1, 0, 0), DateOnly: true, Month: true}, End: Moment{Time: at(1, 0, 0).AddDate(0, 1, 0), DateOnly: true, Month: true}}, time.Date(2023, 5, 1, 0, 0, 0, 0, fi.Helsinki), true},
+		{"one month, no end", Event{Start: Moment{Time: at(1, 0, 0), DateOnly: true, Month: true}}, at(31, 23, 0), false},
 	}
 	for _, tt := range tests {
 		if got := tt.event.Ended(tt.now); got != tt.ended {
 			t.Errorf("%s: Ended = %v, want %v", tt.name, got, tt.ended)
 		}
+	}
+}
+
+// A rough date stands for the whole of what it names.
+func TestPartialDateEnds(t *testing.T) {
+	first := time.Date(2018, 1, 1, 0, 0, 0, 0, fi.Helsinki)
+	tests := []struct {
+		name  string
+		d     PartialDate
+		ends  time.Time
+		iso   string
+		rough bool
+	}{
+		{"a day", PartialDate{Time: first}, first.AddDate(0, 0, 1), "2018-01-01", false},
+		{"a month", PartialDate{Time: first, Precision: Month}, first.AddDate(0, 1, 0), "2018-01", true},
+		{"a year", PartialDate{Time: first, Precision: Year}, first.AddDate(1, 0, 0), "2018", true},
+		{"a span of months", PartialDate{Time: first, Precision: Month, Through: first.AddDate(0, 1, 0)}, first.AddDate(0, 2, 0), "2018-01", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.d.Ends(); !got.Equal(tt.ends) {
+				t.Errorf("Ends = %v, want %v", got, tt.ends)
+			}
+			if got := tt.d.ISO(); got != tt.iso {
+				t.Errorf("ISO = %q, want %q", got, tt.iso)
+			}
+			if got := tt.d.Rough(); got != tt.rough {
+				t.Errorf("Rough = %v, want %v", got, tt.rough)
+			}
+		})
 	}
 }
 

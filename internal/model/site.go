@@ -73,13 +73,18 @@ func (s *Site) Latest(n int) []*Page {
 }
 
 // Ends returns the instant the event is over: its end time, or the
-// midnight after its last day for an all-day event or one without an end.
+// midnight after its last day for an all-day event or one without an end,
+// or the end of its last month when only the months are known.
 func (e *Event) Ends() time.Time {
 	switch {
+	case e.End.Month:
+		return e.End.Last()
 	case !e.End.IsZero() && (e.End.DateOnly || e.AllDay):
 		return nextMidnight(e.End.Time)
 	case !e.End.IsZero():
 		return e.End.Time
+	case e.Start.Month:
+		return e.Start.Last()
 	}
 	return nextMidnight(e.Start.Time)
 }
@@ -95,6 +100,9 @@ func (e *Event) Ended(now time.Time) bool { return !now.Before(e.Ends()) }
 
 // WholeDays reports whether the event is shown without clock times.
 func (e *Event) WholeDays() bool { return e.AllDay || e.Start.DateOnly }
+
+// Rough reports whether only the months of the event are known.
+func (e *Event) Rough() bool { return e.Start.Month || e.End.Month }
 
 // RegistrationCloses returns the instant registration closes: the
 // deadline, or the midnight after it when it is a date. Zero when there is

@@ -44,18 +44,18 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 		"cached":    c.cached,        // cached "site-footer" . variant…: a partial rendered once per variant
 
 		// dates and times
-		"date":        fi.Date,        // 24.4.2023
-		"longDate":    fi.LongDate,    // 24. huhtikuuta 2023
-		"weekdayDate": fi.WeekdayDate, // maanantaina 24. huhtikuuta 2023
-		"monthYear":   fi.MonthYear,   // huhtikuu 2023
-		"clock":       fi.Clock,       // 13.00
-		"dateRange":   fi.DateRange,   // 1.12.2022–30.6.2024
-		"eventTime": func(e *model.Event) string { // ke 24.8.2022 klo 13.00–15.00
-			return fi.EventTime(e.Start.Time, e.End.Time, e.WholeDays())
-		},
-		"partialDate":    partialDate,    // 24. huhtikuuta 2023, tammikuu 2011 or 2011
+		"date":           fi.Date,        // 24.4.2023
+		"longDate":       fi.LongDate,    // 24. huhtikuuta 2023
+		"weekdayDate":    fi.WeekdayDate, // maanantaina 24. huhtikuuta 2023
+		"monthYear":      fi.MonthYear,   // huhtikuu 2023
+		"clock":          fi.Clock,       // 13.00
+		"dateRange":      fi.DateRange,   // 1.12.2022–30.6.2024
+		"eventTime":      eventTime,      // ke 24.8.2022 klo 13.00–15.00, or huhti–toukokuu 2018
+		"partialDate":    partialDate,    // 24. huhtikuuta 2023, tammikuu 2011, 2011 or tammi–helmikuu 2018
+		"roughDate":      roughDate,      // 24.4.2023, tammikuu 2011, 2011 or tammi–helmikuu 2018
 		"isoPartialDate": isoPartialDate, // 2023-04-24, 2011-01 or 2011
 		"isoDate":        func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02") },
+		"isoMonth":       func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01") },
 		"isoDateTime":    func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02T15:04-07:00") },
 		"year":           func(t time.Time) int { return t.In(fi.Helsinki).Year() },
 		"rfc3339":        func(t time.Time) string { return t.In(fi.Helsinki).Format(time.RFC3339) }, // for scripts
@@ -116,24 +116,40 @@ func capitalize(s string) string {
 // kindName is a kind's name for readers: Verkosto, Hanke, …
 func kindName(k model.Kind) string { return model.Info(k).Finnish }
 
+// partialDate writes a date as precisely as it is known, a day in full.
 func partialDate(d model.PartialDate) string {
-	switch d.Precision {
-	case model.Month:
-		return fi.MonthYear(d.Time)
-	case model.Year:
-		return strconv.Itoa(d.Year())
+	if d.Precision == model.Day {
+		return fi.LongDate(d.Time)
 	}
-	return fi.LongDate(d.Time)
+	return roughDate(d)
 }
 
-func isoPartialDate(d model.PartialDate) string {
-	switch d.Precision {
-	case model.Month:
-		return d.Format("2006-01")
-	case model.Year:
-		return d.Format("2006")
+// roughDate writes a date as precisely as it is known, a day short.
+func roughDate(d model.PartialDate) string {
+	switch {
+	case !d.Through.IsZero():
+		return fi.MonthSpan(d.Time, d.Through)
+	case d.Precision == model.Month:
+		return fi.MonthYear(d.Time)
+	case d.Precision == model.Year:
+		return strconv.Itoa(d.Year())
 	}
-	return d.Format("2006-01-02")
+	return fi.Date(d.Time)
+}
+
+func isoPartialDate(d model.PartialDate) string { return d.ISO() }
+
+// eventTime writes when an event happens; an event whose days are not
+// known, by its months.
+func eventTime(e *model.Event) string {
+	if e.Rough() {
+		through := e.Start.Time
+		if !e.End.IsZero() {
+			through = e.End.Time
+		}
+		return fi.MonthSpan(e.Start.Time, through)
+	}
+	return fi.EventTime(e.Start.Time, e.End.Time, e.WholeDays())
 }
 
 // dict makes a map of its key, value pairs, so that a partial can take more

@@ -34,7 +34,7 @@ var testLayouts = map[string]string{
 	"section.html":       `{{define "main"}}section {{.Section.Name}} {{template "list" .Section.Pages}}{{end}}`,
 	"network.html":       `{{define "main"}}network {{.Content}} coordinator={{with .Page.Network.Coordinator}}{{.Target.Title}}{{end}}{{end}}`,
 	"organization.html":  `{{define "main"}}org {{template "list" .Page.Back.Coordinates}}{{end}}`,
-	"news.html":          `{{define "main"}}news {{date .Page.News.Date}}{{with .Page.News.Event}} {{eventTime .}}{{end}}{{end}}`,
+	"news.html":          `{{define "main"}}news {{roughDate .Page.News.Date}}{{with .Page.News.Event}} {{eventTime .}}{{end}}{{end}}`,
 	"page.html":          `{{define "main"}}page {{.Content}}{{end}}`,
 	"special.html":       `{{define "main"}}special {{.Page.Title}}{{end}}`,
 	"terms.html":         `{{define "main"}}terms {{range .Taxonomy.Terms}}{{.Name}} {{end}}{{end}}`,

@@ -44,7 +44,7 @@ func sortPages(c *fi.Collation, pages []*model.Page) {
 			return c
 		}
 		if a.News != nil && b.News != nil {
-			return b.News.Date.Compare(a.News.Date)
+			return b.News.Date.Compare(a.News.Date.Time)
 		}
 		return 0
 	}, sortName)

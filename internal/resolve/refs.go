@@ -67,7 +67,7 @@ func (r *resolver) unresolved(ref *model.Ref, kind model.Kind, folder, key, writ
 		if d.Draft {
 			r.diags.Errorf(ref.Pos, "%s %q is a draft (%s): publish it or remove the reference", what, written, d.File)
 		} else {
-			r.diags.Errorf(ref.Pos, "%s %q is not published until %s (%s): link to it after that, or build with -future", what, written, fi.Date(d.News.Date), d.File)
+			r.diags.Errorf(ref.Pos, "%s %q is not published until %s (%s): link to it after that, or build with -future", what, written, fi.Date(d.News.Date.Time), d.File)
 		}
 		return
 	}

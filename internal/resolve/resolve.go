@@ -114,7 +114,7 @@ func (r *resolver) titleAt(p *model.Page) diag.Pos {
 // scheduled reports whether p is a news item dated after now: it is
 // published on its date.
 func scheduled(p *model.Page, now time.Time) bool {
-	return p.News != nil && p.News.Date.After(now)
+	return p.News != nil && p.News.Date.Time.After(now)
 }
 
 // urls gives each page its URL and reports two pages, or a page and an
@@ -169,9 +169,9 @@ func deriveStatus(p *model.Page, now time.Time) {
 		return
 	}
 	switch {
-	case !pr.End.IsZero() && !now.Before(pr.End.AddDate(0, 0, 1)): // the end day is the last
+	case !pr.End.IsZero() && !now.Before(pr.End.Ends()): // the end day (month, year) is the last
 		pr.Status = "päättynyt"
-	case !pr.Start.IsZero() && now.Before(pr.Start):
+	case !pr.Start.IsZero() && now.Before(pr.Start.Time):
 		pr.Status = "suunnitteilla"
 	case !pr.Start.IsZero():
 		pr.Status = "käynnissä"
@@ -199,5 +199,5 @@ func (r *resolver) newsAndEvents() {
 }
 
 func newestFirst(a, b *model.Page) int {
-	return cmp.Or(b.News.Date.Compare(a.News.Date), strings.Compare(a.URL, b.URL))
+	return cmp.Or(b.News.Date.Compare(a.News.Date.Time), strings.Compare(a.URL, b.URL))
 }

@@ -50,7 +50,7 @@ func (r *resolver) orderSection(s *model.Section) {
 	case model.KindProject:
 		by = func(a, b *model.Page) int {
 			return cmp.Or(cmp.Compare(orderIn(projectStatusOrder, a.Project.Status), orderIn(projectStatusOrder, b.Project.Status)),
-				b.Project.Start.Compare(a.Project.Start))
+				b.Project.Start.Compare(a.Project.Start.Time))
 		}
 	case model.KindStrategy:
 		by = func(a, b *model.Page) int {
