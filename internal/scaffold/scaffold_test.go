@@ -51,7 +51,7 @@ func testConfig(t *testing.T, src string) *config.Config {
 
 // common are the fields of every kind, as the README lists them.
 var common = []string{"title", "slug", "summary", "draft", "tags", "themes", "contacts",
-	"related", "aliases", "updated", "layout", "weight", "todo"}
+	"related", "aliases", "updated", "checked", "layout", "weight", "todo"}
 
 // eventFields are the fields of the event block.
 var eventFields = []string{"start", "end", "all_day", "location", "address", "online",
