@@ -24,7 +24,7 @@
 //     with each event.
 //
 // A burst of saves makes one rebuild, once the files have been quiet for
-// 20 ms (watch.go); build.Session renders again only what the change
+// 10 ms (watch.go); build.Session renders again only what the change
 // reaches. The first build runs the garbage collector at half the pace
 // (GOGC=200, unless GOGC is set), since what it allocates is mostly the
 // site the server keeps (startGC).

@@ -16,11 +16,14 @@ import (
 
 // Debounce: a rebuild waits until the events have been quiet this long
 // (an editor's save-through-rename, a git checkout of many files), but
-// never longer than maxWait after the first event. An editor's save is a
-// burst of a millisecond or two; the quiet time is short because the
-// reader waits it out after every save.
+// never longer than maxWait after the first event. The quiet time is short
+// because the reader waits it out after every save: the events of a save
+// that matter here (not the swap files) came within 0.3 ms of each other
+// when measured with vim 9 (in place, with and without writebackup and
+// fsync) and sed -i (rename), so 10 ms leaves a wide margin for a writer
+// that a busy machine pauses between truncating a file and writing it.
 var (
-	quiet   = 20 * time.Millisecond
+	quiet   = 10 * time.Millisecond
 	maxWait = time.Second
 )
 
