@@ -20,8 +20,8 @@ import (
 func TestBurstIsOneRebuild(t *testing.T) {
 	// A burst is events less than quiet apart. The test writes its burst
 	// from a goroutine that a busy machine can stop for tens of
-	// milliseconds between two files, more than the 10 ms quiet time an editor.s save
-	// needs, which would split the burst in two rebuilds. For the test the
+	// milliseconds between two files, more than the 10 ms quiet time of production
+	// (watch.go), which would split the burst in two rebuilds. For the test the
 	// quiet time is a second, far more than such a stop, and the cap on a
 	// burst a minute: what is tested is that a burst is one rebuild, not
 	// how short the quiet time is.
