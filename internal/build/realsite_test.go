@@ -33,7 +33,7 @@ func TestRealSiteCarriesTheSeedsFacts(t *testing.T) {
 	facts := map[string][]string{
 		"verkostot/kunnanjohtajakokoukset/index.html": {
 			"Puheenjohtaja Matti Mäkinen, Hankasalmen kunnanjohtaja", "Koordinoi Keski-Suomen liitto",
-			"Kirsi Mukkala", "Kokoontuu Kuukausittain", "Jäsenkunnat (22)",
+			"Kirsi Mukkala", "Kokoontuu Kuukausittain",
 		},
 		"verkostot/alueellinen-hyte-verkosto/index.html":                           {"noin joka toinen kuukausi", "Susanna Mutanen", "Heidi Kervinen", "Hyvinvointialue Keski-Suomi"},
 		"verkostot/hyte-kuntafoorumi/index.html":                                   {"3–4 kertaa vuodessa", "Anu Kinnunen", "Heidi Kervinen"},
@@ -61,21 +61,23 @@ func TestRealSiteCarriesTheSeedsFacts(t *testing.T) {
 		"hankkeet/keski-suomen-vaikuttavat-jarjestot/index.html": {
 			"1.8.2017–31.12.2020", "STEA", "Keski-Suomen Yhteisöjen Tuki ry", "Anne Astikainen", "Anu Hätinén",
 		},
-		"hankkeet/keski-suomen-ict-strategian-toteutus/index.html":                           {"31.5.2015"},
-		"strategiat/keski-suomen-ict-strategia/index.html":                                   {"Hyväksytty tammikuu 2011", "Päivitetty 2013", "27.10.2016", "31.5.2015"},
-		"strategiat/sydansuomessa-aluestrategia/index.html":                                  {"Puhtia ennakointiin", "Sykettä yrittäjätoimintaan", "28 000", "Kuntatiimi", "Kehittäjätiimi"},
-		"strategiat/hiilineutraali-keski-suomi-2030/index.html":                              {"23. syyskuuta 2022", "Ilmasto2030"},
-		"strategiat/keski-suomen-strategia-2025-2050/index.html":                             {"3. joulukuuta 2021"},
-		"kunnat/hankasalmi/index.html":                                                       {"Keski-Suomen kunnanjohtajakokoukset", "Jyväskylän seutukunta"},
-		"kunnat/jyvaskyla/index.html":                                                        {"Asukasluku 147 821", "Suurten kaupunkien verkosto"},
-		"kunnat/kinnula/index.html":                                                          {"1 523"},
-		"organisaatiot/keski-suomen-liitto/index.html":                                       {"Koordinoi", "Sivistysjohtajien verkosto"},
-		"ajankohtaista/2023-04-24-kurkistus-kuntien-ilmastotyohon/index.html":                {"24.4.2023", "Blogi"},
-		"ajankohtaista/2022-08-11-kuntien-ilmastotyowebinaari/index.html":                    {"11.8.2022", "ke 24.8.2022"},
-		"ajankohtaista/2018-02-01-tulevaisuuden-kunta-jarjestot-mukana/index.html":           {"ke 28.2.2018", "SOSTE", "Kuntaliitto", "Suomen Punainen Risti"},
-		"ajankohtaista/2018-02-01-kysely-kuntien-yhteistyosta-jarjestojen-kanssa/index.html": {"28.2.2018"},
-		"etapalvelut/index.html":                                                             {"15"},
-		"saavutettavuusseloste/index.html":                                                   {"306/2019", "14 päivän", "Traficom"},
+		"hankkeet/keski-suomen-ict-strategian-toteutus/index.html":                     {"31.5.2015"},
+		"strategiat/keski-suomen-ict-strategia/index.html":                             {"Hyväksytty tammikuu 2011", "Päivitetty 2013", "27.10.2016", "31.5.2015"},
+		"strategiat/sydansuomessa-aluestrategia/index.html":                            {"Puhtia ennakointiin", "Sykettä yrittäjätoimintaan", "28 000", "Kuntatiimi", "Kehittäjätiimi"},
+		"strategiat/hiilineutraali-keski-suomi-2030/index.html":                        {"23. syyskuuta 2022", "Ilmasto2030"},
+		"strategiat/keski-suomen-strategia-2025-2050/index.html":                       {"3. joulukuuta 2021"},
+		"kunnat/hankasalmi/index.html":                                                 {"kunnanjohtajakokousten puheenjohtaja", "Jyväskylän seutukunta"},
+		"kunnat/jyvaskyla/index.html":                                                  {"147 821 asukasta", "suurten kaupunkien verkoston"},
+		"kunnat/kinnula/index.html":                                                    {"1 523"},
+		"organisaatiot/keski-suomen-liitto/index.html":                                 {"Koordinoi", "Sivistysjohtajien verkosto"},
+		"ajankohtaista/2023-04-24-kurkistus-kuntien-ilmastotyohon/index.html":          {"24.4.2023", "Blogi"},
+		"ajankohtaista/2022-08-11-kuntien-ilmastotyowebinaari/index.html":              {"11.8.2022", "ke 24.8.2022"},
+		"ajankohtaista/2018-tulevaisuuden-kunta-jarjestot-mukana/index.html":           {"ke 28.2.2018", "SOSTE", "Kuntaliitto", "Suomen Punainen Risti"},
+		"ajankohtaista/2018-kysely-kuntien-yhteistyosta-jarjestojen-kanssa/index.html": {"28.2.2018"},
+		"ajankohtaista/2018-ensimmainen-kuntakirje/index.html":                         {"tammi–helmikuu 2018"},
+		"ajankohtaista/2018-alueelliset-elinvoimapaikat/index.html":                    {"huhti–toukokuu 2018"},
+		"etapalvelut/index.html":                                                       {"15"},
+		"saavutettavuusseloste/index.html":                                             {"306/2019", "14 päivän", "Traficom"},
 	}
 	for page, want := range facts {
 		t.Run(page, func(t *testing.T) {
@@ -91,9 +93,11 @@ func TestRealSiteCarriesTheSeedsFacts(t *testing.T) {
 			}
 		})
 	}
-	// The accessibility statement is reachable from every page.
+	// The accessibility statement is reachable from every page. An alias's
+	// redirect stub is no page a reader stays on: it forwards at once.
 	for name, data := range files {
-		if strings.HasSuffix(name, ".html") && !strings.Contains(string(data), `href="/saavutettavuusseloste/"`) {
+		redirect := strings.Contains(string(data), `http-equiv="refresh"`)
+		if strings.HasSuffix(name, ".html") && !redirect && !strings.Contains(string(data), `href="/saavutettavuusseloste/"`) {
 			t.Errorf("%s has no link to the accessibility statement", name)
 		}
 	}
