@@ -208,3 +208,48 @@ func TestValidHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLValidate checks every page of the real site, redirect pages and
+// the 404 page included, and of the small site with every kind, with
+// html-validate: its recommended and a11y presets, two rules off
+// (tools/htmlvalidate.cjs says which and why). Zero problems.
+func TestHTMLValidate(t *testing.T) {
+	cli := toolFile(t, "html-validate/bin/html-validate.mjs")
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("no node on PATH: html-validate runs on Node.js. Run " + installAll + ", which installs chromium, a Java runtime and the npm checkers, then runs the tests.")
+	}
+	// A whole site takes a few seconds: the whole test's time, not a step's.
+	ctx := testwait.Context(t)
+	check := func(target string) (string, error) {
+		t.Helper()
+		out, err := exec.CommandContext(ctx, node, cli, "--config", "tools/htmlvalidate.cjs", "--formatter", "text", target).CombinedOutput()
+		if ctx.Err() != nil {
+			t.Fatalf("html-validate %s: %v", target, context.Cause(ctx))
+		}
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatalf("running html-validate: %v\n%s", err, out)
+		}
+		return string(out), err
+	}
+	// First prove that it sees a fault: a form without a submit button,
+	// which the directory's filters were (wcag/h32).
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "bad.html"), []byte(`<!doctype html><html lang="fi"><head><title>x</title></head><body><form><label for="q">Nimi</label><input type="search" id="q" name="q"></form></body></html>`), 0o644)
+	if out, err := check(bad); err == nil || !strings.Contains(out, "wcag/h32") {
+		t.Fatalf("html-validate passed a form without a submit button: %v\n%s", err, out)
+	}
+	small := t.TempDir()
+	if rep, err := build.Build(context.Background(), build.Options{Source: buildSite, Dest: small, Now: helsinki(t, "2026-11-23T12:00"), Minify: true, Fingerprint: true}); err != nil || rep.Failed() {
+		t.Fatal(err, rep.Diags)
+	}
+	for _, dir := range []string{buildReal(t), small} {
+		if len(htmlPages(t, dir)) == 0 {
+			t.Fatalf("no pages in %s", dir)
+		}
+		if out, err := check(dir); err != nil || strings.TrimSpace(out) != "" {
+			t.Errorf("html-validate found problems in %s (%v):\n%s", dir, err, out)
+		}
+	}
+}
