@@ -18,7 +18,7 @@
  *                                 municipalities, rendered hidden: shown
  *                                 while a municipality is chosen, as they
  *                                 may include it too; each
- *                                 [data-network-unlisted] entry has the
+ *                                 [data-unlisted-network] entry has the
  *                                 card's attributes but data-kunta
  *   nav.toc a[href="#…"]          the table of contents of the groups
  */
@@ -92,7 +92,7 @@
     var data = cards.map(read);
     var unlistedBox = document.querySelector('[data-filter-unlisted]');
     var unlisted = unlistedBox ?
-      Array.prototype.map.call(unlistedBox.querySelectorAll('[data-network-unlisted]'), read) : [];
+      Array.prototype.map.call(unlistedBox.querySelectorAll('[data-unlisted-network]'), read) : [];
 
     function values() {
       var v = {};
@@ -215,7 +215,6 @@
 
     form.hidden = false;
     var n = apply();
-    syncURL(); // drops the empty fields that a GET submission leaves in the query
     if (fromQuery) announce(n); // a shared, filtered view says what it shows
 
     form.addEventListener('input', function (e) {
@@ -228,7 +227,7 @@
       // The button, or Enter in a field: the filters already apply, so
       // stay on the page and say the count now. The form is a plain GET
       // form: the browser's own submission (form.submit()) loads the page
-      // with the same query that init reads.
+      // with the filters in the query, which init reads.
       e.preventDefault();
       update(true);
     });

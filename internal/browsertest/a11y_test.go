@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -132,7 +133,9 @@ func TestAccessibilityEveryPage(t *testing.T) {
 }
 
 // TestScreenshots writes screenshots of the main views at phone and desktop
-// widths to internal/browsertest/screenshots, to be looked at.
+// widths to internal/browsertest/screenshots, to be looked at: home,
+// directory, a network, events, an event, a person, the accessibility
+// statement, an ended project and a municipality, at 375 and 1280 px.
 func TestScreenshots(t *testing.T) {
 	dir := buildReal(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
@@ -143,22 +146,28 @@ func TestScreenshots(t *testing.T) {
 	}
 	tab := newTab(t, newBrowser(t))
 	views := map[string]string{
-		"etusivu":    "/",
-		"verkostot":  "/verkostot/",
-		"verkosto":   "/verkostot/kunnanjohtajakokoukset/",
-		"tapahtumat": "/tapahtumat/",
-		"tapahtuma":  "/ajankohtaista/2018-02-01-tulevaisuuden-kunta-jarjestot-mukana/",
+		"etusivu":               "/",
+		"verkostot":             "/verkostot/",
+		"verkosto":              "/verkostot/kunnanjohtajakokoukset/",
+		"tapahtumat":            "/tapahtumat/",
+		"tapahtuma":             "/ajankohtaista/2018-02-01-tulevaisuuden-kunta-jarjestot-mukana/",
+		"henkilo":               "/henkilot/kirsi-mukkala/",
+		"saavutettavuusseloste": "/saavutettavuusseloste/",
+		// an ended project's contacts, and a municipality without a population
+		"hanke": "/hankkeet/keski-suomen-vaikuttavat-jarjestot/",
+		"kunta": "/kunnat/hankasalmi/",
 	}
 	for name, url := range views {
 		for _, width := range []int64{375, 1280} {
 			do(t, tab, "open "+url, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+url))
-			png := run(t, tab, "screenshot of "+url, chromedp.FullScreenshot(90))
+			// Quality 100 makes a PNG; below it Chromium sends a JPEG.
+			png := run(t, tab, "screenshot of "+url, chromedp.FullScreenshot(100))
 			file := filepath.Join(out, name+"-"+itoa(width)+".png")
 			if err := os.WriteFile(file, png, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if len(png) < 1000 {
-				t.Errorf("%s: a %d-byte screenshot", file, len(png))
+			if len(png) < 1000 || !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+				t.Errorf("%s: a %d-byte screenshot that is not a PNG", file, len(png))
 			}
 		}
 	}
