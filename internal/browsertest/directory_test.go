@@ -32,17 +32,17 @@ var (
 // groups and table-of-contents entries, the live region, the fields and
 // the address.
 type dirState struct {
-	Form   bool              // the filter form is rendered
-	Cards  []string          // titles of the rendered cards
-	Groups []string          // headings of the rendered groups
-	TOC    []string          // rendered entries of the table of contents
-	Status string            // text of the live region
+	Form   bool     // the filter form is rendered
+	Cards  []string // titles of the rendered cards
+	Groups []string // headings of the rendered groups
+	TOC    []string // rendered entries of the table of contents
+	Status string   // text of the live region
 	// Unlisted are the rendered entries of the networks that list no
 	// member municipalities, named apart while a municipality is chosen.
 	Unlisted []string
-	Fields map[string]string // data-filter → value
-	Search string            // location.search
-	Hash   string            // location.hash
+	Fields   map[string]string // data-filter → value
+	Search   string            // location.search
+	Hash     string            // location.hash
 }
 
 const jsDirState = `(() => {
