@@ -135,7 +135,8 @@ func TestAccessibilityEveryPage(t *testing.T) {
 // TestScreenshots writes screenshots of the main views at phone and desktop
 // widths to internal/browsertest/screenshots, to be looked at: home,
 // directory, a network, events, an event, a person, the accessibility
-// statement, an ended project and a municipality, at 375 and 1280 px.
+// statement, an ended project and a municipality, at 375 and 1280 px, and
+// the main menu opened at 375 px.
 func TestScreenshots(t *testing.T) {
 	dir := buildReal(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
@@ -170,6 +171,13 @@ func TestScreenshots(t *testing.T) {
 				t.Errorf("%s: a %d-byte screenshot that is not a PNG", file, len(png))
 			}
 		}
+	}
+	// The main menu opened on a phone: the screen as it is, not the page.
+	do(t, tab, "open the menu at 375 px", chromedp.EmulateViewport(375, 800), chromedp.Navigate(srv.URL+"/"),
+		chromedp.Click(chromedp.CSS("[data-menu-toggle]")))
+	png := run(t, tab, "screenshot of the open menu", chromedp.CaptureScreenshot())
+	if err := os.WriteFile(filepath.Join(out, "valikko-375.png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
