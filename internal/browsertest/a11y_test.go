@@ -157,6 +157,9 @@ func TestScreenshots(t *testing.T) {
 		// an ended project's contacts, and a municipality without a population
 		"hanke": "/hankkeet/keski-suomen-vaikuttavat-jarjestot/",
 		"kunta": "/kunnat/hankasalmi/",
+		// the directory filtered by a municipality: the networks that
+		// list no members named at the end
+		"verkostot-kunta": "/verkostot/?kunta=jyvaskyla",
 	}
 	for name, url := range views {
 		for _, width := range []int64{375, 1280} {

@@ -53,9 +53,9 @@ const jsMenuState = `(() => {
 
 // TestMainMenu opens and closes the main menu of the real site at 375 px
 // by keyboard alone: Tab to the button, Enter opens, Tab enters the menu,
-// Escape closes it and returns to the button, Space opens and closes. At
-// 1280 px the menu is one row with no button; without scripts, at 375 px,
-// the menu is simply shown.
+// Escape closes it and returns to the button, Space opens and closes. From
+// 896 px up the menu is one row with no button; without scripts, at 375
+// px, the menu is simply shown.
 func TestMainMenu(t *testing.T) {
 	dir := buildReal(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
@@ -109,10 +109,13 @@ func TestMainMenu(t *testing.T) {
 		t.Fatalf("after a second Space: %+v; want the menu folded, the focus on the button", s)
 	}
 
-	// Wide: no button, the menu on one row beside or below the name.
-	do(t, tab, "open / at 1280 px", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+"/"))
-	if s = state(); s.Button || !s.Menu || s.Links != items || s.Rows != 1 {
-		t.Errorf("at 1280 px: %+v; want no button and the %d links on one row", s, items)
+	// From 56em (896 px) up: no button, the menu on one row beside or
+	// below the name, never wrapped onto a second.
+	for _, width := range []int64{896, 1024, 1280} {
+		do(t, tab, "open / at "+itoa(width)+" px", chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+"/"))
+		if s = state(); s.Button || !s.Menu || s.Links != items || s.Rows != 1 {
+			t.Errorf("at %d px: %+v; want no button and the %d links on one row", width, s, items)
+		}
 	}
 
 	// Without scripts the menu is shown as it is, and no button.
