@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the default assets.
 //
-//go:embed css js
+//go:embed css js img
 var FS embed.FS

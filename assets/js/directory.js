@@ -14,6 +14,12 @@
  *   [data-network]                a card, with data-nimi, data-luokka,
  *                                 data-laajuus, data-koordinoija and
  *                                 data-kunta (space-separated keys)
+ *   [data-filter-unlisted]        the networks that list no member
+ *                                 municipalities, rendered hidden: shown
+ *                                 while a municipality is chosen, as they
+ *                                 may include it too; each
+ *                                 [data-unlisted-network] entry has the
+ *                                 card's attributes but data-kunta
  *   nav.toc a[href="#…"]          the table of contents of the groups
  */
 (function () {
@@ -29,11 +35,16 @@
     return String(s || '').toLocaleLowerCase('fi').replace(/\s+/g, ' ').trim();
   }
 
-  // countText says how many networks are shown, in Finnish.
-  function countText(n) {
-    if (n === 0) return 'Ei verkostoja valituilla suodattimilla';
-    if (n === 1) return 'Näytetään 1 verkosto';
-    return 'Näytetään ' + n + ' verkostoa';
+  // countText says how many networks are shown, in Finnish, and how many
+  // of those that list no members are named at the end.
+  function countText(n, unlisted) {
+    var s;
+    if (n === 0) s = 'Ei verkostoja valituilla suodattimilla';
+    else if (n === 1) s = 'Näytetään 1 verkosto';
+    else s = 'Näytetään ' + n + ' verkostoa';
+    if (unlisted === 1) s += '. Lisäksi 1 verkosto ei luettele jäsenkuntiaan (luettelon lopussa)';
+    else if (unlisted > 1) s += '. Lisäksi ' + unlisted + ' verkostoa ei luettele jäsenkuntiaan (luettelon lopussa)';
+    return s;
   }
 
   // groupID is the fragment the table of contents links a group by: its
@@ -68,7 +79,7 @@
       return { el: g, cards: g.querySelectorAll('[data-network]'), toc: entries };
     });
     // Each card's values, read once.
-    var data = cards.map(function (c) {
+    function read(c) {
       return {
         el: c,
         nimi: norm(c.getAttribute('data-nimi')),
@@ -77,7 +88,11 @@
         koordinoija: c.getAttribute('data-koordinoija') || '',
         kunta: (c.getAttribute('data-kunta') || '').split(/\s+/).filter(Boolean)
       };
-    });
+    }
+    var data = cards.map(read);
+    var unlistedBox = document.querySelector('[data-filter-unlisted]');
+    var unlisted = unlistedBox ?
+      Array.prototype.map.call(unlistedBox.querySelectorAll('[data-unlisted-network]'), read) : [];
 
     function values() {
       var v = {};
@@ -101,9 +116,27 @@
     // the list, so that it never contradicts the live region.
     var total = document.querySelector('[data-filter-total]');
 
+    // applyUnlisted shows, while a municipality is chosen, the networks
+    // that list no members and match the other filters; it returns how
+    // many it shows.
+    function applyUnlisted(v) {
+      if (!unlistedBox) return 0;
+      var others = {};
+      PARAMS.forEach(function (p) { others[p] = p === 'kunta' ? '' : v[p]; });
+      var shown = 0;
+      unlisted.forEach(function (d) {
+        var ok = !!v.kunta && matches(d, others);
+        d.el.hidden = !ok;
+        if (ok) shown++;
+      });
+      unlistedBox.hidden = shown === 0;
+      return shown;
+    }
+
     // apply shows the matching cards and hides the rest, with the groups
     // and table-of-contents entries left empty, and keeps the contents'
-    // counts true; it returns the count.
+    // counts true; it returns the count of cards and of the networks
+    // without members named apart.
     function apply() {
       var v = values();
       var shown = 0;
@@ -122,14 +155,14 @@
         });
       });
       if (total) total.hidden = shown !== data.length;
-      return shown;
+      return { shown: shown, unlisted: applyUnlisted(v) };
     }
 
     var timer = 0;
     function announce(n) {
       clearTimeout(timer);
       timer = 0;
-      if (status) status.textContent = countText(n);
+      if (status) status.textContent = countText(n.shown, n.unlisted);
     }
     function announceLater(n) {
       clearTimeout(timer);
@@ -191,7 +224,10 @@
       if (e.target !== text) update(true);
     });
     form.addEventListener('submit', function (e) {
-      // Enter in the name field: stay on the page, say the count now.
+      // The button, or Enter in a field: the filters already apply, so
+      // stay on the page and say the count now. The form is a plain GET
+      // form: the browser's own submission (form.submit()) loads the page
+      // with the filters in the query, which init reads.
       e.preventDefault();
       update(true);
     });

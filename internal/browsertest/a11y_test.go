@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -132,7 +133,10 @@ func TestAccessibilityEveryPage(t *testing.T) {
 }
 
 // TestScreenshots writes screenshots of the main views at phone and desktop
-// widths to internal/browsertest/screenshots, to be looked at.
+// widths to internal/browsertest/screenshots, to be looked at: home,
+// directory, a network, events, an event, a person, the accessibility
+// statement, an ended project and a municipality, at 375 and 1280 px, and
+// the main menu opened at 375 px.
 func TestScreenshots(t *testing.T) {
 	dir := buildReal(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
@@ -143,24 +147,40 @@ func TestScreenshots(t *testing.T) {
 	}
 	tab := newTab(t, newBrowser(t))
 	views := map[string]string{
-		"etusivu":    "/",
-		"verkostot":  "/verkostot/",
-		"verkosto":   "/verkostot/kunnanjohtajakokoukset/",
-		"tapahtumat": "/tapahtumat/",
-		"tapahtuma":  "/ajankohtaista/2018-tulevaisuuden-kunta-jarjestot-mukana/",
+		"etusivu":               "/",
+		"verkostot":             "/verkostot/",
+		"verkosto":              "/verkostot/kunnanjohtajakokoukset/",
+		"tapahtumat":            "/tapahtumat/",
+		"tapahtuma":             "/ajankohtaista/2018-tulevaisuuden-kunta-jarjestot-mukana/",
+		"henkilo":               "/henkilot/kirsi-mukkala/",
+		"saavutettavuusseloste": "/saavutettavuusseloste/",
+		// an ended project's contacts, and a municipality without a population
+		"hanke": "/hankkeet/keski-suomen-vaikuttavat-jarjestot/",
+		"kunta": "/kunnat/hankasalmi/",
+		// the directory filtered by a municipality: the networks that
+		// list no members named at the end
+		"verkostot-kunta": "/verkostot/?kunta=jyvaskyla",
 	}
 	for name, url := range views {
 		for _, width := range []int64{375, 1280} {
 			do(t, tab, "open "+url, chromedp.EmulateViewport(width, 900), chromedp.Navigate(srv.URL+url))
-			png := run(t, tab, "screenshot of "+url, chromedp.FullScreenshot(90))
+			// Quality 100 makes a PNG; below it Chromium sends a JPEG.
+			png := run(t, tab, "screenshot of "+url, chromedp.FullScreenshot(100))
 			file := filepath.Join(out, name+"-"+itoa(width)+".png")
 			if err := os.WriteFile(file, png, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if len(png) < 1000 {
-				t.Errorf("%s: a %d-byte screenshot", file, len(png))
+			if len(png) < 1000 || !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+				t.Errorf("%s: a %d-byte screenshot that is not a PNG", file, len(png))
 			}
 		}
+	}
+	// The main menu opened on a phone: the screen as it is, not the page.
+	do(t, tab, "open the menu at 375 px", chromedp.EmulateViewport(375, 800), chromedp.Navigate(srv.URL+"/"),
+		chromedp.Click(chromedp.CSS("[data-menu-toggle]")))
+	png := run(t, tab, "screenshot of the open menu", chromedp.CaptureScreenshot())
+	if err := os.WriteFile(filepath.Join(out, "valikko-375.png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -205,6 +225,51 @@ func TestValidHTML(t *testing.T) {
 		}
 		if len(strings.TrimSpace(string(out))) > 0 || err != nil {
 			t.Errorf("the Nu HTML Checker found errors in %s:\n%s", dir, out)
+		}
+	}
+}
+
+// TestHTMLValidate checks every page of the real site, redirect pages and
+// the 404 page included, and of the small site with every kind, with
+// html-validate: its recommended and a11y presets, two rules off
+// (tools/htmlvalidate.cjs says which and why). Zero problems.
+func TestHTMLValidate(t *testing.T) {
+	cli := toolFile(t, "html-validate/bin/html-validate.mjs")
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatal("no node on PATH: html-validate runs on Node.js. Run " + installAll + ", which installs chromium, a Java runtime and the npm checkers, then runs the tests.")
+	}
+	// A whole site takes a few seconds: the whole test's time, not a step's.
+	ctx := testwait.Context(t)
+	check := func(target string) (string, error) {
+		t.Helper()
+		out, err := exec.CommandContext(ctx, node, cli, "--config", "tools/htmlvalidate.cjs", "--formatter", "text", target).CombinedOutput()
+		if ctx.Err() != nil {
+			t.Fatalf("html-validate %s: %v", target, context.Cause(ctx))
+		}
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatalf("running html-validate: %v\n%s", err, out)
+		}
+		return string(out), err
+	}
+	// First prove that it sees a fault: a form without a submit button,
+	// which the directory's filters were (wcag/h32).
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "bad.html"), []byte(`<!doctype html><html lang="fi"><head><title>x</title></head><body><form><label for="q">Nimi</label><input type="search" id="q" name="q"></form></body></html>`), 0o644)
+	if out, err := check(bad); err == nil || !strings.Contains(out, "wcag/h32") {
+		t.Fatalf("html-validate passed a form without a submit button: %v\n%s", err, out)
+	}
+	small := t.TempDir()
+	if rep, err := build.Build(context.Background(), build.Options{Source: buildSite, Dest: small, Now: helsinki(t, "2026-11-23T12:00"), Minify: true, Fingerprint: true}); err != nil || rep.Failed() {
+		t.Fatal(err, rep.Diags)
+	}
+	for _, dir := range []string{buildReal(t), small} {
+		if len(htmlPages(t, dir)) == 0 {
+			t.Fatalf("no pages in %s", dir)
+		}
+		if out, err := check(dir); err != nil || strings.TrimSpace(out) != "" {
+			t.Errorf("html-validate found problems in %s (%v):\n%s", dir, err, out)
 		}
 	}
 }

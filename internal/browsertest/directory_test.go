@@ -32,14 +32,17 @@ var (
 // groups and table-of-contents entries, the live region, the fields and
 // the address.
 type dirState struct {
-	Form   bool              // the filter form is rendered
-	Cards  []string          // titles of the rendered cards
-	Groups []string          // headings of the rendered groups
-	TOC    []string          // rendered entries of the table of contents
-	Status string            // text of the live region
-	Fields map[string]string // data-filter → value
-	Search string            // location.search
-	Hash   string            // location.hash
+	Form   bool     // the filter form is rendered
+	Cards  []string // titles of the rendered cards
+	Groups []string // headings of the rendered groups
+	TOC    []string // rendered entries of the table of contents
+	Status string   // text of the live region
+	// Unlisted are the rendered entries of the networks that list no
+	// member municipalities, named apart while a municipality is chosen.
+	Unlisted []string
+	Fields   map[string]string // data-filter → value
+	Search   string            // location.search
+	Hash     string            // location.hash
 }
 
 const jsDirState = `(() => {
@@ -53,6 +56,8 @@ const jsDirState = `(() => {
     Groups: [...document.querySelectorAll('[data-filter-group]')].filter(vis).map((g) => text(g.querySelector('h2'))),
     TOC: [...document.querySelectorAll('nav.toc li')].filter(vis).map((li) => text(li.querySelector('a'))),
     Status: text(document.querySelector('[data-filter-status]')),
+    Unlisted: vis(document.querySelector('[data-filter-unlisted]')) ?
+      [...document.querySelectorAll('[data-unlisted-network]')].filter(vis).map(text) : [],
     Fields: fields,
     Search: location.search,
     Hash: location.hash,
@@ -83,16 +88,18 @@ func readDir(t *testing.T, ctx context.Context) dirState {
 	return eval[dirState](t, ctx, jsDirState)
 }
 
-// want is what a step expects. cards and search are always checked;
-// groups when not nil (they must also be the entries of the table of
-// contents), status when not empty (polled, as text input announces after
-// a pause), and the fields listed.
+// want is what a step expects. cards, search and unlisted (the networks
+// without members named apart) are always checked; groups when not nil
+// (they must also be the entries of the table of contents), status when
+// not empty (polled, as text input announces after a pause), and the
+// fields listed.
 type want struct {
-	cards  []string
-	groups []string
-	status string
-	search string
-	fields map[string]string
+	cards    []string
+	groups   []string
+	status   string
+	search   string
+	fields   map[string]string
+	unlisted []string
 }
 
 // check compares the page with w. The live region is polled, since text
@@ -129,6 +136,9 @@ func check(t *testing.T, ctx context.Context, step string, w want) dirState {
 	}
 	if s.Search != w.search {
 		t.Errorf("%s: location.search %q, want %q", step, s.Search, w.search)
+	}
+	if !slices.Equal(s.Unlisted, w.unlisted) && len(s.Unlisted)+len(w.unlisted) > 0 {
+		t.Errorf("%s: networks without members named apart %q, want %q", step, s.Unlisted, w.unlisted)
 	}
 	for k, v := range w.fields {
 		if s.Fields[k] != v {
@@ -197,11 +207,14 @@ func TestDirectoryFilters(t *testing.T) {
 	}
 
 	choose(t, tab, "suodatin-kunta", "aanekoski")
+	// The financial directors' network lists no members: it is not among
+	// the cards, but named apart, as it may include Äänekoski too.
 	check(t, tab, "+ kunta Äänekoski", want{
-		cards:  []string{"Ikäihmisten palveluverkosto", "Äänekosken seudun ilmastoverkosto"},
-		groups: []string{"Hyvinvointi ja terveys", "Ilmasto ja ympäristö"},
-		status: "Näytetään 2 verkostoa",
-		search: "?nimi=verkosto&kunta=aanekoski",
+		cards:    []string{"Ikäihmisten palveluverkosto", "Äänekosken seudun ilmastoverkosto"},
+		groups:   []string{"Hyvinvointi ja terveys", "Ilmasto ja ympäristö"},
+		status:   "Näytetään 2 verkostoa. Lisäksi 1 verkosto ei luettele jäsenkuntiaan (luettelon lopussa)",
+		search:   "?nimi=verkosto&kunta=aanekoski",
+		unlisted: []string{"Talousjohtajien verkosto"},
 	})
 
 	choose(t, tab, "suodatin-luokka", "ilmasto-ja-ymparisto")
@@ -303,9 +316,9 @@ func TestDirectoryKeyboard(t *testing.T) {
 	}
 
 	// From the last entry of the table of contents, Tab reaches the name
-	// field, the selects in order and the reset button.
+	// field, the selects in order, the submit button and the reset button.
 	do(t, tab, "focus the contents", chromedp.Focus(chromedp.CSS(`nav.toc li:last-child a`)))
-	order := []string{"#suodatin-nimi", "#suodatin-luokka", "#suodatin-laajuus", "#suodatin-koordinoija", "#suodatin-kunta", "button[type=reset]"}
+	order := []string{"#suodatin-nimi", "#suodatin-luokka", "#suodatin-laajuus", "#suodatin-koordinoija", "#suodatin-kunta", "button[type=submit]", "button[type=reset]"}
 	for _, w := range order {
 		press(kb.Tab)
 		if got := active(); got != w {
@@ -431,4 +444,62 @@ func TestDirectoryWithoutJavaScript(t *testing.T) {
 		t.Errorf("without JavaScript the live region says %q", s.Status)
 	}
 	t.Logf("took %v", time.Since(start).Round(time.Millisecond))
+}
+
+// TestDirectorySubmit submits the filter form both ways. The browser's own
+// GET submission (form.submit(), which no script can intercept) puts the
+// filters in the query and loads the page, which reads them: the URL and
+// the cards shown must agree. The submit button, with the script, stays
+// on the page and says the count at once.
+func TestDirectorySubmit(t *testing.T) {
+	base := buildAndServe(t, ownSite, build.Options{Now: helsinki(t, "2022-08-01T12:00")})
+	tab := newTab(t, newBrowser(t))
+	do(t, tab, "open /verkostot/", chromedp.Navigate(base+"/verkostot/"))
+
+	// The browser's own submission: fields set, no events.
+	eval[bool](t, tab, `(() => {
+  window.__marker = 'ennen';
+  document.getElementById('suodatin-nimi').value = 'verkosto';
+  document.getElementById('suodatin-laajuus').value = 'maakunnallinen';
+  HTMLFormElement.prototype.submit.call(document.querySelector('[data-directory-filters]'));
+  return true;
+})()`)
+	// The old page goes away under the question, which then fails: ask again.
+	testwait.Until(t, tab, "the page the form loaded", func(step context.Context) bool {
+		ok, err := chromedp.Run(step, chromedp.Evaluate[bool](`window.__marker === undefined && document.readyState === 'complete'`))
+		return err == nil && ok
+	})
+	// The address the form loaded: every field, the empty ones too, in
+	// the form's order.
+	loaded := eval[string](t, tab, `performance.getEntriesByType('navigation')[0].name`)
+	if want := base + "/verkostot/?nimi=verkosto&luokka=&laajuus=maakunnallinen&koordinoija=&kunta="; loaded != want {
+		t.Errorf("the form loaded %s, want %s", loaded, want)
+	}
+	// The page reads the query and shows what it asks for; the address
+	// stays as loaded until the reader changes something.
+	check(t, tab, "after the form's own submission", want{
+		cards:  []string{"Ikäihmisten palveluverkosto"},
+		groups: []string{"Hyvinvointi ja terveys"},
+		status: "Näytetään 1 verkosto",
+		search: "?nimi=verkosto&luokka=&laajuus=maakunnallinen&koordinoija=&kunta=",
+		fields: map[string]string{"nimi": "verkosto", "luokka": "", "laajuus": "maakunnallinen", "koordinoija": "", "kunta": ""},
+	})
+
+	// The button, with the script: no reload, the count at once.
+	eval[bool](t, tab, `(() => {
+  window.__marker = 'ennen';
+  const el = document.getElementById('suodatin-laajuus');
+  el.value = 'seudullinen';
+  return true;
+})()`)
+	do(t, tab, "click the submit button", chromedp.Click(chromedp.CSS(`[data-directory-filters] button[type=submit]`)))
+	check(t, tab, "the submit button", want{
+		cards:  []string{"Talousjohtajien verkosto", "Alueellinen hyte-verkosto", "Äänekosken seudun ilmastoverkosto"},
+		groups: allCategories,
+		status: "Näytetään 3 verkostoa",
+		search: "?nimi=verkosto&laajuus=seudullinen",
+	})
+	if m := eval[string](t, tab, `window.__marker || ''`); m != "ennen" {
+		t.Errorf("the submit button reloaded the page (marker %q)", m)
+	}
 }

@@ -1,11 +1,16 @@
 // Package browsertest runs seutu's scripts (assets/js/directory.js and
 // assets/js/events.js) in a real headless Chromium: each test builds a
 // small site with package build, serves it with package serve on the
-// loopback address and drives the browser with chromedp. It also checks
-// every page of the real site with axe-core and the Nu HTML Checker.
+// loopback address and drives the browser with chromedp; menu.js is
+// driven by keyboard at a phone's width on the real site. It also checks
+// every page of the real site with axe-core, the Nu HTML Checker and
+// html-validate (tools/htmlvalidate.cjs: its presets, and the two rules
+// turned off, each with its reason), and writes screenshots of the main
+// views to screenshots/, to be looked at.
 //
 // The tests need Debian's chromium, a Java runtime (for the Nu HTML
-// Checker) and the npm checkers pinned in tools/package-lock.json.
+// Checker), Node.js (for html-validate) and the npm checkers pinned in
+// tools/package-lock.json.
 // .ci/test, at the repository's root, installs all three and then runs
 // go test. Without one of them a test fails, naming .ci/test; none is
 // ever skipped.

@@ -52,10 +52,12 @@ func changes(p *model.Page, at func(time.Time)) {
 			}
 		}
 	}
-	if pr := p.Project; pr != nil && pr.StatusDerived {
-		at(pr.Start.Time)
+	if pr := p.Project; pr != nil {
+		if pr.StatusDerived {
+			at(pr.Start.Time)
+		}
 		if !pr.End.IsZero() {
-			at(pr.End.Ends())
+			at(pr.End.Ends()) // the status, when derived, and the contact box's "päättyi" either way
 		}
 	}
 }

@@ -29,6 +29,13 @@ title: Hanke
 start: 2026-01-01
 end: 2026-12-31
 ---
+-- content/hankkeet/kirjattu.md --
+---
+title: Hanke, jonka tila on kirjoitettu
+status: käynnissä
+start: 2025-01-01
+end: 2027-02
+---
 `)
 	at := func(d, h int) time.Time { return time.Date(2026, 11, d, h, 0, 0, 0, fi.Helsinki) }
 	tests := []struct {
@@ -50,7 +57,12 @@ end: 2026-12-31
 			t.Errorf("NextChange at %v = %v (%v), want %v", tt.now, got, ok, tt.want)
 		}
 	}
-	if _, ok, _ := NextChange(site, Options{Now: time.Date(2027, 1, 1, 0, 0, 0, 0, fi.Helsinki)}); ok {
+	// A project whose status is written still ends: its contact box then
+	// says so. Its end is a month: the change comes after the month.
+	if got, ok, _ := NextChange(site, Options{Now: time.Date(2027, 1, 1, 0, 0, 0, 0, fi.Helsinki)}); !ok || !got.Equal(time.Date(2027, 3, 1, 0, 0, 0, 0, fi.Helsinki)) {
+		t.Errorf("NextChange at 1.1.2027 = %v (%v), want 1.3.2027", got, ok)
+	}
+	if _, ok, _ := NextChange(site, Options{Now: time.Date(2027, 3, 1, 0, 0, 0, 0, fi.Helsinki)}); ok {
 		t.Error("a change after every date")
 	}
 }

@@ -25,6 +25,10 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 		"rel": ix.rel,                                           // /verkostot/ under the base path
 		"abs": func(u string) string { return base + u },        // absolute, for canonical links and feeds
 		"tel": func(s string) template.URL { return telURL(s) }, // 040 595 0002 → tel:+358405950002
+		// nbsp joins a phone number's groups with no-break spaces, so that
+		// the number never breaks across lines (html-validate's
+		// tel-non-breaking)
+		"nbsp": func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") },
 		// asset "/assets/css/site.css" is the file's URL, with a content
 		// hash in the name of stylesheets and scripts; integrity gives
 		// their Subresource Integrity value. An unknown file is an error.
