@@ -77,7 +77,7 @@ func TestRealSiteCarriesTheSeedsFacts(t *testing.T) {
 		"ajankohtaista/2018-ensimmainen-kuntakirje/index.html":                         {"tammi–helmikuu 2018"},
 		"ajankohtaista/2018-alueelliset-elinvoimapaikat/index.html":                    {"huhti–toukokuu 2018"},
 		"etapalvelut/index.html":                                                       {"15"},
-		"saavutettavuusseloste/index.html":                                             {"306/2019", "14 päivän", "Traficom"},
+		"saavutettavuusseloste/index.html":                                             {"306/2019", "14 päivän", "Traficom", "saavutettavuus@traficom.fi", "029 534 5000"},
 	}
 	for page, want := range facts {
 		t.Run(page, func(t *testing.T) {
