@@ -72,6 +72,8 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"iter"
+	"slices"
 	"sync"
 
 	"seutu/internal/body"
@@ -276,7 +278,7 @@ func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o 
 	}
 	redirects, err := feeds.Redirects(site, links.base)
 	if err == nil {
-		err = putAll(o, redirects)
+		err = putAll(o, slices.Values(redirects))
 	}
 	if err != nil {
 		diags.Errorf(diag.Pos{}, "write redirects: %v", err)
@@ -288,7 +290,7 @@ func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o 
 		}
 	}
 	files := append(feeds.Feeds(site), feeds.Sitemap(site, urls)...)
-	if err := putAll(o, append(files, feeds.Robots(site))); err != nil {
+	if err := putAll(o, slices.Values(append(files, feeds.Robots(site)))); err != nil {
 		diags.Errorf(diag.Pos{}, "write feeds and sitemap: %v", err)
 	}
 	n, err := ast.write(o)
@@ -298,8 +300,8 @@ func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o 
 	return n, diags
 }
 
-func putAll(o Output, files []feeds.File) error {
-	for _, f := range files {
+func putAll(o Output, files iter.Seq[feeds.File]) error {
+	for f := range files {
 		if err := o.Put(f.Path, f.Data); err != nil {
 			return err
 		}
