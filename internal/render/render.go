@@ -253,7 +253,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 		wg.Go(func() { stats.Assets, rest = writeRest(site, jobs, base, ast, o) })
 	}
 	if !r.cache {
-		run = bodiesFirst(run)
+		bodiesFirst(run)
 	}
 	results := make([]diag.List, len(run))
 	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx
@@ -307,26 +307,26 @@ func writeRest(site *model.Site, jobs []job, base string, ast *assetSet, o Outpu
 	return n, diags
 }
 
-// bodiesFirst orders the jobs of a one-shot render so that the pages that
-// show a body come first, each in the order it had: a body's HTML goes
-// once its page is written, and the lists, which come after, fill the
-// cards (fragments.go) that stay to the end. Lists first, every body was
-// held while every card was made: at 10 000 pages the live heap a
-// thousand pages into the render was 65 MB that way, and 52 MB this way.
-// Which page runs when changes no byte of the output.
-func bodiesFirst(run []job) []job {
-	out := make([]job, 0, len(run))
+// bodiesFirst orders the jobs of a one-shot render, in place, so that
+// the pages that show a body come first, each in the order it had: a
+// body's HTML goes once its page is written, and the lists, which come
+// after, fill the cards (fragments.go) that stay to the end. Lists first,
+// every body was held while every card was made: at 10 000 pages the live
+// heap a thousand pages into the render was 65 MB that way, and 57-60 MB
+// this way; 5 000 pages in, 52 and 42 MB. Which page runs when changes no
+// byte of the output.
+func bodiesFirst(run []job) {
+	var rest []job // the fewer: lists, terms, the home page
+	n := 0
 	for _, j := range run {
 		if j.view.Content != "" {
-			out = append(out, j)
+			run[n] = j
+			n++
+		} else {
+			rest = append(rest, j)
 		}
 	}
-	for _, j := range run {
-		if j.view.Content == "" {
-			out = append(out, j)
-		}
-	}
-	return out
+	copy(run[n:], rest)
 }
 
 func putAll(o Output, files iter.Seq[feeds.File]) error {
