@@ -659,7 +659,7 @@ func TestGolden(t *testing.T) {
 func TestURLsNameWhatIsMade(t *testing.T) {
 	site := buildSite(t, testFiles)
 	var want []string
-	for _, f := range append(feeds.Feeds(site), slices.Collect(feeds.Calendars(site))...) {
+	for _, f := range append(feeds.Feeds(site), feeds.Calendars(site)...) {
 		want = append(want, "/"+f.Path)
 	}
 	got := feeds.URLs(site)

@@ -72,8 +72,6 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
-	"iter"
-	"slices"
 	"sync"
 
 	"seutu/internal/body"
@@ -244,23 +242,16 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	}
 	// The calendars, redirects, feeds, sitemap and assets need none of
 	// the rendered pages, so they are written while the pages render.
-	// They need only the base path of the links' index: the index itself
-	// (2 MB at 10 000 pages) may go once the bodies are linked.
 	var rest diag.List
 	var wg sync.WaitGroup
 	if !opts.PagesOnly {
-		base := links.base
-		wg.Go(func() { stats.Assets, rest = writeRest(site, jobs, base, ast, o) })
-	}
-	if !r.cache {
-		bodiesFirst(run)
+		wg.Go(func() { stats.Assets, rest = writeRest(site, jobs, links, ast, o) })
 	}
 	results := make([]diag.List, len(run))
 	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx
 		results[i] = run[i].run(o)
 		if !r.cache {
-			v := run[i].view // done with: its body may go
-			v.Content, v.Headings = "", nil
+			run[i].view.Content = "" // done with: the HTML may go
 		}
 	})
 	wg.Wait()
@@ -278,14 +269,14 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 // package feeds from the site alone (the sitemap from the URLs of the
 // pages rendered, but 404.html; the redirects with the base path the
 // pages' links have), and the assets.
-func writeRest(site *model.Site, jobs []job, base string, ast *assetSet, o Output) (int, diag.List) {
+func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o Output) (int, diag.List) {
 	var diags diag.List
 	if err := putAll(o, feeds.Calendars(site)); err != nil {
 		diags.Errorf(diag.Pos{}, "write calendars: %v", err)
 	}
-	redirects, err := feeds.Redirects(site, base)
+	redirects, err := feeds.Redirects(site, links.base)
 	if err == nil {
-		err = putAll(o, slices.Values(redirects))
+		err = putAll(o, redirects)
 	}
 	if err != nil {
 		diags.Errorf(diag.Pos{}, "write redirects: %v", err)
@@ -297,7 +288,7 @@ func writeRest(site *model.Site, jobs []job, base string, ast *assetSet, o Outpu
 		}
 	}
 	files := append(feeds.Feeds(site), feeds.Sitemap(site, urls)...)
-	if err := putAll(o, slices.Values(append(files, feeds.Robots(site)))); err != nil {
+	if err := putAll(o, append(files, feeds.Robots(site))); err != nil {
 		diags.Errorf(diag.Pos{}, "write feeds and sitemap: %v", err)
 	}
 	n, err := ast.write(o)
@@ -307,30 +298,8 @@ func writeRest(site *model.Site, jobs []job, base string, ast *assetSet, o Outpu
 	return n, diags
 }
 
-// bodiesFirst orders the jobs of a one-shot render, in place, so that
-// the pages that show a body come first, each in the order it had: a
-// body's HTML goes once its page is written, and the lists, which come
-// after, fill the cards (fragments.go) that stay to the end. Lists first,
-// every body was held while every card was made: at 10 000 pages the live
-// heap a thousand pages into the render was 65 MB that way, and 57-60 MB
-// this way; 5 000 pages in, 52 and 42 MB. Which page runs when changes no
-// byte of the output.
-func bodiesFirst(run []job) {
-	var rest []job // the fewer: lists, terms, the home page
-	n := 0
-	for _, j := range run {
-		if j.view.Content != "" {
-			run[n] = j
-			n++
-		} else {
-			rest = append(rest, j)
-		}
-	}
-	copy(run[n:], rest)
-}
-
-func putAll(o Output, files iter.Seq[feeds.File]) error {
-	for f := range files {
+func putAll(o Output, files []feeds.File) error {
+	for _, f := range files {
 		if err := o.Put(f.Path, f.Data); err != nil {
 			return err
 		}
