@@ -23,7 +23,6 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	gutil "github.com/yuin/goldmark/util"
 
@@ -78,7 +77,8 @@ func newGoldmark(links parser.ASTTransformer, extra ...renderer.NodeRenderer) go
 			parser.WithASTTransformers(util(links, 999)),
 		),
 		goldmark.WithRendererOptions(
-			html.WithXHTML(), // void elements closed, as XML tools expect
+			// No html.WithXHTML: <br> and <hr> as the layouts write them, not
+			// <br />, which html-validate's void-style refuses in HTML.
 			renderer.WithNodeRenderers(renderers...),
 		),
 	)
