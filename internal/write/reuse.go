@@ -15,6 +15,11 @@ import (
 // one is safe. Anything but a regular file of the same size is written
 // anew, as is everything when the link fails (another file system, say).
 func (d *Dir) reuse(path, full string, data []byte) bool {
+	if !d.live {
+		// A fresh clone's build: looking for each file in a folder that
+		// is not there was 13 543 failed opens at 10 000 pages.
+		return false
+	}
 	old := filepath.Join(d.dest, filepath.FromSlash(path))
 	return holds(old, data) && os.Link(old, full) == nil
 }

