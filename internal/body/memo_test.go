@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -220,5 +221,41 @@ func TestCacheLeavesNoOtherFiles(t *testing.T) {
 		t.Errorf("loaded %d entries (%q)", l.Len(), l.Note())
 	} else {
 		l.Close()
+	}
+}
+
+// What a caching Converter keeps of each body follows the site: a page
+// that is gone drops out, and one that comes in is kept.
+func TestLinkedFollowsTheSite(t *testing.T) {
+	site, bodies := resolveSite(t, testContent)
+	c := NewCaching()
+	if _, _, _, err := c.Link(context.Background(), site, bodies, NewIndex(site, nil)); err != nil {
+		t.Fatal(err)
+	}
+	const gone, added = "content/erikois.md", "content/uusi.md"
+	if _, ok := c.linked[gone]; !ok {
+		t.Fatalf("%s not kept after the first Link", gone)
+	}
+	content := maps.Clone(testContent)
+	delete(content, gone)
+	content[added] = "---\ntitle: Uusi\n---\nUusi sivu.\n"
+	site, bodies = resolveSite(t, content)
+	if _, _, _, err := c.Link(context.Background(), site, bodies, NewIndex(site, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.linked[gone]; ok {
+		t.Errorf("%s is still kept after it was removed", gone)
+	}
+	if _, ok := c.linked[added]; !ok {
+		t.Errorf("%s is not kept", added)
+	}
+	want := 0
+	for f := range bodies {
+		if f != "" {
+			want++
+		}
+	}
+	if len(c.linked) != want {
+		t.Errorf("%d bodies kept, want %d", len(c.linked), want)
 	}
 }

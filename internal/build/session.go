@@ -101,9 +101,13 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 	res := &Result{Report: rep, Files: s.good, Rendered: stats.Rendered}
 	if !res.Failed() {
 		files := mem.Files()
-		next := make(map[string][]byte, len(s.good))
+		var next map[string][]byte
 		if pagesOnly {
-			maps.Copy(next, s.good) // feeds, calendars and assets too
+			// feeds, calendars and assets too; Clone copies the table
+			// whole, where inserting 13 500 files one by one took 3 ms
+			next = maps.Clone(s.good)
+		} else {
+			next = make(map[string][]byte, len(s.good))
 		}
 		for p, b := range files {
 			next[p] = b

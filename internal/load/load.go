@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -114,15 +115,27 @@ func reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 			read[i] = readPage(fsys, f, limit, old)
 		}
 	})
+	// With the same files as prev, only the changed ones differ from
+	// prev's: its maps are copied whole, where putting 10 000 files into
+	// each again took 4.5 ms of a one-file rebuild.
+	same := copies && prev != nil && slices.Equal(files, prev.list) && prev.files != nil && prev.Bodies != nil
+	if same {
+		r.files, r.Bodies = maps.Clone(prev.files), maps.Clone(prev.Bodies)
+	}
 	indexes := make([]*model.Section, len(files))
 	for i, f := range files {
-		if copies { // kept for the next Reload; a one-shot load lets the texts go with Bodies
+		fresh := !same || changed[f]
+		if copies && fresh { // kept for the next Reload; a one-shot load lets the texts go with Bodies
 			r.files[f] = read[i]
 		}
 		r.Diags.Merge(read[i].diags)
 		indexes[i] = read[i].index
-		if read[i].page != nil || read[i].index != nil {
+		switch {
+		case !fresh:
+		case read[i].page != nil || read[i].index != nil:
 			r.Bodies[f] = model.Source{Text: read[i].body, Line: read[i].bodyLine}
+		default:
+			delete(r.Bodies, f)
 		}
 		if p := read[i].page; p != nil {
 			r.Pages = append(r.Pages, p)
