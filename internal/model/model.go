@@ -40,9 +40,9 @@ type Moment struct {
 	Month    bool // written as a month: the day is not known
 }
 
-// Last returns the first instant after what m stands for: m itself when
+// Ends returns the first instant after what m stands for: m itself when
 // it has a clock time, else the midnight after its day or its month.
-func (m Moment) Last() time.Time {
+func (m Moment) Ends() time.Time {
 	switch {
 	case m.Month:
 		return m.AddDate(0, 1, 0)

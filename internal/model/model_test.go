@@ -173,3 +173,30 @@ func TestPaginate(t *testing.T) {
 		}
 	}
 }
+
+// A project is over when its status says so, or once its last day, month
+// or year has passed whatever its written status says.
+func TestProjectEnded(t *testing.T) {
+	end := PartialDate{Time: time.Date(2020, 12, 1, 0, 0, 0, 0, fi.Helsinki), Precision: Month}
+	tests := []struct {
+		name          string
+		project       Project
+		now           time.Time
+		passed, ended bool
+	}{
+		{"in its last month", Project{Status: "käynnissä", End: end}, time.Date(2020, 12, 31, 23, 0, 0, 0, fi.Helsinki), false, false},
+		{"after its last month, status written", Project{Status: "käynnissä", End: end}, time.Date(2021, 1, 1, 0, 0, 0, 0, fi.Helsinki), true, true},
+		{"status ended, no end", Project{Status: "päättynyt"}, time.Date(2020, 1, 1, 0, 0, 0, 0, fi.Helsinki), false, true},
+		{"no end, no status", Project{}, time.Date(2030, 1, 1, 0, 0, 0, 0, fi.Helsinki), false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.project.EndPassed(tt.now); got != tt.passed {
+				t.Errorf("EndPassed = %v, want %v", got, tt.passed)
+			}
+			if got := tt.project.Ended(tt.now); got != tt.ended {
+				t.Errorf("Ended = %v, want %v", got, tt.ended)
+			}
+		})
+	}
+}

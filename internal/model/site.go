@@ -77,16 +77,14 @@ func (s *Site) Latest(n int) []*Page {
 // or the end of its last month when only the months are known.
 func (e *Event) Ends() time.Time {
 	switch {
-	case e.End.Month:
-		return e.End.Last()
-	case !e.End.IsZero() && (e.End.DateOnly || e.AllDay):
-		return nextMidnight(e.End.Time)
-	case !e.End.IsZero():
-		return e.End.Time
-	case e.Start.Month:
-		return e.Start.Last()
+	case e.End.IsZero() && e.Start.Month:
+		return e.Start.Ends()
+	case e.End.IsZero():
+		return nextMidnight(e.Start.Time) // a start alone lasts its day
+	case e.AllDay && !e.End.DateOnly:
+		return nextMidnight(e.End.Time) // all day: the end's clock is not shown
 	}
-	return nextMidnight(e.Start.Time)
+	return e.End.Ends()
 }
 
 // nextMidnight is the start of the day after t's, in t's time zone.
@@ -100,6 +98,16 @@ func (e *Event) Ended(now time.Time) bool { return !now.Before(e.Ends()) }
 
 // WholeDays reports whether the event is shown without clock times.
 func (e *Event) WholeDays() bool { return e.AllDay || e.Start.DateOnly }
+
+// EndPassed reports whether the project's last day (month, year) is over
+// at now.
+func (p *Project) EndPassed(now time.Time) bool {
+	return !p.End.IsZero() && !now.Before(p.End.Ends())
+}
+
+// Ended reports whether the project is over at now: its status says so, or
+// its end is past though its status, written, says otherwise.
+func (p *Project) Ended(now time.Time) bool { return p.Status == "päättynyt" || p.EndPassed(now) }
 
 // Rough reports whether only the months of the event are known.
 func (e *Event) Rough() bool { return e.Start.Month || e.End.Month }

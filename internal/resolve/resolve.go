@@ -169,7 +169,7 @@ func deriveStatus(p *model.Page, now time.Time) {
 		return
 	}
 	switch {
-	case !pr.End.IsZero() && !now.Before(pr.End.Ends()): // the end day (month, year) is the last
+	case pr.EndPassed(now):
 		pr.Status = "päättynyt"
 	case !pr.Start.IsZero() && now.Before(pr.Start.Time):
 		pr.Status = "suunnitteilla"
