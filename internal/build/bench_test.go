@@ -48,15 +48,23 @@ func corpusFS(b *testing.B, n int) fstest.MapFS {
 
 var sizes = []int{1000, 10000}
 
+// generated writes the generated site of n pages that every benchmark
+// here builds, into a temporary folder, and returns the folder.
+func generated(b *testing.B, n int) string {
+	b.Helper()
+	src := b.TempDir()
+	if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow})); err != nil {
+		b.Fatal(err)
+	}
+	return src
+}
+
 // BenchmarkBuild builds a generated site, minified and fingerprinted as
 // for production, to a real folder: the whole pipeline.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			src := b.TempDir()
-			if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow})); err != nil {
-				b.Fatal(err)
-			}
+			src := generated(b, n)
 			b.ReportAllocs()
 			var pages int
 			for b.Loop() {

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"seutu/internal/corpus"
 )
 
 // BenchmarkPeakMemory builds a generated site into an empty folder, as
@@ -25,10 +24,7 @@ import (
 func BenchmarkPeakMemory(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			src := b.TempDir()
-			if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow})); err != nil {
-				b.Fatal(err)
-			}
+			src := generated(b, n)
 			var live, goal, inUse uint64
 			for b.Loop() {
 				runtime.GC() // nothing of the last run counts

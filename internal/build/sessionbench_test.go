@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"seutu/internal/corpus"
 )
 
 // BenchmarkSessionEdit times the dev server's rebuild after a one-file
@@ -66,10 +65,7 @@ func benchmarkEdit(b *testing.B, n int, old, new string) {
 // times the rebuilds after changes: prepare, given the site folder, returns
 // the function that makes the i-th change and names the file it changed.
 func benchmarkRebuilds(b *testing.B, n int, prepare func(src string) func(i int) string) {
-	src := b.TempDir()
-	if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow})); err != nil {
-		b.Fatal(err)
-	}
+	src := generated(b, n)
 	s, err := NewSession(Options{Source: src, Now: corpusNow})
 	if err != nil {
 		b.Fatal(err)
