@@ -9,7 +9,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
 )
 
 // BenchmarkPeakMemory builds a generated site into an empty folder, as

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
 )
 
 // BenchmarkSessionEdit times the dev server's rebuild after a one-file
