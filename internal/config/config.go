@@ -5,9 +5,11 @@ package config
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"seutu/internal/diag"
+	"seutu/internal/lang"
 	"seutu/internal/meta"
 )
 
@@ -19,9 +21,15 @@ type Config struct {
 	Title       string // the site's name, in the header and in every <title>
 	Description string // one sentence on what the site is, for the home page and meta tags
 	BaseURL     string // absolute URL of the site's root, ending in "/"
-	Language    string // BCP 47, "fi"
+	Language    string // BCP 47, "fi": the default language, published at /
 	Menu        []MenuItem
 	Contact     Contact
+
+	// Languages are the languages the site is published in, the default
+	// (Language) first; the others under /<code>/. Translations holds, by
+	// language code, what site.toml says in that language.
+	Languages    []string
+	Translations map[string]*Translation
 
 	MaxFileKB   int // a content file larger than this is refused
 	NewsPerPage int // news items on one page of /ajankohtaista/
@@ -36,8 +44,72 @@ type Config struct {
 
 // MenuItem is one link of the main menu.
 type MenuItem struct {
-	Name string
-	URL  string
+	Name  string
+	URL   string            // in the default language; other languages' menus put their prefix before it
+	Names map[string]string // the name in other languages, by code: name_sv, name_en
+
+	namePos map[string]diag.Pos
+}
+
+// Translation is what site.toml says in a language other than the
+// default: [translations.sv].
+type Translation struct {
+	Title       string
+	Description string
+	Contact     Contact           // the fields given here replace the default language's
+	Vocabulary  map[string]string // a vocabulary value in this language, by its value as written
+
+	pos diag.Pos
+}
+
+// NameIn returns the item's name in language code, falling back to the
+// default language's.
+func (m MenuItem) NameIn(code string) string {
+	if n := m.Names[code]; n != "" {
+		return n
+	}
+	return m.Name
+}
+
+// In returns the configuration as language code shows it: title,
+// description and footer contact in that language where site.toml gives
+// them. For the default language, c itself.
+func (c *Config) In(code string) *Config {
+	t := c.Translations[code]
+	if code == c.Language || t == nil {
+		return c
+	}
+	out := *c
+	if t.Title != "" {
+		out.Title = t.Title
+	}
+	if t.Description != "" {
+		out.Description = t.Description
+	}
+	for _, f := range []struct {
+		dst *string
+		src string
+	}{
+		{&out.Contact.Name, t.Contact.Name}, {&out.Contact.Address, t.Contact.Address},
+		{&out.Contact.Phone, t.Contact.Phone}, {&out.Contact.Email, t.Contact.Email},
+		{&out.Contact.Website, t.Contact.Website},
+	} {
+		if f.src != "" {
+			*f.dst = f.src
+		}
+	}
+	return &out
+}
+
+// Term returns a vocabulary value as language code writes it: its
+// translation in site.toml, or the value itself.
+func (c *Config) Term(code, value string) string {
+	if t := c.Translations[code]; t != nil {
+		if v := t.Vocabulary[value]; v != "" {
+			return v
+		}
+	}
+	return value
 }
 
 // Contact is the publisher's contact information in the footer.
@@ -52,14 +124,15 @@ type Contact struct {
 // Default returns the configuration used for anything site.toml leaves out.
 func Default() *Config {
 	return &Config{
-		Title:    "Keski-Suomen kuntayhteistyö",
-		BaseURL:  "http://127.0.0.1:1313/",
-		Language: "fi",
+		Title:     "Keski-Suomen kuntayhteistyö",
+		BaseURL:   "http://127.0.0.1:1313/",
+		Language:  "fi",
+		Languages: []string{"fi"},
 		Menu: []MenuItem{
-			{"Verkostot", "/verkostot/"},
-			{"Hankkeet", "/hankkeet/"},
-			{"Strategiat", "/strategiat/"},
-			{"Ajankohtaista", "/ajankohtaista/"},
+			{Name: "Verkostot", URL: "/verkostot/"},
+			{Name: "Hankkeet", URL: "/hankkeet/"},
+			{Name: "Strategiat", URL: "/strategiat/"},
+			{Name: "Ajankohtaista", URL: "/ajankohtaista/"},
 		},
 		MaxFileKB:   1024,
 		NewsPerPage: 20,
@@ -80,11 +153,14 @@ func Parse(src []byte) (*Config, diag.List) {
 		return c, diags
 	}
 	d := meta.Decoder{Diags: diags}
+	var languagesAt *meta.Value
 	d.Fields(root, map[string]meta.FieldFunc{
 		"title":         func(v *meta.Value) { c.Title = d.Text(v) },
 		"description":   func(v *meta.Value) { c.Description = d.Text(v) },
 		"base_url":      func(v *meta.Value) { c.BaseURL = baseURL(&d, v) },
 		"language":      func(v *meta.Value) { c.Language = d.Text(v) },
+		"languages":     func(v *meta.Value) { c.Languages = d.Texts(v); languagesAt = v },
+		"translations":  func(v *meta.Value) { c.Translations = translations(&d, v) },
 		"menu":          func(v *meta.Value) { c.Menu = menu(&d, v) },
 		"contact":       func(v *meta.Value) { c.Contact = contact(&d, v) },
 		"news_per_page": func(v *meta.Value) { c.NewsPerPage = positive(&d, v) },
@@ -102,7 +178,85 @@ func Parse(src []byte) (*Config, diag.List) {
 	if c.Title == "" {
 		d.Diags.Errorf(diag.Pos{File: File, Line: 1, Col: 1}, "title must not be empty")
 	}
+	c.checkLanguages(&d, languagesAt)
 	return c, d.Diags
+}
+
+// checkLanguages makes Languages start with the default language and
+// checks that every language, and every [translations.x] table, is one
+// seutu knows and the site publishes.
+func (c *Config) checkLanguages(d *meta.Decoder, at *meta.Value) {
+	if lang.ByCode(c.Language) == nil {
+		d.Diags.Errorf(diag.Pos{File: File, Line: 1, Col: 1}, "language %q is not one seutu knows (%s)", c.Language, strings.Join(lang.Codes(), ", "))
+		c.Language = "fi"
+	}
+	if at == nil {
+		c.Languages = []string{c.Language}
+	} else {
+		seen := map[string]bool{}
+		var codes []string
+		for i, code := range c.Languages {
+			pos := at.Pos
+			if i < len(at.Items) {
+				pos = at.Items[i].Pos
+			}
+			switch {
+			case lang.ByCode(code) == nil:
+				d.Diags.Errorf(pos, "languages: %q is not one seutu knows (%s)%s", code, strings.Join(lang.Codes(), ", "), diag.DidYouMean(code, lang.Codes()))
+			case seen[code]:
+				d.Diags.Errorf(pos, "languages: %q is listed twice", code)
+			default:
+				seen[code] = true
+				codes = append(codes, code)
+			}
+		}
+		if len(codes) == 0 || codes[0] != c.Language {
+			d.Diags.Errorf(at.Pos, "languages must begin with the default language, %q", c.Language)
+			codes = slices.DeleteFunc(codes, func(s string) bool { return s == c.Language })
+			codes = append([]string{c.Language}, codes...)
+		}
+		c.Languages = codes
+	}
+	for code, t := range c.Translations {
+		if !slices.Contains(c.Languages, code) {
+			d.Diags.Errorf(t.pos, "[translations.%s]: %q is not among languages (%s)", code, code, strings.Join(c.Languages, ", "))
+		}
+	}
+	for _, m := range c.Menu {
+		for code, pos := range m.namePos {
+			if !slices.Contains(c.Languages, code) || code == c.Language {
+				d.Diags.Errorf(pos, "name_%s: %q is not among the site's other languages (%s)", code, code, strings.Join(c.Languages[1:], ", "))
+			}
+		}
+	}
+}
+
+func translations(d *meta.Decoder, v *meta.Value) map[string]*Translation {
+	if v.Kind != meta.Map {
+		d.Diags.Errorf(v.Pos, "[translations] must be tables such as [translations.sv]")
+		return nil
+	}
+	out := map[string]*Translation{}
+	for _, f := range v.Fields {
+		t := &Translation{pos: f.KeyPos}
+		d.Fields(f.Value, map[string]meta.FieldFunc{
+			"title":       func(v *meta.Value) { t.Title = d.Text(v) },
+			"description": func(v *meta.Value) { t.Description = d.Text(v) },
+			"contact":     func(v *meta.Value) { t.Contact = contact(d, v) },
+			"vocabulary": func(v *meta.Value) {
+				if v.Kind != meta.Map {
+					d.Diags.Errorf(v.Pos, "[translations.%s.vocabulary] must be a table of \"value\" = \"translation\"", f.Key)
+					return
+				}
+				t.Vocabulary = map[string]string{}
+				for _, w := range v.Fields {
+					t.Vocabulary[w.Key] = d.Text(w.Value)
+				}
+			},
+		}, "[translations."+f.Key+"]")
+		out[f.Key] = t
+	}
+	return out
 }
 
 func baseURL(d *meta.Decoder, v *meta.Value) string {
@@ -122,10 +276,21 @@ func menu(d *meta.Decoder, v *meta.Value) []MenuItem {
 	var items []MenuItem
 	for _, it := range d.ListOf(v) {
 		var m MenuItem
-		d.Fields(it, map[string]meta.FieldFunc{
+		fields := map[string]meta.FieldFunc{
 			"name": func(v *meta.Value) { m.Name = d.Text(v) },
 			"url":  func(v *meta.Value) { m.URL = d.Text(v) },
-		}, "[[menu]]")
+		}
+		for _, f := range it.Fields {
+			if code, ok := strings.CutPrefix(f.Key, "name_"); ok {
+				fields[f.Key] = func(v *meta.Value) {
+					if m.Names == nil {
+						m.Names, m.namePos = map[string]string{}, map[string]diag.Pos{}
+					}
+					m.Names[code], m.namePos[code] = d.Text(v), f.KeyPos
+				}
+			}
+		}
+		d.Fields(it, fields, "[[menu]]")
 		if m.Name == "" || m.URL == "" {
 			d.Diags.Errorf(it.Pos, "a menu item needs both name and url")
 			continue

@@ -11,6 +11,7 @@ import (
 
 	"seutu/internal/config"
 	"seutu/internal/diag"
+	"seutu/internal/lang"
 )
 
 // Kind is what a page is; the folder under content/ decides it.
@@ -453,9 +454,13 @@ type Content struct {
 	Unread map[string]bool
 }
 
-// Site is the resolved site: every published page, linked.
+// Site is the resolved site in one language: every published page,
+// linked. A site in several languages is one Site per language; the
+// default language's holds the others in Languages.
 type Site struct {
-	Config   *config.Config
+	Config   *config.Config // as this language shows it (config.Config.In)
+	Lang     *lang.Lang
+	Prefix   string    // the language's path before every URL: "" for the default language, "/sv"
 	Now      time.Time // build time: SOURCE_DATE_EPOCH, -now or the clock
 	Pages    []*Page   // published pages, sorted by URL
 	Sections []*Section

@@ -17,6 +17,7 @@ import (
 
 	"seutu/internal/diag"
 	"seutu/internal/fi"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 )
 
@@ -31,7 +32,7 @@ type Options struct {
 func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
 	r := &resolver{
 		col:     fi.NewCollation(),
-		site:    &model.Site{Config: in.Config, Now: opts.Now.In(fi.Helsinki), Home: in.Home},
+		site:    &model.Site{Config: in.Config, Lang: lang.ByCode(in.Config.Language), Now: opts.Now.In(fi.Helsinki), Home: in.Home},
 		leftOut: map[model.Kind]map[string]*model.Page{},
 		unread:  unread(in.Unread),
 	}
