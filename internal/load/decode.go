@@ -84,7 +84,7 @@ func (d *decoder) decode(root *meta.Value) {
 	if !p.Checked.IsZero() && d.todo {
 		d.Diags.Warnf(d.at("checked", root.Pos), "checked says this page's facts were checked on %s, but todo still lists something to check: settle the todo, or remove checked until then", p.Checked.Format("2006-01-02"))
 	}
-	if p.News != nil && p.News.Date.IsZero() {
+	if p.News != nil && p.News.Date.IsZero() && p.Lang == "" { // a translation's date is its original's
 		if _, ok := p.Pos.Lookup("date"); !ok {
 			d.Diags.Errorf(root.Pos, "missing date: a news item needs date: YYYY-MM-DD")
 		}

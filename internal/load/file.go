@@ -287,10 +287,11 @@ var (
 
 // newPage places a file in the site: its kind, section, key and slug.
 func newPage(file string) *model.Page {
-	rel := strings.TrimPrefix(file, "content/")
+	orig, code := sitefs.SplitLang(file)
+	rel := strings.TrimPrefix(orig, "content/")
 	dir, name := path.Split(rel)
 	key := strings.TrimSuffix(name, ".md")
-	p := &model.Page{File: file, Key: key}
+	p := &model.Page{File: file, Key: key, Lang: code}
 	if dir != "" {
 		p.Section, _, _ = strings.Cut(dir, "/")
 	}
@@ -308,7 +309,8 @@ func readIndex(fsys fs.FS, name string, limit int64) file {
 	if s == nil || s.meta == nil {
 		return file{diags: diags}
 	}
-	sec := &model.Section{File: name}
+	_, code := sitefs.SplitLang(name)
+	sec := &model.Section{File: name, Lang: code}
 	if dir := path.Dir(strings.TrimPrefix(name, "content/")); dir != "." {
 		sec.Name, _, _ = strings.Cut(dir, "/")
 	}

@@ -20,6 +20,7 @@ import (
 	"seutu/internal/config"
 	"seutu/internal/diag"
 	"seutu/internal/fi"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 	"seutu/internal/par"
 	"seutu/internal/sitefs"
@@ -137,7 +138,9 @@ func reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 		default:
 			delete(r.Bodies, f)
 		}
-		if p := read[i].page; p != nil {
+		if p := read[i].page; p != nil && p.Lang != "" {
+			r.Translations = append(r.Translations, p)
+		} else if p != nil {
 			r.Pages = append(r.Pages, p)
 		} else if read[i].index == nil {
 			if r.Unread == nil {
@@ -160,6 +163,12 @@ func reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 		}
 	}
 	r.Sections, r.Home = sections(files, indexes, r.Pages)
+	for _, idx := range indexes {
+		if idx != nil && idx.Lang != "" {
+			r.SectionTranslations = append(r.SectionTranslations, idx)
+		}
+	}
+	r.Diags.Merge(r.checkTranslations(fsys, read, indexes))
 	return r
 }
 
@@ -280,8 +289,16 @@ func listContent(fsys fs.FS) ([]string, diag.List) {
 		}
 		switch {
 		case strings.HasSuffix(name, ".md"):
-			if base := strings.TrimSuffix(name, ".md"); base != "_index" && !fi.IsSlug(base) {
-				diags.Errorf(at, "file name %q cannot become a clean URL: rename the file %q", name, suggestName(base)+".md")
+			orig, code := sitefs.SplitLang(name)
+			base := strings.TrimSuffix(orig, ".md")
+			if code == "" {
+				if stem, c, ok := cutLang(base); ok && fi.IsSlug(stem) {
+					diags.Errorf(at, "%q is not a language seutu knows (%s): a translation is named like x.sv.md%s", c, strings.Join(lang.Codes(), ", "), diag.DidYouMean(c, lang.Codes()))
+					return nil
+				}
+			}
+			if base != "_index" && !fi.IsSlug(base) {
+				diags.Errorf(at, "file name %q cannot become a clean URL: rename the file %q", name, suggestName(base)+strings.TrimPrefix(name, base))
 				return nil
 			}
 			files = append(files, p)
@@ -299,6 +316,22 @@ func listContent(fsys fs.FS) ([]string, diag.List) {
 	}
 	slices.Sort(files)
 	return files, diags
+}
+
+// cutLang splits x.de into x and de when what follows the last dot looks
+// like a language code: two lowercase letters.
+func cutLang(base string) (stem, code string, ok bool) {
+	dot := strings.LastIndexByte(base, '.')
+	if dot < 0 || len(base)-dot != 3 {
+		return base, "", false
+	}
+	code = base[dot+1:]
+	for _, c := range code {
+		if c < 'a' || c > 'z' {
+			return base, "", false
+		}
+	}
+	return base[:dot], code, true
 }
 
 // suggestName is what a file or folder could be renamed: its slug, or a
@@ -352,7 +385,7 @@ func sections(files []string, indexes []*model.Section, pages []*model.Page) (se
 	}
 	for i, f := range files {
 		idx := indexes[i]
-		if idx == nil {
+		if idx == nil || idx.Lang != "" {
 			continue
 		}
 		if idx.Name == "" {

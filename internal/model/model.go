@@ -106,7 +106,8 @@ type Page struct {
 	Kind    Kind
 	File    string // slash path from the site folder: content/verkostot/x.md
 	Section string // first folder under content/, "" for content/*.md
-	Key     string // the file's name without .md: what references use
+	Key     string // the file's name without .md (and without a translation's language): what references use
+	Lang    string // a translation's language code (verkostot/x.sv.md: sv); "" for a page in the default language
 	Slug    string // last URL segment: the slug field, or the file name
 	URL     string // site-relative, with slashes at both ends: /verkostot/x/
 
@@ -281,6 +282,7 @@ type Backrefs struct {
 // Section is a folder under content/ with its list page.
 type Section struct {
 	Name    string // folder name: verkostot
+	Lang    string // the language of its _index.<lang>.md; "" for the default language
 	Kind    Kind
 	Title   string // from _index.md, or a default by kind
 	Summary string
@@ -452,6 +454,14 @@ type Content struct {
 	// matter that parses. Each has its own error; a reference to one is
 	// not to a missing file. Nil when there are none.
 	Unread map[string]bool
+
+	// Translations are the pages of translation files (x.sv.md) as
+	// decoded: their texts alone, Key the original's, Lang set; model.
+	// Translate makes the page of each language from them.
+	// SectionTranslations are the _index.<lang>.md files, home's included
+	// (Name "").
+	Translations        []*Page
+	SectionTranslations []*Section
 }
 
 // Site is the resolved site in one language: every published page,

@@ -69,3 +69,16 @@ func (ps *Positions) Of(field string) diag.Pos {
 	pos, _ := ps.Lookup(field)
 	return pos
 }
+
+// Names returns the fields written, in order, once each.
+func (ps *Positions) Names() []string {
+	var out []string
+	for i, a := range ps.at {
+		if a.item < 0 || i == 0 || ps.at[i-1].name != a.name {
+			if name := string(ps.names[a.name : a.name+a.size]); len(out) == 0 || out[len(out)-1] != name {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}

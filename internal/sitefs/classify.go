@@ -3,6 +3,8 @@ package sitefs
 import (
 	"path"
 	"strings"
+
+	"seutu/internal/lang"
 )
 
 // Role is what a file is to the site. The dev server watches the files
@@ -56,7 +58,30 @@ func Classify(p string) Role {
 	return Ignore
 }
 
-// IsIndex reports whether a content path is an _index.md, a section's or
-// the home page's intro: load asks it of every file, so it is one
-// comparison, not Classify.
-func IsIndex(p string) bool { return path.Base(p) == "_index.md" }
+// IsIndex reports whether a content path is an _index.md (or a
+// translation of one, _index.sv.md), a section's or the home page's intro:
+// load asks it of every file, so it is a comparison or two, not Classify.
+func IsIndex(p string) bool {
+	base := path.Base(p)
+	if base == "_index.md" {
+		return true
+	}
+	orig, code := SplitLang(base)
+	return code != "" && orig == "_index.md"
+}
+
+// SplitLang splits a content file's path into its original's and the
+// language of the translation it is: verkostot/x.sv.md gives
+// verkostot/x.md and sv. A path without a language seutu knows before .md
+// gives itself and "".
+func SplitLang(p string) (orig, code string) {
+	stem, ok := strings.CutSuffix(p, ".md")
+	if !ok {
+		return p, ""
+	}
+	dot := strings.LastIndexByte(stem, '.')
+	if dot < 0 || strings.Contains(stem[dot:], "/") || lang.ByCode(stem[dot+1:]) == nil {
+		return p, ""
+	}
+	return stem[:dot] + ".md", stem[dot+1:]
+}

@@ -33,3 +33,31 @@ func TestClassify(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitLang(t *testing.T) {
+	tests := []struct{ in, orig, code string }{
+		{"content/verkostot/x.sv.md", "content/verkostot/x.md", "sv"},
+		{"content/_index.en.md", "content/_index.md", "en"},
+		{"x.fi.md", "x.md", "fi"},
+		{"content/verkostot/x.md", "content/verkostot/x.md", ""},
+		{"content/verkostot/x.de.md", "content/verkostot/x.de.md", ""},
+		{"content/v.sv/x.md", "content/v.sv/x.md", ""},
+		{"content/x.sv", "content/x.sv", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			orig, code := SplitLang(tt.in)
+			if orig != tt.orig || code != tt.code {
+				t.Errorf("got %q, %q; want %q, %q", orig, code, tt.orig, tt.code)
+			}
+		})
+	}
+	for _, p := range []string{"content/_index.md", "content/verkostot/_index.sv.md"} {
+		if !IsIndex(p) || Classify(p) != Index {
+			t.Errorf("%s: not an index", p)
+		}
+	}
+	if IsIndex("content/_index.de.md") {
+		t.Error("_index.de.md is an index")
+	}
+}
