@@ -190,14 +190,18 @@ func (c *Converter) sources(site *model.Site, bodies map[string]model.Source) []
 		b := bodies[file]
 		srcs = append(srcs, source{b.Text, file, b.Line, url})
 	}
-	for _, p := range site.Pages {
+	for _, p := range site.AllPages() {
 		add(p.File, p.URL)
 	}
-	for _, s := range site.Sections {
-		add(s.File, s.URL)
+	for _, l := range site.All() {
+		for _, s := range l.Sections {
+			add(s.File, s.URL)
+		}
 	}
-	if h := site.Home; h != nil {
-		add(h.File, "/")
+	for _, l := range site.All() {
+		if h := l.Home; h != nil {
+			add(h.File, l.HomeURL())
+		}
 	}
 	if !c.keep {
 		clear(bodies)
@@ -258,21 +262,30 @@ func (c *Converter) Link(ctx context.Context, site *model.Site, bodies map[strin
 	}
 	diags.Merge(checkBodies(site, ix, all))
 
-	b := &Set{Pages: make(map[*model.Page]Body, len(site.Pages)), Sections: map[*model.Section]Body{}}
+	pages := site.AllPages()
+	b := &Set{Pages: make(map[*model.Page]Body, len(pages)), Sections: map[*model.Section]Body{}}
 	final := func(l linked) Body {
 		return Body{HTML: template.HTML(l.html), Headings: l.res.Headings} // #nosec: goldmark escapes text and omits raw HTML
 	}
 	i := 0
-	for _, p := range site.Pages {
+	for _, p := range pages {
 		b.Pages[p] = final(all[i])
 		i++
 	}
-	for _, s := range site.Sections {
-		b.Sections[s] = final(all[i])
-		i++
+	for _, l := range site.All() {
+		for _, s := range l.Sections {
+			b.Sections[s] = final(all[i])
+			i++
+		}
+	}
+	for _, l := range site.All() {
+		if l.Home != nil {
+			b.Sections[l.Home] = final(all[i]) // a language's home page's intro
+			i++
+		}
 	}
 	if site.Home != nil {
-		b.Home = final(all[i])
+		b.Home = b.Sections[site.Home]
 	}
 	return b, fresh, diags, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"seutu/internal/diag"
 	"seutu/internal/model"
+	"seutu/internal/sitefs"
 )
 
 // Index knows every URL of the site, so that links in bodies can be
@@ -47,15 +48,20 @@ func NewIndex(site *model.Site, extra []string) *Index {
 		ix.urls[u] = true
 		ix.paths = append(ix.paths, u)
 	}
-	for i, p := range site.Pages {
+	for i, p := range site.AllPages() {
 		ix.byFile[p.File] = p
 		ix.byURL[p.URL] = p
 		ix.pageAt[p.URL] = i
 		ix.files = append(ix.files, p.File)
 		addURL(p.URL)
 	}
-	for _, l := range site.Lists {
-		addURL(l.URL)
+	for _, s := range site.All() {
+		if s.Prefix != "" {
+			addURL(s.HomeURL())
+		}
+		for _, l := range s.Lists {
+			addURL(l.URL)
+		}
 	}
 	for _, u := range extra {
 		addURL(u)
@@ -99,13 +105,33 @@ func Rel(base, u string) string {
 // from returns the resolver for links in the file at source path file,
 // published at the site-relative URL page.
 func (ix *Index) from(file, page string) pageLinks {
-	return pageLinks{ix: ix, dir: path.Dir(file), page: page}
+	_, code := sitefs.SplitLang(file)
+	return pageLinks{ix: ix, dir: path.Dir(file), page: page, lang: code}
 }
 
 type pageLinks struct {
 	ix   *Index
 	dir  string // the source file's folder, for links to .md files
 	page string // the page's URL, for relative links and bare #fragments
+	lang string // the translation's language; "" in the default language
+}
+
+// inLanguage returns the URL of the page at u in the linking page's
+// language when it is translated, so that a translation's body may link
+// as its original does: /verkostot/x/ in an English body leads to
+// /en/verkostot/x/ when there is one.
+func (l pageLinks) inLanguage(u string) string {
+	if l.lang == "" {
+		return u
+	}
+	if p := l.ix.byURL[u]; p != nil {
+		for _, v := range p.Versions {
+			if v.Lang == l.lang {
+				return v.URL
+			}
+		}
+	}
+	return u
 }
 
 // resolve rewrites and checks one destination, and says where in the
@@ -174,7 +200,7 @@ func (l pageLinks) locate(u *url.URL, image bool) (string, string) {
 		if p == nil {
 			return "", "link to " + quote(u.Path) + ": there is no page " + file + diag.DidYouMean(file, l.ix.files)
 		}
-		return p.URL, ""
+		return l.inLanguage(p.URL), ""
 	}
 	p := u.Path
 	if !strings.HasPrefix(p, "/") {
@@ -193,7 +219,7 @@ func (l pageLinks) locate(u *url.URL, image bool) (string, string) {
 		}
 		return "", "link to " + quote(u.Path) + ": no " + what + " of this site has that address" + diag.DidYouMean(p, l.ix.paths)
 	}
-	return p, ""
+	return l.inLanguage(p), ""
 }
 
 func withFragment(u, frag string) string {
@@ -204,3 +230,7 @@ func withFragment(u, frag string) string {
 }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// Has reports whether the site-relative URL u is a page, list or file of
+// the site.
+func (ix *Index) Has(u string) bool { return ix.urls[u] }

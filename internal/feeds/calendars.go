@@ -30,10 +30,18 @@ func Calendars(site *model.Site) []File {
 		one := ical.Calendar{ProdID: prodID(site), Events: []ical.Event{ev}}
 		out = append(out, File{Path: strings.TrimPrefix(p.URL, "/") + EventCalendarName, Data: ical.Bytes(one)})
 	}
+	if !hasCalendar(site) {
+		return out
+	}
 	feed := ical.Calendar{ProdID: prodID(site), Name: site.Config.Title + ": tapahtumat",
-		URL: base + "/" + CalendarFile, Events: all}
-	return append(out, File{Path: CalendarFile, Data: ical.Bytes(feed)})
+		URL: base + site.Prefix + "/" + CalendarFile, Events: all}
+	return append(out, File{Path: strings.TrimPrefix(site.Prefix+"/", "/") + CalendarFile, Data: ical.Bytes(feed)})
 }
+
+// hasCalendar reports whether the site publishes the calendar of all
+// events: the default language always, so that a subscription never
+// breaks; another language when it has events.
+func hasCalendar(site *model.Site) bool { return site.Prefix == "" || len(site.Events) > 0 }
 
 // inCalendar reports whether an event goes into the calendars: a calendar
 // entry needs days, and of a rough event the sources give only months.

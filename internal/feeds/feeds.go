@@ -96,7 +96,9 @@ func URLs(site *model.Site) []string {
 	for _, f := range newsFeeds(site) {
 		urls = append(urls, f.dir+rssName, f.dir+atomName)
 	}
-	urls = append(urls, "/"+CalendarFile)
+	if hasCalendar(site) {
+		urls = append(urls, site.Prefix+"/"+CalendarFile)
+	}
 	for _, p := range site.Events {
 		if inCalendar(p) {
 			urls = append(urls, p.URL+EventCalendarName)
@@ -109,6 +111,9 @@ func URLs(site *model.Site) []string {
 func FeedLinks(site *model.Site, url string) []Link {
 	var links []Link
 	all := newsFeeds(site)
+	if len(all) == 0 {
+		return nil
+	}
 	for _, f := range all[1:] {
 		if f.dir == url {
 			links = append(links, feedLinks(f)...)
@@ -128,8 +133,12 @@ func feedLinks(f feed) []Link {
 // items, in site.toml's order. A category whose slug an earlier one took
 // gets no feed of its own, so no two feeds share a path.
 func newsFeeds(site *model.Site) []feed {
+	if site.Prefix != "" && len(site.News) == 0 {
+		return nil // a language without news has no news page to announce feeds
+	}
 	cfg := site.Config
 	title := cfg.Title + " – Ajankohtaista"
+	newsURL := site.Prefix + newsURL
 	feeds := []feed{{dir: newsURL, title: title, pages: site.News}}
 	seen := map[string]bool{}
 	for _, cat := range cfg.NewsCategories {

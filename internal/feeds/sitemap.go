@@ -47,7 +47,20 @@ type sitemapRef struct {
 // When the URLs do not fit in one file (MaxSitemapURLs, MaxSitemapBytes),
 // they go to sitemap-1.xml, sitemap-2.xml, … in order, and sitemap.xml is a
 // sitemap index of those parts, each with the latest lastmod among its URLs.
-func Sitemap(site *model.Site, urls []string) []File {
+func Sitemap(site *model.Site, urls []string) []File { return SitemapWith(site, urls, nil) }
+
+// Alternate is a version of a page in another language, for the
+// sitemap's xhtml:link and the page's <link rel="alternate" hreflang>.
+type Alternate struct {
+	Lang string // hreflang: fi, sv, en
+	URL  string // site-relative
+}
+
+// SitemapWith is Sitemap with the language versions of each URL, when
+// alternates gives any (every version, the URL's own included), as
+// xhtml:link elements: how search engines learn that /en/x/ is /x/ in
+// English.
+func SitemapWith(site *model.Site, urls []string, alternates func(u string) []Alternate) []File {
 	pages := make(map[string]*model.Page, len(site.Pages))
 	for _, p := range site.Pages {
 		pages[p.URL] = p
@@ -62,7 +75,11 @@ func Sitemap(site *model.Site, urls []string) []File {
 	slices.Sort(rel)
 	rel = slices.Compact(rel)
 
-	head := []byte(xml.Header + `<urlset xmlns="` + sitemapNS + `">` + "\n")
+	ns := ""
+	if alternates != nil {
+		ns = ` xmlns:xhtml="http://www.w3.org/1999/xhtml"`
+	}
+	head := []byte(xml.Header + `<urlset xmlns="` + sitemapNS + `"` + ns + `>` + "\n")
 	foot := []byte("</urlset>\n")
 	type part struct {
 		body    bytes.Buffer
@@ -81,6 +98,9 @@ func Sitemap(site *model.Site, urls []string) []File {
 			e.Lastmod = mod.Format(time.DateOnly)
 		}
 		entry = urlElement(entry[:0], e)
+		if alternates != nil {
+			entry = alternateLinks(entry, site, alternates(u))
+		}
 		cur := parts[len(parts)-1]
 		if cur.n > 0 && (cur.n >= MaxSitemapURLs || len(head)+cur.body.Len()+len(entry)+len(foot) > MaxSitemapBytes) {
 			cur = &part{}
@@ -127,6 +147,25 @@ func urlElement(b []byte, e sitemapURL) []byte {
 		w.WriteString("</lastmod>\n")
 	}
 	w.WriteString("  </url>\n")
+	return w.Bytes()
+}
+
+// alternateLinks puts the xhtml:link of each version before the </url>
+// that entry ends with.
+func alternateLinks(entry []byte, site *model.Site, alts []Alternate) []byte {
+	if len(alts) == 0 {
+		return entry
+	}
+	const end = "  </url>\n"
+	w := bytes.NewBuffer(entry[:len(entry)-len(end)])
+	for _, a := range alts {
+		w.WriteString(`    <xhtml:link rel="alternate" hreflang="`)
+		xml.EscapeText(w, []byte(a.Lang))
+		w.WriteString(`" href="`)
+		xml.EscapeText(w, []byte(absURL(site, a.URL)))
+		w.WriteString("\"/>\n")
+	}
+	w.WriteString(end)
 	return w.Bytes()
 }
 

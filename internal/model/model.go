@@ -139,6 +139,11 @@ type Page struct {
 
 	Back Backrefs // filled by resolve
 
+	// Versions are the page in every language it is published in, the
+	// default first, itself among them (the same slice in each); nil when
+	// it is in one language only. Filled by resolve.
+	Versions []*Page
+
 	// TagTerms and ThemeTerms are the pages of p's tags and themes, in
 	// Finnish order; filled by resolve.
 	TagTerms   []*Term
@@ -468,18 +473,21 @@ type Content struct {
 // linked. A site in several languages is one Site per language; the
 // default language's holds the others in Languages.
 type Site struct {
-	Config   *config.Config // as this language shows it (config.Config.In)
-	Lang     *lang.Lang
-	Prefix   string    // the language's path before every URL: "" for the default language, "/sv"
-	Now      time.Time // build time: SOURCE_DATE_EPOCH, -now or the clock
-	Pages    []*Page   // published pages, sorted by URL
-	Sections []*Section
-	Tags     []*Term
-	Themes   []*Term
-	News     []*Page  // newest first
-	Events   []*Page  // news with an event, by start time
-	Lists    []*List  // every derived list page, by URL
-	Home     *Section // content/_index.md as the home page's intro, if any
+	Config *config.Config // as this language shows it (config.Config.In)
+	Lang   *lang.Lang
+	Prefix string // the language's path before every URL: "" for the default language, "/sv"
+	// Languages are the sites of every language, the default first, when
+	// the site has more than one (the same slice in each); else nil.
+	Languages []*Site
+	Now       time.Time // build time: SOURCE_DATE_EPOCH, -now or the clock
+	Pages     []*Page   // published pages, sorted by URL
+	Sections  []*Section
+	Tags      []*Term
+	Themes    []*Term
+	News      []*Page  // newest first
+	Events    []*Page  // news with an event, by start time
+	Lists     []*List  // every derived list page, by URL
+	Home      *Section // content/_index.md as the home page's intro, if any
 
 	byKey map[Kind]map[string]*Page
 }

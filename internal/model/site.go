@@ -17,7 +17,35 @@ func (s *Site) Index(p *Page) {
 }
 
 // Lookup returns the page of kind k whose file is named key, or nil.
-func (s *Site) Lookup(k Kind, key string) *Page { return s.byKey[k][key] }
+func (s *Site) Lookup(k Kind, key string) *Page {
+	if s == nil {
+		return nil
+	}
+	return s.byKey[k][key]
+}
+
+// All returns the site in every language: Languages, or the site alone.
+func (s *Site) All() []*Site {
+	if s.Languages != nil {
+		return s.Languages
+	}
+	return []*Site{s}
+}
+
+// AllPages returns the pages of every language, the default's first.
+func (s *Site) AllPages() []*Page {
+	if s.Languages == nil {
+		return s.Pages
+	}
+	var out []*Page
+	for _, l := range s.Languages {
+		out = append(out, l.Pages...)
+	}
+	return out
+}
+
+// HomeURL is the language's home page: / or /sv/.
+func (s *Site) HomeURL() string { return s.Prefix + "/" }
 
 // Keys returns the keys of all pages of kind k, for suggestions.
 func (s *Site) Keys(k Kind) []string {

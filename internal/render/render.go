@@ -152,7 +152,7 @@ type lastRender struct {
 	site  *model.Site
 	ast   *assetSet
 	links *linkIndex
-	tmpl  *templates
+	tmpls []*templates // by language, as site.All()
 	paths []string
 	uses  map[string]string
 }
@@ -205,14 +205,22 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	if opts.BodiesOnly {
 		return Stats{Converted: converted}, diags
 	}
-	var tmpl *templates
+	// One set of templates for each language: their functions write its
+	// dates, texts and links (funcs).
+	sites := site.All()
+	var tmpls []*templates
 	if last != nil {
-		tmpl = last.tmpl
+		tmpls = last.tmpls
 	} else {
-		var tdiags diag.List
-		c := newFragments(site)
-		tmpl, tdiags = loadTemplates(layouts, funcs(site, ast, c), c, opts.Minify, opts.reference)
-		diags.Merge(tdiags)
+		for _, s := range sites {
+			c := newFragments(s)
+			t, tdiags := loadTemplates(layouts, funcs(s, ast, c), c, opts.Minify, opts.reference)
+			diags.Merge(tdiags)
+			tmpls = append(tmpls, t)
+			if tdiags.HasErrors() {
+				break // the same layouts fail the same way in every language
+			}
+		}
 	}
 	if diags.HasErrors() {
 		return Stats{}, diags
@@ -221,7 +229,11 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	if last != nil {
 		keep = opts.Only // the other pages' views would go unused
 	}
-	jobs := pageJobs(site, set, tmpl, &diags, keep)
+	langs := newLanguages(sites, links)
+	var jobs []job
+	for i, s := range sites {
+		jobs = append(jobs, pageJobs(s, set, tmpls[i], &diags, keep, langs)...)
+	}
 	if diags.HasErrors() {
 		return Stats{}, diags
 	}
@@ -238,7 +250,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 		stats.Pages, stats.Paths, stats.Uses = len(last.paths), last.paths, last.uses
 	}
 	if r.cache {
-		r.last = &lastRender{site: site, ast: ast, links: links, tmpl: tmpl, paths: stats.Paths, uses: stats.Uses}
+		r.last = &lastRender{site: site, ast: ast, links: links, tmpls: tmpls, paths: stats.Paths, uses: stats.Uses}
 	}
 	// The calendars, redirects, feeds, sitemap and assets need none of
 	// the rendered pages, so they are written while the pages render.
@@ -260,7 +272,9 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	}
 	diags.Merge(rest)
 	stats.Rendered = len(run)
-	stats.SlowRuns = tmpl.shared.slowRuns.Load()
+	for _, t := range tmpls {
+		stats.SlowRuns += t.shared.slowRuns.Load()
+	}
 	return stats, diags
 }
 
@@ -271,8 +285,13 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 // pages' links have), and the assets.
 func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o Output) (int, diag.List) {
 	var diags diag.List
-	if err := putAll(o, feeds.Calendars(site)); err != nil {
-		diags.Errorf(diag.Pos{}, "write calendars: %v", err)
+	var files []feeds.File
+	for _, s := range site.All() {
+		files = append(files, feeds.Calendars(s)...)
+		files = append(files, feeds.Feeds(s)...)
+	}
+	if err := putAll(o, files); err != nil {
+		diags.Errorf(diag.Pos{}, "write calendars and feeds: %v", err)
 	}
 	redirects, err := feeds.Redirects(site, links.base)
 	if err == nil {
@@ -282,14 +301,21 @@ func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o 
 		diags.Errorf(diag.Pos{}, "write redirects: %v", err)
 	}
 	var urls []string
+	alts := map[string][]feeds.Alternate{}
 	for _, j := range jobs {
 		if j.view.Layout != "404" {
 			urls = append(urls, j.view.URL)
+			if a := j.view.Alternates(); len(a) > 0 {
+				alts[j.view.URL] = a
+			}
 		}
 	}
-	files := append(feeds.Feeds(site), feeds.Sitemap(site, urls)...)
-	if err := putAll(o, append(files, feeds.Robots(site))); err != nil {
-		diags.Errorf(diag.Pos{}, "write feeds and sitemap: %v", err)
+	var alternates func(string) []feeds.Alternate
+	if site.Languages != nil {
+		alternates = func(u string) []feeds.Alternate { return alts[u] }
+	}
+	if err := putAll(o, append(feeds.SitemapWith(site, urls, alternates), feeds.Robots(site))); err != nil {
+		diags.Errorf(diag.Pos{}, "write the sitemap: %v", err)
 	}
 	n, err := ast.write(o)
 	if err != nil {

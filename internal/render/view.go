@@ -28,6 +28,8 @@ type View struct {
 	Content  template.HTML  // the rendered Markdown body
 	Headings []markdown.Heading
 	Crumbs   []Crumb // from the home page down to the parent of this page
+
+	langs *languages // the site's languages, for the switcher and hreflang
 }
 
 // Crumb is one step of the breadcrumb trail.
@@ -45,12 +47,12 @@ type Taxonomy struct {
 }
 
 // IsHome reports whether the view is the home page.
-func (v *View) IsHome() bool { return v.URL == "/" }
+func (v *View) IsHome() bool { return v.URL == v.Site.HomeURL() }
 
 // InSection reports whether the view is in the section whose list page is
 // at url, for aria-current in menus.
 func (v *View) InSection(url string) bool {
-	return url != "/" && strings.HasPrefix(v.URL, url)
+	return url != v.Site.HomeURL() && strings.HasPrefix(v.URL, url)
 }
 
 // MenuLink is a link of the main menu as one view shows it.
@@ -61,9 +63,15 @@ type MenuLink struct {
 
 // Menu is the main menu with this view's place in it marked.
 func (v *View) Menu() []MenuLink {
-	links := make([]MenuLink, len(v.Site.Config.Menu))
-	for i, m := range v.Site.Config.Menu {
-		links[i] = MenuLink{Name: m.Name, URL: m.URL}
+	links := make([]MenuLink, 0, len(v.Site.Config.Menu))
+	for _, m := range v.Site.Config.Menu {
+		url := v.Site.Prefix + m.URL
+		if v.Site.Prefix != "" && strings.HasPrefix(m.URL, "/") && !v.langs.has(url) {
+			continue // not in this language: no link to a missing page
+		}
+		links = append(links, MenuLink{Name: m.NameIn(v.Site.Lang.Code), URL: url})
+		i := len(links) - 1
+		m.URL = url
 		switch {
 		case v.URL == m.URL:
 			links[i].Current = "page"
@@ -90,25 +98,28 @@ func (v *View) MenuKey() string {
 	return b.String()
 }
 
-var homeCrumb = Crumb{Title: "Etusivu", URL: "/"}
+// homeCrumb is the first step of every trail: the language's home page.
+func homeCrumb(site *model.Site) Crumb { return Crumb{Title: "Etusivu", URL: site.HomeURL()} }
 
 // pageJobs lists every page to render with its layout and view, or, with
 // keep, only the pages whose output paths it keeps.
-func pageJobs(site *model.Site, b *body.Set, t *templates, diags *diag.List, keep func(path string) bool) []job {
+func pageJobs(site *model.Site, b *body.Set, t *templates, diags *diag.List, keep func(path string) bool, langs *languages) []job {
 	var jobs []job
+	homeCrumb := homeCrumb(site)
 	add := func(layout string, pos diag.Pos, v *View) {
 		if keep != nil && !keep(model.OutputPath(v.URL)) {
 			return
 		}
 		if set := t.lookup(layout, pos, diags); set != nil {
-			v.Site, v.Layout = site, layout
+			v.Site, v.Layout, v.langs = site, layout, langs
 			jobs = append(jobs, job{path: model.OutputPath(v.URL), layout: "layouts/" + layout + ".html", tmpl: set, view: v})
 		}
 	}
 
-	home := &View{URL: "/", Title: site.Config.Title, Summary: site.Config.Description, Content: b.Home.HTML}
+	home := &View{URL: site.HomeURL(), Title: site.Config.Title, Summary: site.Config.Description}
 	layout, pos := "home", diag.Pos{}
 	if h := site.Home; h != nil {
+		home.Content = b.Sections[h].HTML
 		home.Summary = firstNonEmpty(h.Summary, home.Summary)
 		if h.Layout != "" {
 			layout, pos = h.Layout, diag.Pos{File: h.File, Line: 1}
@@ -164,7 +175,7 @@ func pageJobs(site *model.Site, b *body.Set, t *templates, diags *diag.List, kee
 		}
 	}
 
-	add("404", diag.Pos{}, &View{URL: "/404.html", Title: "Sivua ei löytynyt", Crumbs: nil})
+	add("404", diag.Pos{}, &View{URL: site.Prefix + "/404.html", Title: "Sivua ei löytynyt", Crumbs: nil})
 	return jobs
 }
 
@@ -172,7 +183,7 @@ func taxonomies(site *model.Site) []*Taxonomy {
 	var out []*Taxonomy
 	for i, terms := range [][]*model.Term{site.Tags, site.Themes} {
 		tx := model.Taxonomies[i]
-		out = append(out, &Taxonomy{Name: tx.Name, One: tx.One, URL: tx.URL, Terms: terms})
+		out = append(out, &Taxonomy{Name: tx.Name, One: tx.One, URL: site.Prefix + tx.URL, Terms: terms})
 	}
 	return out
 }

@@ -15,8 +15,8 @@ func backrefs(p *model.Page) {
 	for i := range model.RefFields {
 		f := &model.RefFields[i]
 		for _, ref := range f.Refs(p) {
-			if ref.Target == nil {
-				continue
+			if ref.Target == nil || ref.Target.Lang != p.Lang {
+				continue // another language's page lists its own language's
 			}
 			l := f.Back(&ref.Target.Back)
 			if !slices.Contains(*l, p) {

@@ -106,7 +106,7 @@ func (r *resolver) eventLists() {
 	byMonth := func(p *model.Page) string { return capitalizeFirst(fi.MonthYear(p.News.Event.Start.Time)) }
 	byYear := func(p *model.Page) string { return strconv.Itoa(p.News.Event.Start.Year()) }
 	past := site.Past()
-	l := &model.List{Layout: "events", URL: EventsURL, Title: "Tapahtumat",
+	l := &model.List{Layout: "events", URL: site.Prefix + EventsURL, Title: "Tapahtumat",
 		Summary: "Tulevat ja menneet tapahtumat kuntien yhteistyöstä Keski-Suomessa.",
 		Groups:  groupBy(site.Upcoming(0), byMonth)}
 	limit := site.Config.PastEvents
@@ -117,7 +117,7 @@ func (r *resolver) eventLists() {
 	}
 	l.Past = groupBy(past[:limit], byYear)
 	for _, g := range groupBy(past, byYear) {
-		url := EventsURL + g.Title + "/"
+		url := site.Prefix + EventsURL + g.Title + "/"
 		l.Archive = append(l.Archive, model.Link{Title: g.Title, URL: url})
 		r.add(&model.List{Layout: "list", URL: url, Title: "Tapahtumat " + g.Title,
 			Summary: "Menneet tapahtumat vuodelta " + g.Title + ".", Groups: groupBy(g.Pages, byMonth)})

@@ -36,6 +36,10 @@ func (r *resolver) resolve(from *model.Page, ref *model.Ref, kind model.Kind) {
 		ref.Target = t
 		return
 	}
+	if t := r.base.Lookup(kind, ref.Key); t != nil {
+		ref.Target = t // not translated: the default language's page
+		return
+	}
 	r.unresolved(ref, kind, model.SectionOf(kind), ref.Key, ref.Key)
 }
 
@@ -45,10 +49,15 @@ func (r *resolver) resolveRelated(from *model.Page, ref *model.Ref) {
 	if !ok {
 		kind = model.KindPage
 	}
-	for _, t := range r.site.Pages {
-		if t.Kind == kind && t.Section == section && t.Key == key {
-			ref.Target = t
-			return
+	for _, site := range []*model.Site{r.site, r.base} {
+		if site == nil {
+			continue
+		}
+		for _, t := range site.Pages {
+			if t.Kind == kind && t.Section == section && t.Key == key {
+				ref.Target = t
+				return
+			}
 		}
 	}
 	r.unresolved(ref, kind, section, key, ref.Key)

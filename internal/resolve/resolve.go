@@ -28,16 +28,51 @@ type Options struct {
 	Now    time.Time // what counts as past and upcoming
 }
 
-// Resolve links the loaded pages into a Site.
+// Resolve links the loaded pages into a Site in the default language; a
+// site in several languages (site.toml's languages) has one Site for each,
+// all in the Languages of every one (see resolveIn).
 func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
+	site, diags := resolveIn(in, opts, nil, in.Config.Language)
+	if len(in.Config.Languages) < 2 {
+		return site, diags
+	}
+	site.Languages = []*model.Site{site}
+	for _, code := range in.Config.Languages[1:] {
+		s, d := resolveIn(in, opts, site, code)
+		diags.Merge(d)
+		site.Languages = append(site.Languages, s)
+	}
+	for _, s := range site.Languages[1:] {
+		s.Languages = site.Languages
+	}
+	linkVersions(site.Languages)
+	return site, diags
+}
+
+// resolveIn resolves the site in language code. For the default language
+// (base nil) its pages are the loaded pages; for another, the translations
+// into it, each made from its original by model.Translate, under
+// /<code>/. A reference resolves to the page in the same language when
+// there is one, else to base's (the default language's) page; back-links
+// and lists hold the language's own pages only: nothing falls back
+// silently. A translation's references and values are its original's,
+// checked there: only the problems of its own texts are reported again.
+func resolveIn(in *model.Content, opts Options, base *model.Site, code string) (*model.Site, diag.List) {
 	r := &resolver{
 		col:     fi.NewCollation(),
-		site:    &model.Site{Config: in.Config, Lang: lang.ByCode(in.Config.Language), Now: opts.Now.In(fi.Helsinki), Home: in.Home},
+		site:    &model.Site{Config: in.Config.In(code), Lang: lang.ByCode(code), Now: opts.Now.In(fi.Helsinki), Home: in.Home},
+		base:    base,
 		leftOut: map[model.Kind]map[string]*model.Page{},
 		unread:  unread(in.Unread),
 	}
-	for _, p := range in.Pages {
-		if (p.Draft && !opts.Drafts) || (scheduled(p, r.site.Now) && !opts.Future) {
+	pages := in.Pages
+	if base != nil {
+		r.site.Prefix = "/" + code
+		r.site.Home = nil
+		pages = translations(in, code, func(p *model.Page) bool { return r.leftOutPage(p, opts) })
+	}
+	for _, p := range pages {
+		if r.leftOutPage(p, opts) {
 			if r.leftOut[p.Kind] == nil {
 				r.leftOut[p.Kind] = map[string]*model.Page{}
 			}
@@ -49,8 +84,14 @@ func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
 	}
 	r.urls()
 	for _, p := range r.site.Pages {
-		r.refs(p)
-		r.vocabularies(p)
+		if base != nil {
+			keep := r.diags // reported with the original
+			r.refs(p)
+			r.diags = keep
+		} else {
+			r.refs(p)
+			r.vocabularies(p)
+		}
 		deriveStatus(p, r.site.Now)
 		if p.Summary == "" {
 			r.diags.Warnf(r.titleAt(p), "no summary: add summary: with one or two plain sentences; lists, search engines and link previews show it")
@@ -59,10 +100,14 @@ func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
 	for _, p := range r.site.Pages {
 		backrefs(p)
 	}
-	r.sections(in.Sections)
-	r.site.Tags = terms(r.col, r.site.Pages, model.Taxonomies[0].URL, func(p *model.Page) []string { return p.Tags },
+	if base == nil {
+		r.sections(in.Sections)
+	} else {
+		r.site.Home = r.sectionsIn(in, code)
+	}
+	r.site.Tags = terms(r.col, r.site.Pages, r.site.Prefix+model.Taxonomies[0].URL, func(p *model.Page) []string { return p.Tags },
 		func(p *model.Page, t []*model.Term) { p.TagTerms = t }, r.badTag)
-	r.site.Themes = terms(r.col, r.site.Pages, model.Taxonomies[1].URL, func(p *model.Page) []string { return p.Themes },
+	r.site.Themes = terms(r.col, r.site.Pages, r.site.Prefix+model.Taxonomies[1].URL, func(p *model.Page) []string { return r.terms(p.Themes) },
 		func(p *model.Page, t []*model.Term) { p.ThemeTerms = t }, nil)
 	for _, t := range append(slices.Clip(r.site.Tags), r.site.Themes...) {
 		t.Parts = model.Paginate(t.URL, len(t.Pages), r.site.Config.NewsPerPage)
@@ -79,6 +124,7 @@ func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
 type resolver struct {
 	col     *fi.Collation // one for the whole site: it remembers sort keys
 	site    *model.Site
+	base    *model.Site // the default language's, when site is another's
 	leftOut map[model.Kind]map[string]*model.Page // drafts and scheduled news, for messages
 	unread  map[string]string                     // "section/key" of a file that could not be read: its path, for messages
 	diags   diag.List
@@ -123,7 +169,7 @@ func scheduled(p *model.Page, now time.Time) bool {
 func (r *resolver) urls() {
 	owner := map[string]*model.Page{}
 	for _, p := range r.site.Pages {
-		p.URL = pageURL(p)
+		p.URL = r.site.Prefix + pageURL(p)
 		if prev, ok := owner[p.URL]; ok {
 			r.diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "%s has the same URL %s as %s: rename one of them or give it a slug", p.File, p.URL, prev.File)
 			continue

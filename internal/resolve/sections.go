@@ -16,7 +16,7 @@ import (
 // order.
 func (r *resolver) sections(loaded []*model.Section) {
 	for _, s := range loaded {
-		s.URL = "/" + fi.Slugify(s.Name) + "/"
+		s.URL = r.site.Prefix + "/" + fi.Slugify(s.Name) + "/"
 		if s.Title == "" && s.Name == model.SectionOf(s.Kind) {
 			s.Title = model.Info(s.Kind).Title
 		}
