@@ -124,7 +124,7 @@ func resolveIn(in *model.Content, opts Options, base *model.Site, code string) (
 type resolver struct {
 	col     *fi.Collation // one for the whole site: it remembers sort keys
 	site    *model.Site
-	base    *model.Site // the default language's, when site is another's
+	base    *model.Site                           // the default language's, when site is another's
 	leftOut map[model.Kind]map[string]*model.Page // drafts and scheduled news, for messages
 	unread  map[string]string                     // "section/key" of a file that could not be read: its path, for messages
 	diags   diag.List
