@@ -102,6 +102,7 @@ func report(name string, rep *build.Report, err error, stdout, stderr io.Writer)
 	}
 	switch name {
 	case "check":
+		rep.PrintCoverage(stdout)
 		fmt.Fprintf(stdout, "seutu check: %d pages OK (%s)\n", rep.Pages, rep.Timings())
 	default:
 		fmt.Fprintln(stdout, rep.Summary(name))

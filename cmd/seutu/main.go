@@ -106,14 +106,14 @@ var commands = []command{
 	{"check", "", 0, "run every check that build runs, and write nothing", runBuild},
 	{"serve", "", 0, "preview the site from memory at -addr, rebuilt on every save", runServe},
 	{"next-change", "", 0, "print when the site next changes with no edit (RFC 3339), or nothing", runNextChange},
-	{"new", `KIND "Otsikko"`, 2, "start a content file of a kind (verkosto, hanke, uutinen, …) in its folder", runNew},
+	{"new", `KIND "Otsikko"`, 2, "start a content file of a kind (verkosto, hanke, uutinen, …) in its folder; with -lang, a translation of FOLDER/NAME", runNew},
 }
 
 // options holds every flag's value; each command reads the ones it takes.
 type options struct {
-	source, now, format, dest, baseURL, addr, cache string
-	cpuProfile, memProfile                          string
-	drafts, future, strict, minify                  bool
+	source, now, format, dest, baseURL, addr, cache, lang string
+	cpuProfile, memProfile                                string
+	drafts, future, strict, minify                        bool
 }
 
 // flagDef is one flag and the commands that take it.
@@ -154,6 +154,8 @@ var flags = []flagDef{
 		"", "include news dated after now (scheduled items)"},
 	{"now", nil, str(func(o *options) *string { return &o.now }, ""),
 		"TIME", "the build's now, YYYY-MM-DDTHH:MM (default SOURCE_DATE_EPOCH, else the clock)"},
+	{"lang", []string{"new"}, str(func(o *options) *string { return &o.lang }, ""),
+		"CODE", "start a translation into this language (sv, en) of the page FOLDER/NAME, the only argument"},
 	{"minify", []string{"build"}, boolean(func(o *options) *bool { return &o.minify }, true),
 		"", "squeeze the layouts' white space, minify CSS, JS, SVG, JSON and XML; -minify=false: off"},
 	{"cache", reporting, str(func(o *options) *string { return &o.cache }, autoCache),
@@ -222,7 +224,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seutu %s: %v\n\n", cmd.name, err)
 		printCommand(stderr, cmd)
 		return exitUsage
-	case len(pos) != cmd.nargs:
+	case len(pos) != cmd.nargs && !(cmd.name == "new" && o.lang != "" && len(pos) == 1):
 		if len(pos) > cmd.nargs {
 			fmt.Fprintf(stderr, "seutu %s: unexpected argument %q\n\n", cmd.name, pos[cmd.nargs])
 		} else {

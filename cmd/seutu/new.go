@@ -6,10 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"seutu/internal/build"
 	"seutu/internal/config"
+	"seutu/internal/diag"
+	"seutu/internal/load"
+	"seutu/internal/model"
 	"seutu/internal/scaffold"
 	"seutu/internal/sitefs"
 )
@@ -20,11 +24,52 @@ func runNew(_ context.Context, c *call) int {
 	if err != nil {
 		return c.failf(exitUsage, "%v", err)
 	}
+	if c.opts.lang != "" {
+		return newTranslation(c, now)
+	}
+	if len(c.args) != 2 {
+		return c.failf(exitUsage, "new takes KIND and \"Otsikko\" (or -lang CODE and FOLDER/NAME)")
+	}
 	cfg, err := readConfig(c.opts.source)
 	if err != nil {
 		return c.failf(exitUsage, "%v", err)
 	}
 	path, text, err := scaffold.New(c.args[0], c.args[1], cfg, now)
+	if err != nil {
+		return c.failf(exitUsage, "%v", err)
+	}
+	if err := scaffold.Write(c.opts.source, path, text); err != nil {
+		return c.failf(exitFailed, "%v", err)
+	}
+	fmt.Fprintln(c.stdout, path)
+	return exitOK
+}
+
+// newTranslation starts a translation of the page FOLDER/NAME (its file
+// under content/, with or without .md) into -lang.
+func newTranslation(c *call, now time.Time) int {
+	if len(c.args) != 1 {
+		return c.failf(exitUsage, "new -lang %s takes the page to translate, as FOLDER/NAME: seutu new -lang sv verkostot/hyte-kuntafoorumi", c.opts.lang)
+	}
+	site, err := sitefs.Open(c.opts.source)
+	if err != nil {
+		return c.failf(exitUsage, "%v: %s", build.ErrNoSite, c.opts.source)
+	}
+	loaded := load.Load(site)
+	site.Close()
+	file := "content/" + strings.TrimSuffix(strings.TrimPrefix(c.args[0], "content/"), ".md") + ".md"
+	var orig *model.Page
+	var files []string
+	for _, p := range loaded.Pages {
+		files = append(files, p.File)
+		if p.File == file {
+			orig = p
+		}
+	}
+	if orig == nil {
+		return c.failf(exitUsage, "no page %s%s", file, diag.DidYouMean(file, files))
+	}
+	path, text, err := scaffold.Translation(orig, c.opts.lang, loaded.Config, now)
 	if err != nil {
 		return c.failf(exitUsage, "%v", err)
 	}

@@ -1,11 +1,14 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,6 +68,11 @@ type Report struct {
 	After  int64 // bytes rendered, after minifying
 	Site   *model.Site
 	Strict bool // warnings count as failures
+
+	// Coverage tells, for each language but the default, which pages
+	// have no translation and which translations are older than their
+	// original: information for editors (seutu check prints it).
+	Coverage []model.Coverage
 
 	// Converted counts the bodies (not blank) converted, and Cached those
 	// taken from Options.Cache instead. CacheNote says why the cache was
@@ -156,6 +164,75 @@ func (r *Report) byKind() string {
 		parts = append(parts, fmt.Sprintf("%d lists and others", derived))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// PrintCoverage writes the coverage of each language for editors:
+//
+//	en: 22 of 81 pages translated (verkostot 18/18, hankkeet 0/5, …)
+//	en: content/verkostot/x.en.md is older than content/verkostot/x.md (updated 2026-11-20 < 2026-12-01)
+func (r *Report) PrintCoverage(w io.Writer) {
+	for _, c := range r.Coverage {
+		var parts []string
+		total, done := map[string]int{}, map[string]int{}
+		var order []string
+		count := func(p *model.Page, translated bool) {
+			sec := cmp.Or(p.Section, "(sivut)")
+			if _, ok := total[sec]; !ok {
+				order = append(order, sec)
+			}
+			total[sec]++
+			if translated {
+				done[sec]++
+			}
+		}
+		missing := map[*model.Page]bool{}
+		for _, p := range c.Missing {
+			missing[p] = true
+		}
+		for _, p := range r.coveragePages(c) {
+			count(p, !missing[p])
+		}
+		slices.Sort(order)
+		for _, sec := range order {
+			parts = append(parts, fmt.Sprintf("%s %d/%d", sec, done[sec], total[sec]))
+		}
+		fmt.Fprintf(w, "%s: %d of %d pages translated (%s)\n", c.Lang, c.Translated, c.Pages, strings.Join(parts, ", "))
+		for _, s := range c.Stale {
+			fmt.Fprintf(w, "%s: %s is older than %s (updated %s < %s)\n", c.Lang, s.Translation.File, s.Original.File,
+				dateOrNone(s.Translation.Updated), s.Original.Updated.Format(time.DateOnly))
+		}
+	}
+}
+
+// coveragePages lists the pages c counts: its missing ones and those with
+// a translation, by file.
+func (r *Report) coveragePages(c model.Coverage) []*model.Page {
+	var out []*model.Page
+	seen := map[*model.Page]bool{}
+	for _, p := range c.Missing {
+		seen[p] = true
+		out = append(out, p)
+	}
+	if r.Site != nil {
+		for _, p := range r.Site.Pages {
+			if !seen[p] && len(p.Versions) > 0 && !p.Draft {
+				for _, v := range p.Versions {
+					if v.Lang == c.Lang {
+						out = append(out, p)
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func dateOrNone(t time.Time) string {
+	if t.IsZero() {
+		return "none"
+	}
+	return t.Format(time.DateOnly)
 }
 
 // Timings prints the stages: "load 12ms, resolve 1ms, render 60ms, write
@@ -388,6 +465,7 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 		return rep, stats
 	}
 	rep.Diags.Merge(loaded.Diags)
+	rep.Coverage = loaded.Coverage()
 	if pl.opts.BaseURL != "" {
 		loaded.Config.BaseURL = strings.TrimSuffix(pl.opts.BaseURL, "/") + "/"
 	}

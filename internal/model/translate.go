@@ -11,23 +11,55 @@ package model
 // TextField is a front matter field that a translation gives in its own
 // language.
 type TextField struct {
-	Kind  Kind   // the kind whose pages have it; "" for every kind
-	Field string // as written
-	copy  func(dst, src *Page)
+	Kind  Kind            // the kind whose pages have it; "" for every kind
+	Field string          // as written
+	at    func(*Page) any // the field: *string or *[]string
 }
 
 // TextFields lists every text field. A translation that leaves one out
 // shows it empty: nothing in the default language shows up in another.
 var TextFields = []TextField{
-	{"", "title", func(d, s *Page) { d.Title = s.Title }},
-	{"", "summary", func(d, s *Page) { d.Summary = s.Summary }},
-	{"", "tags", func(d, s *Page) { d.Tags = s.Tags }},
-	{KindNetwork, "chair_title", func(d, s *Page) { d.Network.ChairTitle = s.Network.ChairTitle }},
-	{KindNetwork, "participants", func(d, s *Page) { d.Network.Participants = s.Network.Participants }},
-	{KindNetwork, "cadence", func(d, s *Page) { d.Network.Cadence = s.Network.Cadence }},
-	{KindStrategy, "focus_areas", func(d, s *Page) { d.Strategy.FocusAreas = s.Strategy.FocusAreas }},
-	{KindPerson, "role", func(d, s *Page) { d.Person.Role = s.Person.Role }},
-	{KindPerson, "areas", func(d, s *Page) { d.Person.Areas = s.Person.Areas }},
+	{"", "title", func(p *Page) any { return &p.Title }},
+	{"", "summary", func(p *Page) any { return &p.Summary }},
+	{"", "tags", func(p *Page) any { return &p.Tags }},
+	{KindNetwork, "chair_title", func(p *Page) any { return &p.Network.ChairTitle }},
+	{KindNetwork, "participants", func(p *Page) any { return &p.Network.Participants }},
+	{KindNetwork, "cadence", func(p *Page) any { return &p.Network.Cadence }},
+	{KindStrategy, "focus_areas", func(p *Page) any { return &p.Strategy.FocusAreas }},
+	{KindPerson, "role", func(p *Page) any { return &p.Person.Role }},
+	{KindPerson, "areas", func(p *Page) any { return &p.Person.Areas }},
+}
+
+// Has reports whether pages of kind k have the field.
+func (f *TextField) Has(k Kind) bool { return f.Kind == "" || f.Kind == k }
+
+// Values returns p's value of the field: one text, or a list's; none
+// when empty.
+func (f *TextField) Values(p *Page) []string {
+	switch v := f.at(p).(type) {
+	case *string:
+		if *v != "" {
+			return []string{*v}
+		}
+	case *[]string:
+		return *v
+	}
+	return nil
+}
+
+// List reports whether the field takes a list.
+func (f *TextField) List(p *Page) bool {
+	_, ok := f.at(p).(*[]string)
+	return ok
+}
+
+func (f *TextField) copy(dst, src *Page) {
+	switch v := f.at(dst).(type) {
+	case *string:
+		*v = *f.at(src).(*string)
+	case *[]string:
+		*v = *f.at(src).(*[]string)
+	}
 }
 
 // PerLanguage lists the fields that are not texts but belong to each
@@ -62,7 +94,7 @@ func Translate(orig, tr *Page) *Page {
 	c.Aliases = nil // an old address is the original's
 	c.URL, c.Back, c.TagTerms, c.ThemeTerms = "", Backrefs{}, nil, nil
 	for _, f := range TextFields {
-		if f.Kind == "" || f.Kind == c.Kind {
+		if f.Has(c.Kind) {
 			f.copy(c, tr)
 		}
 	}

@@ -65,6 +65,14 @@ func (r *resolver) sectionsIn(in *model.Content, code string) (home *model.Secti
 	return intro[""]
 }
 
+// term gives a vocabulary value as the site's language writes it.
+func (r *resolver) term(v string) string {
+	if r.base == nil || v == "" {
+		return v
+	}
+	return r.site.Config.Term(r.site.Lang.Code, v)
+}
+
 // terms gives vocabulary values as the site's language writes them
 // (site.toml's [translations.<code>.vocabulary]).
 func (r *resolver) terms(values []string) []string {

@@ -103,6 +103,9 @@ func (r *resolver) paged(l *model.List, pages []*model.Page, group func(*model.P
 // shows, every year of them gets its own page.
 func (r *resolver) eventLists() {
 	site := r.site
+	if site.Prefix != "" && len(site.Events) == 0 {
+		return // a language without events has no event listing
+	}
 	byMonth := func(p *model.Page) string { return capitalizeFirst(fi.MonthYear(p.News.Event.Start.Time)) }
 	byYear := func(p *model.Page) string { return strconv.Itoa(p.News.Event.Start.Year()) }
 	past := site.Past()

@@ -30,7 +30,7 @@ func (r *resolver) sections(loaded []*model.Section) {
 			}
 		}
 		r.orderSection(s)
-		s.Groups = group(s)
+		s.Groups = r.group(s)
 		r.site.Sections = append(r.site.Sections, s)
 	}
 }
@@ -157,11 +157,11 @@ var (
 
 // group splits a section's ordered pages into runs under headings: the
 // same key as the order, so each heading appears once.
-func group(s *model.Section) []model.Group {
+func (r *resolver) group(s *model.Section) []model.Group {
 	var title func(p *model.Page) string
 	switch s.Kind {
 	case model.KindNetwork:
-		title = func(p *model.Page) string { return cmp.Or(p.Network.Category, "Muut verkostot") }
+		title = func(p *model.Page) string { return cmp.Or(r.term(p.Network.Category), "Muut verkostot") }
 	case model.KindProject:
 		title = func(p *model.Page) string { return projectGroupTitles[p.Project.Status] }
 	case model.KindStrategy:
