@@ -2,7 +2,9 @@ package build
 
 import (
 	"crypto/sha256"
+	"hash"
 	"path"
+	"slices"
 	"strings"
 
 	"seutu/internal/model"
@@ -39,18 +41,41 @@ type snapshot struct {
 	namedBy   map[string][]string // page file → the files of the pages that name it
 	lists     map[string]string   // list URL → what it shows: its pages' URLs in order, headings, filters
 	listPages map[string][]string // list URL → its pages' files
-	noTerms   [2]bool             // no tags, no themes: the footer links depend on it
+	noTerms   []bool              // no tags, no themes, by language: the footer links depend on it
+	versions  map[string][]string // page file → the files of its versions in the other languages
+	homes     []string            // every language's home page and 404.html, as output paths
 }
 
 func takeSnapshot(site *model.Site) *snapshot {
 	s := &snapshot{url: map[string]string{}, names: map[string][]string{}, namedBy: map[string][]string{},
-		lists: map[string]string{}, listPages: map[string][]string{}}
+		lists: map[string]string{}, listPages: map[string][]string{}, versions: map[string][]string{}}
 	h := sha256.New()
-	for _, p := range site.Pages {
+	// Who names a page is read off the references, not its back-links:
+	// a translation that names a page not translated shows it, but is
+	// not among its back-links (those are the language's own).
+	for _, p := range site.AllPages() {
 		h.Write([]byte(p.URL + "\x00"))
 		s.url[p.File] = p.URL
-		s.names[p.File], s.namedBy[p.File] = refFiles(p)
+		s.names[p.File] = refFiles(p)
+		for _, t := range s.names[p.File] {
+			s.namedBy[t] = append(s.namedBy[t], p.File)
+		}
+		for _, v := range p.Versions {
+			if v != p {
+				s.versions[p.File] = append(s.versions[p.File], v.File)
+			}
+		}
 	}
+	for _, l := range site.All() {
+		s.homes = append(s.homes, model.OutputPath(l.HomeURL()), model.OutputPath(l.Prefix+"/404.html"))
+		s.takeLists(l, h)
+	}
+	s.urls = string(h.Sum(nil))
+	return s
+}
+
+// takeLists records the lists of one language's site.
+func (s *snapshot) takeLists(site *model.Site, h hash.Hash) {
 	addList := func(url string, extra string, groups ...[]model.Group) {
 		h.Write([]byte(url + "\x00"))
 		var b strings.Builder
@@ -95,31 +120,32 @@ func takeSnapshot(site *model.Site) *snapshot {
 			s.lists[index] = all.String()
 		}
 	}
-	s.noTerms = [2]bool{len(site.Tags) == 0, len(site.Themes) == 0}
-	s.urls = string(h.Sum(nil))
-	return s
+	s.noTerms = append(s.noTerms, len(site.Tags) == 0, len(site.Themes) == 0)
 }
 
-// refFiles lists the files of the pages p names, and of those that name
-// p, by the fields of model.RefFields.
-func refFiles(p *model.Page) (names, namedBy []string) {
+// refFiles lists the files of the pages p names, by the fields of
+// model.RefFields.
+func refFiles(p *model.Page) (names []string) {
 	p.EachRef(func(r *model.Ref) {
 		if r.Target != nil {
 			names = append(names, r.Target.File)
 		}
 	})
-	for _, l := range p.Back.BackLists() {
-		for _, q := range *l {
-			namedBy = append(namedBy, q.File)
-		}
-	}
-	return names, namedBy
+	return names
 }
 
 // reached adds to set the files whose pages show something of file's: its
 // own, the pages it names, the pages that name it and the pages that name
-// those.
+// those; and so for each of its versions in other languages, which share
+// its facts.
 func (s *snapshot) reached(file string, set map[string]bool) {
+	s.reachedOne(file, set)
+	for _, v := range s.versions[file] {
+		s.reachedOne(v, set)
+	}
+}
+
+func (s *snapshot) reachedOne(file string, set map[string]bool) {
 	set[file] = true
 	for _, f := range s.names[file] {
 		set[f] = true
@@ -135,10 +161,13 @@ func (s *snapshot) reached(file string, set map[string]bool) {
 // plan returns the output paths to render after the files in changed
 // changed, or nil for all of them.
 func plan(old, now *snapshot, changed map[string]bool, uses map[string]string, fingerprint bool) map[string]bool {
-	if old == nil || old.urls != now.urls || old.noTerms != now.noTerms {
+	if old == nil || old.urls != now.urls || !slices.Equal(old.noTerms, now.noTerms) {
 		return nil
 	}
-	dirty := map[string]bool{"index.html": true, "404.html": true}
+	dirty := map[string]bool{}
+	for _, h := range now.homes {
+		dirty[h] = true
+	}
 	touchedFiles := map[string]bool{}
 	for f := range changed {
 		switch role := sitefs.Classify(f); {
