@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"seutu/internal/fi"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 )
 
@@ -129,7 +130,7 @@ func feedLinks(f feed) []Link {
 // gets no feed of its own, so no two feeds share a path.
 func newsFeeds(site *model.Site) []feed {
 	cfg := site.Config
-	title := cfg.Title + " – Ajankohtaista"
+	title := cfg.Title + " – " + lang.Or(site.Lang).T("Ajankohtaista")
 	feeds := []feed{{dir: newsURL, title: title, pages: site.News}}
 	seen := map[string]bool{}
 	for _, cat := range cfg.NewsCategories {
@@ -233,6 +234,9 @@ func category(p *model.Page) string {
 }
 
 func language(site *model.Site) string {
+	if site.Lang != nil {
+		return site.Lang.Code
+	}
 	if l := site.Config.Language; l != "" {
 		return l
 	}

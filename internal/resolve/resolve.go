@@ -30,9 +30,10 @@ type Options struct {
 
 // Resolve links the loaded pages into a Site.
 func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
+	l := lang.Or(lang.ByCode(in.Config.Language))
 	r := &resolver{
-		col:     fi.NewCollation(),
-		site:    &model.Site{Config: in.Config, Lang: lang.ByCode(in.Config.Language), Now: opts.Now.In(fi.Helsinki), Home: in.Home},
+		col:     l.NewCollation(),
+		site:    &model.Site{Config: in.Config, Lang: l, Now: opts.Now.In(fi.Helsinki), Home: in.Home},
 		leftOut: map[model.Kind]map[string]*model.Page{},
 		unread:  unread(in.Unread),
 	}
@@ -77,7 +78,7 @@ func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
 }
 
 type resolver struct {
-	col     *fi.Collation // one for the whole site: it remembers sort keys
+	col     *fi.Collation // one for the whole site, in its language's order: it remembers sort keys
 	site    *model.Site
 	leftOut map[model.Kind]map[string]*model.Page // drafts and scheduled news, for messages
 	unread  map[string]string                     // "section/key" of a file that could not be read: its path, for messages
