@@ -7,7 +7,10 @@
  * a filtered view can be shared and reloaded. No dependencies, no build.
  *
  * Markup (layouts/partials/directory.html):
- *   form[data-directory-filters]  the form, rendered hidden
+ *   form[data-directory-filters]  the form, rendered hidden; its data-texts
+ *                                 holds the count's texts in the page's
+ *                                 language (JSON, {n} for the number; see
+ *                                 lang.ScriptTexts), so none is typed here
  *   [data-filter="nimi|luokka|…"] its fields
  *   [data-filter-status]          the live region for the count
  *   [data-filter-group]           a category's section of cards
@@ -29,21 +32,37 @@
   var PARAMS = ['nimi', 'luokka', 'laajuus', 'koordinoija', 'kunta'];
   var ANNOUNCE_DELAY = 300; // ms of quiet typing before the count is read out
 
-  // norm makes names comparable: Finnish lower case, whitespace runs
-  // collapsed, ends trimmed.
+  // The page's language, for lower-casing names.
+  var LANG = document.documentElement.lang || 'fi';
+
+  // norm makes names comparable: lower case in the page's language,
+  // whitespace runs collapsed, ends trimmed.
   function norm(s) {
-    return String(s || '').toLocaleLowerCase('fi').replace(/\s+/g, ' ').trim();
+    return String(s || '').toLocaleLowerCase(LANG).replace(/\s+/g, ' ').trim();
   }
 
-  // countText says how many networks are shown, in Finnish, and how many
-  // of those that list no members are named at the end.
-  function countText(n, unlisted) {
+  // readTexts reads the form's data-texts: the count's texts in the page's
+  // language. Missing or broken, the count is left unsaid.
+  function readTexts(form) {
+    try {
+      return JSON.parse(form.getAttribute('data-texts') || '{}') || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  // countText says how many networks are shown, and how many of those
+  // that list no members are named at the end, in texts' words.
+  function countText(texts, n, unlisted) {
+    function say(key, count) {
+      return String(texts[key] || '').replace('{n}', count);
+    }
     var s;
-    if (n === 0) s = 'Ei verkostoja valituilla suodattimilla';
-    else if (n === 1) s = 'Näytetään 1 verkosto';
-    else s = 'Näytetään ' + n + ' verkostoa';
-    if (unlisted === 1) s += '. Lisäksi 1 verkosto ei luettele jäsenkuntiaan (luettelon lopussa)';
-    else if (unlisted > 1) s += '. Lisäksi ' + unlisted + ' verkostoa ei luettele jäsenkuntiaan (luettelon lopussa)';
+    if (n === 0) s = say('none', n);
+    else if (n === 1) s = say('one', n);
+    else s = say('other', n);
+    if (unlisted === 1) s += say('unlistedOne', unlisted);
+    else if (unlisted > 1) s += say('unlistedOther', unlisted);
     return s;
   }
 
@@ -60,6 +79,7 @@
   function init() {
     var form = document.querySelector('[data-directory-filters]');
     if (!form) return;
+    var texts = readTexts(form);
 
     var fields = {};
     Array.prototype.forEach.call(form.querySelectorAll('[data-filter]'), function (el) {
@@ -162,7 +182,7 @@
     function announce(n) {
       clearTimeout(timer);
       timer = 0;
-      if (status) status.textContent = countText(n.shown, n.unlisted);
+      if (status) status.textContent = countText(texts, n.shown, n.unlisted);
     }
     function announceLater(n) {
       clearTimeout(timer);

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"seutu/internal/ical"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 )
 
@@ -33,7 +34,7 @@ func Calendars(site *model.Site) []File {
 	if !hasCalendar(site) {
 		return out
 	}
-	feed := ical.Calendar{ProdID: prodID(site), Name: site.Config.Title + ": tapahtumat",
+	feed := ical.Calendar{ProdID: prodID(site), Name: lang.Or(site.Lang).TextF("%s: tapahtumat", site.Config.Title),
 		URL: base + site.Prefix + "/" + CalendarFile, Events: all}
 	return append(out, File{Path: strings.TrimPrefix(site.Prefix+"/", "/") + CalendarFile, Data: ical.Bytes(feed)})
 }
@@ -52,9 +53,9 @@ func prodID(site *model.Site) string { return "-//" + site.Config.Title + "//seu
 // calendarEvent describes an event page for calendar apps. Its UID is the
 // page's path at the site's host, stable across builds; its DTSTAMP is
 // when the item was last changed, so apps see no change where there is
-// none.
+// none. Its texts are in the site's language.
 func calendarEvent(site *model.Site, p *model.Page) ical.Event {
-	e := p.News.Event
+	e, l := p.News.Event, lang.Or(site.Lang)
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	host := "seutu.invalid"
 	if u, err := url.Parse(site.Config.BaseURL); err == nil && u.Host != "" {
@@ -78,10 +79,10 @@ func calendarEvent(site *model.Site, p *model.Page) ical.Event {
 		desc = append(desc, p.Summary)
 	}
 	if e.OnlineURL != "" {
-		desc = append(desc, "Verkossa: "+e.OnlineURL)
+		desc = append(desc, l.T("Verkossa")+": "+e.OnlineURL)
 	}
 	if e.Registration != "" {
-		desc = append(desc, "Ilmoittautuminen: "+e.Registration)
+		desc = append(desc, l.T("Ilmoittautuminen")+": "+e.Registration)
 	}
 	var orgs []string
 	for _, o := range e.Organizers {
@@ -90,15 +91,20 @@ func calendarEvent(site *model.Site, p *model.Page) ical.Event {
 		}
 	}
 	desc = append(desc, base+p.URL)
+	// ORGANIZER needs an e-mail address, which is not known: the
+	// organisers close the description instead, labelled in the site's
+	// language (package ical's own label is Finnish).
+	if len(orgs) > 0 {
+		desc = append(desc, l.T("Järjestäjä")+": "+strings.Join(orgs, ", "))
+	}
 	ev.Description = strings.Join(desc, "\n\n")
-	ev.Organizer = strings.Join(orgs, ", ") // with no e-mail to name, package ical writes it into the description
 	switch {
 	case e.Location != "" && e.Address != "":
 		ev.Location = e.Location + ", " + e.Address
 	case e.Location != "" || e.Address != "":
 		ev.Location = e.Location + e.Address
 	case e.Online:
-		ev.Location = "Verkkotapahtuma"
+		ev.Location = l.T("Verkkotapahtuma")
 	}
 	if c := p.News.Category; c != "" {
 		ev.Categories = []string{c}

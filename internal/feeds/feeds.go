@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"seutu/internal/fi"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 )
 
@@ -137,7 +138,7 @@ func newsFeeds(site *model.Site) []feed {
 		return nil // a language without news has no news page to announce feeds
 	}
 	cfg := site.Config
-	title := cfg.Title + " – Ajankohtaista"
+	title := cfg.Title + " – " + lang.Or(site.Lang).T("Ajankohtaista")
 	newsURL := site.Prefix + newsURL
 	feeds := []feed{{dir: newsURL, title: title, pages: site.News}}
 	seen := map[string]bool{}
@@ -242,6 +243,9 @@ func category(p *model.Page) string {
 }
 
 func language(site *model.Site) string {
+	if site.Lang != nil {
+		return site.Lang.Code
+	}
 	if l := site.Config.Language; l != "" {
 		return l
 	}

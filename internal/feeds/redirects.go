@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"seutu/internal/lang"
 	"seutu/internal/model"
 )
 
@@ -14,16 +15,16 @@ import (
 // on at once, tells search engines where the page lives now, and shows a
 // link for anyone whose browser does not follow it.
 var redirectPage = template.Must(template.New("redirect").Parse(`<!doctype html>
-<html lang="fi">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
-<title>Sivu on siirtynyt: {{.Title}}</title>
+<title>{{.Moved}}: {{.Title}}</title>
 <link rel="canonical" href="{{.Canonical}}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={{.Target}}">
 </head>
 <body>
-<p>Sivu on siirtynyt osoitteeseen <a href="{{.Target}}">{{.Title}}</a>.</p>
+<p>{{.MovedTo.Before}}<a href="{{.Target}}">{{.Title}}</a>{{.MovedTo.After}}</p>
 </body>
 </html>
 `))
@@ -41,14 +42,16 @@ func Redirects(site *model.Site, base string) ([]File, error) {
 		return base + strings.TrimPrefix(u, "/")
 	}
 	abs := strings.TrimSuffix(site.Config.BaseURL, "/")
+	l := lang.Or(site.Lang)
 	var out []File
 	var list bytes.Buffer
 	for _, p := range site.Pages {
 		for _, a := range p.Aliases {
 			from := "/" + strings.Trim(a, "/") + "/"
 			var page bytes.Buffer
-			err := redirectPage.Execute(&page, map[string]string{
+			err := redirectPage.Execute(&page, map[string]any{
 				"Title": p.Title, "Target": rel(p.URL), "Canonical": abs + p.URL,
+				"Lang": l.Code, "Moved": l.T("Sivu on siirtynyt"), "MovedTo": l.Around("Sivu on siirtynyt osoitteeseen %s."),
 			})
 			if err != nil {
 				return nil, err

@@ -83,3 +83,10 @@ func SortFunc[T any](items []T, key func(T) string) { SortBy(NewCollation(), ite
 
 // Strings sorts s in Finnish alphabetical order.
 func Strings(s []string) { SortFunc(s, func(x string) string { return x }) }
+
+// NewCollationIn returns an empty Collation in the alphabetical order of
+// language tag: Swedish, like Finnish, puts å, ä and ö after z; English
+// sorts ä with a.
+func NewCollationIn(tag language.Tag) *Collation {
+	return &Collation{c: collate.New(tag, collate.Loose), keys: map[string][]byte{}}
+}

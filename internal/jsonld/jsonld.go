@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"seutu/internal/fi"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 )
 
@@ -62,7 +63,7 @@ func (ld *Describer) JSON(p Page) string {
 		w.object("")
 		w.str("@type", "WebSite")
 		w.str("description", ld.site.Config.Description)
-		w.str("inLanguage", "fi")
+		w.str("inLanguage", ld.lang)
 		w.str("name", ld.site.Config.Title)
 		w.object("publisher")
 		w.str("@id", ld.base+"/#julkaisija")
@@ -75,7 +76,7 @@ func (ld *Describer) JSON(p Page) string {
 		w.object("")
 		w.str("@type", "CollectionPage")
 		w.str("description", p.Summary)
-		w.str("inLanguage", "fi")
+		w.str("inLanguage", ld.lang)
 		w.str("name", p.Title)
 		w.str("url", ld.base+p.URL)
 		w.end()
@@ -114,12 +115,13 @@ var writers = sync.Pool{New: func() any { return &writer{b: make([]byte, 0, 4096
 type Describer struct {
 	site      *model.Site
 	base      string // the base URL without its final slash
+	lang      string // inLanguage: the site's language's code
 	publisher []byte // writePublisher's object, written once: every news item names it
 }
 
 // New returns the Describer of site's pages.
 func New(site *model.Site) *Describer {
-	ld := &Describer{site: site, base: strings.TrimSuffix(site.Config.BaseURL, "/")}
+	ld := &Describer{site: site, base: strings.TrimSuffix(site.Config.BaseURL, "/"), lang: lang.Or(site.Lang).Code}
 	w := &writer{}
 	ld.writePublisher(w, "")
 	ld.publisher = w.b
@@ -160,7 +162,7 @@ func (ld *Describer) page(w *writer, p *model.Page) {
 		w.str("datePublished", p.News.Date.ISO())
 		w.strIf("description", p.Summary)
 		w.str("headline", p.Title)
-		w.str("inLanguage", "fi")
+		w.str("inLanguage", ld.lang)
 		w.str("mainEntityOfPage", url)
 		ld.writePublisher(w, "publisher")
 		w.str("url", url)
@@ -198,7 +200,7 @@ func (ld *Describer) page(w *writer, p *model.Page) {
 			w.str("dateModified", ldDate(p.Updated))
 		}
 		w.strIf("description", p.Summary)
-		w.str("inLanguage", "fi")
+		w.str("inLanguage", ld.lang)
 		w.str("name", p.Title)
 		w.str("url", url)
 		w.end()

@@ -385,13 +385,14 @@ func Paginate(url string, n, per int) []Part {
 	return parts
 }
 
-// Title is the title of this page of a list titled title: the title
-// itself on the first page, "title, sivu 2" on the second, and so on.
-func (p Part) Title(title string) string {
+// Title is the title of this page of a list titled title, in language l:
+// the title itself on the first page, "title, sivu 2" on the second, and
+// so on.
+func (p Part) Title(title string, l *lang.Lang) string {
 	if p.Pager == nil || p.Pager.Page == 1 {
 		return title
 	}
-	return title + ", sivu " + strconv.Itoa(p.Pager.Page)
+	return l.TextF("%s, sivu %d", title, p.Pager.Page)
 }
 
 // PagerItem is one entry of a pager's numbered links; Gap stands for the

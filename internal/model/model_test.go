@@ -8,6 +8,7 @@ import (
 
 	"seutu/internal/fi"
 	_ "seutu/internal/golden" // defines -update for go test ./... -update
+	"seutu/internal/lang"
 )
 
 func at(d, h, m int) time.Time { return time.Date(2023, 3, d, h, m, 0, 0, fi.Helsinki) }
@@ -162,8 +163,8 @@ func TestPaginate(t *testing.T) {
 				if pg.Total != tt.n || pg.URLs[pg.Page-1] != p.URL {
 					s += " wrong total or URLs"
 				}
-				if want := fmt.Sprintf("Ilmasto, sivu %d", pg.Page); pg.Page > 1 && p.Title("Ilmasto") != want || pg.Page == 1 && p.Title("Ilmasto") != "Ilmasto" {
-					s += " title " + p.Title("Ilmasto")
+				if want := fmt.Sprintf("Ilmasto, sivu %d", pg.Page); pg.Page > 1 && p.Title("Ilmasto", lang.Finnish) != want || pg.Page == 1 && p.Title("Ilmasto", lang.Finnish) != "Ilmasto" {
+					s += " title " + p.Title("Ilmasto", lang.Finnish)
 				}
 				got = append(got, s+"]")
 			}

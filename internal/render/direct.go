@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"seutu/internal/feeds"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 	"seutu/internal/tmplexec"
 )
@@ -25,10 +26,17 @@ func directCalls(fm template.FuncMap) []tmplexec.Direct {
 		tmplexec.Method("IsZero", (*time.Time).IsZero),
 		tmplexec.Method("IsZero", (*model.Moment).IsZero),
 		tmplexec.Method("IsZero", model.Moment.IsZero),
-		tmplexec.Func("kindName", kindName),
+		tmplexec.Func("kindName", fm["kindName"].(func(model.Kind) string)),
 		tmplexec.Method("IsZero", model.PartialDate.IsZero),
-		tmplexec.Func("partialDate", partialDate),
-		tmplexec.Func("roughDate", roughDate),
+		tmplexec.Func("partialDate", fm["partialDate"].(func(model.PartialDate) string)),
+		tmplexec.Func("roughDate", fm["roughDate"].(func(model.PartialDate) string)),
+		tmplexec.Func("t", fm["t"].(func(string) string)),
+		tmplexec.Func("tw", fm["tw"].(func(string) lang.Around)),
+		tmplexec.Func("date", fm["date"].(func(time.Time) string)),
+		tmplexec.Func("longDate", fm["longDate"].(func(time.Time) string)),
+		tmplexec.Func("monthYear", fm["monthYear"].(func(time.Time) string)),
+		tmplexec.Func("isoDate", fm["isoDate"].(func(time.Time) string)),
+		tmplexec.Func("isoMonth", fm["isoMonth"].(func(time.Time) string)),
 		tmplexec.Func("isoPartialDate", isoPartialDate),
 		tmplexec.Func("euros", fm["euros"].(func(int) string)),
 		tmplexec.Func("year", fm["year"].(func(time.Time) int)),

@@ -12,12 +12,14 @@ import (
 	"seutu/internal/feeds"
 	"seutu/internal/fi"
 	"seutu/internal/jsonld"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 )
 
 // funcs are the template functions. All dates and times are shown in
-// Helsinki time, the Finnish way.
+// Helsinki time, in the site's language (Finnish when it has none).
 func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
+	l := lang.Or(site.Lang)
 	ix := &linkIndex{base: basePath(site.Config.BaseURL)}
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	return template.FuncMap{
@@ -47,16 +49,30 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 		"card":      c.card,          // card "page-card" .: a partial for a page, rendered once
 		"cached":    c.cached,        // cached "site-footer" . variant…: a partial rendered once per variant
 
-		// dates and times
-		"date":           fi.Date,        // 24.4.2023
-		"longDate":       fi.LongDate,    // 24. huhtikuuta 2023
-		"weekdayDate":    fi.WeekdayDate, // maanantaina 24. huhtikuuta 2023
-		"monthYear":      fi.MonthYear,   // huhtikuu 2023
-		"clock":          fi.Clock,       // 13.00
-		"dateRange":      fi.DateRange,   // 1.12.2022–30.6.2024
-		"eventTime":      eventTime,      // ke 24.8.2022 klo 13.00–15.00, or huhti–toukokuu 2018
-		"partialDate":    partialDate,    // 24. huhtikuuta 2023, tammikuu 2011, 2011 or tammi–helmikuu 2018
-		"roughDate":      roughDate,      // 24.4.2023, tammikuu 2011, 2011 or tammi–helmikuu 2018
+		// the site's own words in the page's language (package lang's
+		// table, keyed by the Finnish): t "Ota yhteyttä"; tf "(vuoden %d
+		// lopussa)" 2024; tn 2 "tapahtuma" (2 tapahtumaa, 2 evenemang, 2
+		// events); tw "Päivitetty %s." around a piece of markup, as
+		// .Before and .After. A t of a constant is translated once, when
+		// the layouts are parsed (foldTexts).
+		"t":           l.T,
+		"tf":          l.TextF,
+		"tn":          l.Count,
+		"tw":          l.Around,
+		"scriptTexts": l.ScriptTexts,                                                   // data-texts of a script: scriptTexts "directory"
+		"kindName":    func(k model.Kind) string { return l.T(model.Info(k).Finnish) }, // Verkosto, Hanke, …
+
+		// dates and times, in the page's language
+		"date":           l.Date,         // 24.4.2023
+		"longDate":       l.LongDate,     // 24. huhtikuuta 2023
+		"weekdayDate":    l.WeekdayDate,  // maanantaina 24. huhtikuuta 2023
+		"monthYear":      l.MonthYear,    // huhtikuu 2023
+		"clock":          l.Clock,        // 13.00
+		"dateTime":       l.DateTime,     // 24.4.2023 klo 13.00
+		"dateRange":      l.DateRange,    // 1.12.2022–30.6.2024
+		"eventTime":      eventTime(l),   // ke 24.8.2022 klo 13.00–15.00, or huhti–toukokuu 2018
+		"partialDate":    partialDate(l), // 24. huhtikuuta 2023, tammikuu 2011, 2011 or tammi–helmikuu 2018
+		"roughDate":      roughDate(l),   // 24.4.2023, tammikuu 2011, 2011 or tammi–helmikuu 2018
 		"isoPartialDate": isoPartialDate, // 2023-04-24, 2011-01 or 2011
 		"isoDate":        func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01-02") },
 		"isoMonth":       func(t time.Time) string { return t.In(fi.Helsinki).Format("2006-01") },
@@ -64,18 +80,17 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 		"year":           func(t time.Time) int { return t.In(fi.Helsinki).Year() },
 		"rfc3339":        func(t time.Time) string { return t.In(fi.Helsinki).Format(time.RFC3339) }, // for scripts
 
-		// numbers and words
-		"number":     fi.Number,  // 147 821
-		"euros":      fi.Euros,   // 116 475 €
-		"decimal":    fi.Decimal, // 3,5
-		"plural":     fi.Plural,  // plural 2 "tapahtuma" "tapahtumaa" "ei tapahtumia"
+		// numbers and words, in the page's language
+		"number":     l.Number,  // 147 821
+		"euros":      l.Euros,   // 116 475 €
+		"decimal":    l.Decimal, // 3,5
+		"plural":     l.Plural,  // plural 2 "tapahtuma" "tapahtumaa" "ei tapahtumia"; the layouts use tn
 		"capitalize": capitalize,
 		"join":       strings.Join,
 		"hasPrefix":  strings.HasPrefix,
 		"slug":       fi.Slugify,
 		"inc":        func(i int) int { return i + 1 }, // page numbers from indexes
 		"dict":       dict,                             // arguments for a partial: dict "Page" . "Level" 4
-		"kindName":   kindName,
 	}
 }
 
@@ -117,43 +132,47 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// kindName is a kind's name for readers: Verkosto, Hanke, …
-func kindName(k model.Kind) string { return model.Info(k).Finnish }
-
 // partialDate writes a date as precisely as it is known, a day in full.
-func partialDate(d model.PartialDate) string {
-	if d.Precision == model.Day {
-		return fi.LongDate(d.Time)
+func partialDate(l *lang.Lang) func(model.PartialDate) string {
+	rough := roughDate(l)
+	return func(d model.PartialDate) string {
+		if d.Precision == model.Day {
+			return l.LongDate(d.Time)
+		}
+		return rough(d)
 	}
-	return roughDate(d)
 }
 
 // roughDate writes a date as precisely as it is known, a day short.
-func roughDate(d model.PartialDate) string {
-	switch {
-	case !d.Through.IsZero():
-		return fi.MonthSpan(d.Time, d.Through)
-	case d.Precision == model.Month:
-		return fi.MonthYear(d.Time)
-	case d.Precision == model.Year:
-		return strconv.Itoa(d.Year())
+func roughDate(l *lang.Lang) func(model.PartialDate) string {
+	return func(d model.PartialDate) string {
+		switch {
+		case !d.Through.IsZero():
+			return l.MonthSpan(d.Time, d.Through)
+		case d.Precision == model.Month:
+			return l.MonthYear(d.Time)
+		case d.Precision == model.Year:
+			return strconv.Itoa(d.Year())
+		}
+		return l.Date(d.Time)
 	}
-	return fi.Date(d.Time)
 }
 
 func isoPartialDate(d model.PartialDate) string { return d.ISO() }
 
 // eventTime writes when an event happens; an event whose days are not
 // known, by its months.
-func eventTime(e *model.Event) string {
-	if e.Rough() {
-		through := e.Start.Time
-		if !e.End.IsZero() {
-			through = e.End.Time
+func eventTime(l *lang.Lang) func(*model.Event) string {
+	return func(e *model.Event) string {
+		if e.Rough() {
+			through := e.Start.Time
+			if !e.End.IsZero() {
+				through = e.End.Time
+			}
+			return l.MonthSpan(e.Start.Time, through)
 		}
-		return fi.MonthSpan(e.Start.Time, through)
+		return l.EventTime(e.Start.Time, e.End.Time, e.WholeDays())
 	}
-	return fi.EventTime(e.Start.Time, e.End.Time, e.WholeDays())
 }
 
 // dict makes a map of its key, value pairs, so that a partial can take more

@@ -42,6 +42,13 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, re
 			templateErrorf(&diags, err, "layouts/"+p, t.shared.sources)
 		}
 	}
+	t2, _ := fm["t"].(func(string) string)
+	fold := func(set *template.Template) {
+		if t2 != nil {
+			foldTexts(set, t2)
+		}
+	}
+	fold(base)
 	if compact {
 		squeeze(base)
 	}
@@ -59,6 +66,7 @@ func loadTemplates(layouts fs.FS, fm template.FuncMap, c *fragments, compact, re
 			templateErrorf(&diags, err, "layouts/"+name, t.shared.sources)
 			continue
 		}
+		fold(set)
 		if compact {
 			squeeze(set)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"seutu/internal/body"
 	"seutu/internal/diag"
+	"seutu/internal/lang"
 	"seutu/internal/markdown"
 	"seutu/internal/model"
 )
@@ -98,14 +99,12 @@ func (v *View) MenuKey() string {
 	return b.String()
 }
 
-// homeCrumb is the first step of every trail: the language's home page.
-func homeCrumb(site *model.Site) Crumb { return Crumb{Title: "Etusivu", URL: site.HomeURL()} }
-
 // pageJobs lists every page to render with its layout and view, or, with
 // keep, only the pages whose output paths it keeps.
 func pageJobs(site *model.Site, b *body.Set, t *templates, diags *diag.List, keep func(path string) bool, langs *languages) []job {
 	var jobs []job
-	homeCrumb := homeCrumb(site)
+	l := lang.Or(site.Lang)
+	homeCrumb := Crumb{Title: l.T("Etusivu"), URL: site.HomeURL()}
 	add := func(layout string, pos diag.Pos, v *View) {
 		if keep != nil && !keep(model.OutputPath(v.URL)) {
 			return
@@ -168,14 +167,14 @@ func pageJobs(site *model.Site, b *body.Set, t *templates, diags *diag.List, kee
 		add("terms", diag.Pos{}, &View{Taxonomy: tx, URL: tx.URL, Title: tx.Name, Crumbs: []Crumb{homeCrumb}})
 		for _, term := range tx.Terms {
 			for _, part := range term.Parts {
-				add("term", diag.Pos{}, &View{Taxonomy: tx, Term: term, URL: part.URL, Title: part.Title(capitalize(term.Name)),
+				add("term", diag.Pos{}, &View{Taxonomy: tx, Term: term, URL: part.URL, Title: part.Title(capitalize(term.Name), l),
 					Pages: term.Pages[part.From:part.To], Pager: part.Pager,
 					Crumbs: []Crumb{homeCrumb, {tx.Name, tx.URL}}})
 			}
 		}
 	}
 
-	add("404", diag.Pos{}, &View{URL: site.Prefix + "/404.html", Title: "Sivua ei löytynyt", Crumbs: nil})
+	add("404", diag.Pos{}, &View{URL: site.Prefix + "/404.html", Title: l.T("Sivua ei löytynyt"), Crumbs: nil})
 	return jobs
 }
 
@@ -183,7 +182,7 @@ func taxonomies(site *model.Site) []*Taxonomy {
 	var out []*Taxonomy
 	for i, terms := range [][]*model.Term{site.Tags, site.Themes} {
 		tx := model.Taxonomies[i]
-		out = append(out, &Taxonomy{Name: tx.Name, One: tx.One, URL: site.Prefix + tx.URL, Terms: terms})
+		out = append(out, &Taxonomy{Name: lang.Or(site.Lang).T(tx.Name), One: tx.One, URL: site.Prefix + tx.URL, Terms: terms})
 	}
 	return out
 }

@@ -46,7 +46,7 @@ func (r *resolver) categoryLists(s *model.Section) {
 		url := s.URL + fi.Slugify(g.Title) + "/"
 		s.Groups[i].URL = url
 		r.add(&model.List{Layout: "list", URL: url, Title: g.Title, Section: s,
-			Summary: fmt.Sprintf("%s: %s.", s.Title, strings.ToLower(fi.Plural(len(g.Pages), "verkosto", "verkostoa", "ei verkostoja"))),
+			Summary: fmt.Sprintf("%s: %s.", s.Title, strings.ToLower(r.site.Lang.Count(len(g.Pages), "verkosto"))),
 			Groups:  []model.Group{{Pages: g.Pages}}})
 	}
 }
@@ -68,7 +68,7 @@ func (r *resolver) newsLists(s *model.Section, layout string) {
 		s.Pages, byYear)
 	for i, g := range s.Groups {
 		r.paged(&model.List{Layout: "list", URL: years[i].URL, Title: s.Title + " " + g.Title, Section: s,
-			Summary: fmt.Sprintf("%s vuodelta %s.", s.Title, g.Title)}, g.Pages, nil)
+			Summary: r.site.Lang.TextF("%s vuodelta %s.", s.Title, g.Title)}, g.Pages, nil)
 	}
 	for _, t := range topics {
 		var pages []*model.Page
@@ -88,7 +88,7 @@ func (r *resolver) newsLists(s *model.Section, layout string) {
 func (r *resolver) paged(l *model.List, pages []*model.Page, group func(*model.Page) string) {
 	for _, part := range model.Paginate(l.URL, len(pages), r.site.Config.NewsPerPage) {
 		page := *l
-		page.URL, page.Pager, page.Title = part.URL, part.Pager, part.Title(l.Title)
+		page.URL, page.Pager, page.Title = part.URL, part.Pager, part.Title(l.Title, r.site.Lang)
 		if group != nil {
 			page.Groups = groupBy(pages[part.From:part.To], group)
 		} else {
@@ -102,30 +102,30 @@ func (r *resolver) paged(l *model.List, pages []*model.Page, group func(*model.P
 // by year, newest first. When there are more past events than the listing
 // shows, every year of them gets its own page.
 func (r *resolver) eventLists() {
-	site := r.site
+	site, l := r.site, r.site.Lang
 	if site.Prefix != "" && len(site.Events) == 0 {
 		return // a language without events has no event listing
 	}
-	byMonth := func(p *model.Page) string { return capitalizeFirst(fi.MonthYear(p.News.Event.Start.Time)) }
+	byMonth := func(p *model.Page) string { return capitalizeFirst(l.MonthYear(p.News.Event.Start.Time)) }
 	byYear := func(p *model.Page) string { return strconv.Itoa(p.News.Event.Start.Year()) }
 	past := site.Past()
-	l := &model.List{Layout: "events", URL: site.Prefix + EventsURL, Title: "Tapahtumat",
-		Summary: "Tulevat ja menneet tapahtumat kuntien yhteistyöstä Keski-Suomessa.",
+	list := &model.List{Layout: "events", URL: site.Prefix + EventsURL, Title: l.T("Tapahtumat"),
+		Summary: l.T("Tulevat ja menneet tapahtumat kuntien yhteistyöstä Keski-Suomessa."),
 		Groups:  groupBy(site.Upcoming(0), byMonth)}
 	limit := site.Config.PastEvents
 	if len(past) <= limit {
-		l.Past = groupBy(past, byYear)
-		r.add(l)
+		list.Past = groupBy(past, byYear)
+		r.add(list)
 		return
 	}
-	l.Past = groupBy(past[:limit], byYear)
+	list.Past = groupBy(past[:limit], byYear)
 	for _, g := range groupBy(past, byYear) {
 		url := site.Prefix + EventsURL + g.Title + "/"
-		l.Archive = append(l.Archive, model.Link{Title: g.Title, URL: url})
-		r.add(&model.List{Layout: "list", URL: url, Title: "Tapahtumat " + g.Title,
-			Summary: "Menneet tapahtumat vuodelta " + g.Title + ".", Groups: groupBy(g.Pages, byMonth)})
+		list.Archive = append(list.Archive, model.Link{Title: g.Title, URL: url})
+		r.add(&model.List{Layout: "list", URL: url, Title: l.TextF("Tapahtumat %s", g.Title),
+			Summary: l.TextF("Menneet tapahtumat vuodelta %s.", g.Title), Groups: groupBy(g.Pages, byMonth)})
 	}
-	r.add(l)
+	r.add(list)
 }
 
 // groupBy splits ordered pages into runs with the same title.
@@ -196,20 +196,21 @@ func capitalizeFirst(s string) string {
 // the categories, scopes, coordinators and member municipalities that the
 // networks use, each in the order a reader expects.
 func (r *resolver) networkFilters(s *model.Section) []model.Filter {
-	cats := model.Filter{Param: "luokka", Label: "Luokka", All: "Kaikki luokat"}
+	l := r.site.Lang
+	cats := model.Filter{Param: "luokka", Label: l.T("Luokka"), All: l.T("Kaikki luokat")}
 	for _, g := range s.Groups {
 		if g.URL != "" {
 			cats.Options = append(cats.Options, model.Link{Title: g.Title, URL: fi.Slugify(g.Title)})
 		}
 	}
-	scopes := model.Filter{Param: "laajuus", Label: "Laajuus", All: "Kaikki laajuudet"}
+	scopes := model.Filter{Param: "laajuus", Label: l.T("Laajuus"), All: l.T("Kaikki laajuudet")}
 	for _, sc := range []string{"seudullinen", "maakunnallinen", "valtakunnallinen"} {
 		if slices.ContainsFunc(s.Pages, func(p *model.Page) bool { return p.Network.Scope == sc }) {
-			scopes.Options = append(scopes.Options, model.Link{Title: capitalizeFirst(sc), URL: sc})
+			scopes.Options = append(scopes.Options, model.Link{Title: capitalizeFirst(l.T(sc)), URL: sc})
 		}
 	}
-	coords := model.Filter{Param: "koordinoija", Label: "Koordinoija", All: "Kaikki koordinoijat"}
-	members := model.Filter{Param: "kunta", Label: "Jäsenkunta", All: "Kaikki kunnat"}
+	coords := model.Filter{Param: "koordinoija", Label: l.T("Koordinoija"), All: l.T("Kaikki koordinoijat")}
+	members := model.Filter{Param: "kunta", Label: l.T("Jäsenkunta"), All: l.T("Kaikki kunnat")}
 	seen := map[string]bool{}
 	for _, p := range s.Pages {
 		if c := p.Network.Coordinator; c != nil && c.Target != nil && !seen["c:"+c.Key] {

@@ -59,8 +59,8 @@ func Resolve(in *model.Content, opts Options) (*model.Site, diag.List) {
 // checked there: only the problems of its own texts are reported again.
 func resolveIn(in *model.Content, opts Options, base *model.Site, code string) (*model.Site, diag.List) {
 	r := &resolver{
-		col:     fi.NewCollation(),
-		site:    &model.Site{Config: in.Config.In(code), Lang: lang.ByCode(code), Now: opts.Now.In(fi.Helsinki), Home: in.Home},
+		col:     lang.Or(lang.ByCode(code)).NewCollation(),
+		site:    &model.Site{Config: in.Config.In(code), Lang: lang.Or(lang.ByCode(code)), Now: opts.Now.In(fi.Helsinki), Home: in.Home},
 		base:    base,
 		leftOut: map[model.Kind]map[string]*model.Page{},
 		unread:  unread(in.Unread),
@@ -122,7 +122,7 @@ func resolveIn(in *model.Content, opts Options, base *model.Site, code string) (
 }
 
 type resolver struct {
-	col     *fi.Collation // one for the whole site: it remembers sort keys
+	col     *fi.Collation // one for the whole site, in its language's order: it remembers sort keys
 	site    *model.Site
 	base    *model.Site                           // the default language's, when site is another's
 	leftOut map[model.Kind]map[string]*model.Page // drafts and scheduled news, for messages

@@ -18,7 +18,7 @@ func (r *resolver) sections(loaded []*model.Section) {
 	for _, s := range loaded {
 		s.URL = r.site.Prefix + "/" + fi.Slugify(s.Name) + "/"
 		if s.Title == "" && s.Name == model.SectionOf(s.Kind) {
-			s.Title = model.Info(s.Kind).Title
+			s.Title = r.site.Lang.T(model.Info(s.Kind).Title)
 		}
 		if s.Title == "" {
 			s.Title = strings.ToUpper(s.Name[:1]) + s.Name[1:]
@@ -107,7 +107,7 @@ func itemAt(p *model.Page, field string, i, n int) diag.Pos {
 }
 
 // terms collects the tags or themes of all pages, one term per slug, sorted
-// in Finnish order, and gives each page its own terms through set. A name
+// in the site's language's order, and gives each page its own terms through set. A name
 // with no slug has no term: it goes to noSlug, when not nil.
 func terms(c *fi.Collation, pages []*model.Page, base string, of func(*model.Page) []string, set func(*model.Page, []*model.Term),
 	noSlug func(p *model.Page, i int, name string)) []*model.Term {
@@ -155,17 +155,18 @@ var (
 	strategyGroupTitles = map[string]string{"voimassa": "Voimassa olevat", "päivitettävänä": "Päivitettävänä", "päättynyt": "Päättyneet", "": "Muut"}
 )
 
-// group splits a section's ordered pages into runs under headings: the
-// same key as the order, so each heading appears once.
+// group splits a section's ordered pages into runs under headings in the
+// site's language: the same key as the order, so each heading appears once.
 func (r *resolver) group(s *model.Section) []model.Group {
+	l := r.site.Lang
 	var title func(p *model.Page) string
 	switch s.Kind {
 	case model.KindNetwork:
-		title = func(p *model.Page) string { return cmp.Or(r.term(p.Network.Category), "Muut verkostot") }
+		title = func(p *model.Page) string { return cmp.Or(r.term(p.Network.Category), l.T("Muut verkostot")) }
 	case model.KindProject:
-		title = func(p *model.Page) string { return projectGroupTitles[p.Project.Status] }
+		title = func(p *model.Page) string { return l.T(projectGroupTitles[p.Project.Status]) }
 	case model.KindStrategy:
-		title = func(p *model.Page) string { return strategyGroupTitles[p.Strategy.Status] }
+		title = func(p *model.Page) string { return l.T(strategyGroupTitles[p.Strategy.Status]) }
 	case model.KindNews:
 		title = func(p *model.Page) string { return strconv.Itoa(p.News.Date.Year()) }
 	default:

@@ -140,6 +140,12 @@ func (f *frame) action(a *parse.ActionNode) node {
 		escs = append([]escaper{e}, escs...)
 		n--
 	}
+	if text, ok := constant(p, n, escs); ok {
+		return func(s *state, _ reflect.Value, _ int) ctl {
+			s.buf.WriteString(text)
+			return ctlNext
+		}
+	}
 	pipe := f.pipeline(p, n)
 	if len(escs) == 0 {
 		return func(s *state, dot reflect.Value, fp int) ctl {
@@ -163,6 +169,28 @@ func (f *frame) action(a *parse.ActionNode) node {
 		s.buf.WriteString(str)
 		return ctlNext
 	}
+}
+
+// constant is the output of an action whose pipeline, before its
+// escapers, is one string constant ({{"Ota yhteyttä"}}, as package render
+// folds {{t "Ota yhteyttä"}}): escaped once, here, rather than on every
+// run.
+func constant(p *parse.PipeNode, n int, escs []escaper) (string, bool) {
+	if n != 1 || len(escs) == 0 || len(p.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	c, ok := p.Cmds[0].Args[0].(*parse.StringNode)
+	if !ok {
+		return "", false
+	}
+	str, t := c.Text, contentTypePlain
+	for _, e := range escs {
+		if str, ok = e(str, t); !ok {
+			return "", false
+		}
+		t = contentTypePlain
+	}
+	return str, true
 }
 
 // trailingEscaper reports whether cmd is one of html/template's escapers
