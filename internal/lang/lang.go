@@ -22,7 +22,11 @@ import (
 type Lang struct {
 	Code string // BCP 47, as in <html lang>, hreflang and a translation's file name: fi, sv, en
 	Name string // in itself, for the language switcher: suomi, svenska, English
-	Tag  language.Tag
+	// InItself marks a link to a page in this language from a page in
+	// another: (suomeksi). NotHere tells, in this language, that the page a
+	// reader switches from has no version in it.
+	InItself, NotHere string
+	Tag               language.Tag
 
 	Date        func(time.Time) string                        // 24.4.2023 · 24.4.2023 · 24 April 2023
 	LongDate    func(time.Time) string                        // 24. huhtikuuta 2023 · den 24 april 2023 · 24 April 2023
@@ -38,19 +42,19 @@ type Lang struct {
 // Finnish, Swedish and English are the languages seutu knows.
 var (
 	Finnish = &Lang{
-		Code: "fi", Name: "suomi", Tag: language.Finnish,
+		Code: "fi", Name: "suomi", Tag: language.Finnish, InItself: "suomeksi", NotHere: "sivua ei ole suomeksi",
 		Date: fi.Date, LongDate: fi.LongDate, WeekdayDate: fi.WeekdayDate, MonthYear: fi.MonthYear,
 		MonthSpan: fi.MonthSpan, Time: fi.Time, DateRange: fi.DateRange, EventTime: fi.EventTime,
 		Number: fi.Number,
 	}
 	Swedish = &Lang{
-		Code: "sv", Name: "svenska", Tag: language.Swedish,
+		Code: "sv", Name: "svenska", Tag: language.Swedish, InItself: "på svenska", NotHere: "sidan finns inte på svenska",
 		Date: fi.Date, LongDate: sv.longDate, WeekdayDate: sv.weekdayDate, MonthYear: sv.monthYear,
 		MonthSpan: sv.monthSpan, Time: sv.time, DateRange: sv.dateRange, EventTime: sv.eventTime,
 		Number: fi.Number, // 147 821, as in Finnish
 	}
 	English = &Lang{
-		Code: "en", Name: "English", Tag: language.BritishEnglish,
+		Code: "en", Name: "English", Tag: language.BritishEnglish, InItself: "in English", NotHere: "this page is not in English",
 		Date: en.longDate, LongDate: en.longDate, WeekdayDate: en.weekdayDate, MonthYear: en.monthYear,
 		MonthSpan: en.monthSpan, Time: en.time, DateRange: en.dateRange, EventTime: en.eventTime,
 		Number: englishNumber,

@@ -39,6 +39,7 @@ var ui = [...]row{
 	{"Päävalikko", "Huvudmeny", "Main menu"},
 	{"Murupolku", "Brödsmulor", "Breadcrumbs"},
 	{"Etusivu", "Startsida", "Home"},
+	{"Kieli", "Språk", "Language"},
 	{"Yhteystiedot", "Kontaktuppgifter", "Contact details"},
 	{"Puhelin", "Telefon", "Phone"},
 	{"Sähköposti", "E-post", "Email"},

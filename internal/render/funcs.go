@@ -62,6 +62,18 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 		"scriptTexts": l.ScriptTexts,                                                   // data-texts of a script: scriptTexts "directory"
 		"kindName":    func(k model.Kind) string { return l.T(model.Info(k).Finnish) }, // Verkosto, Hanke, …
 
+		// languages: a vocabulary value of site.toml as the page's language
+		// writes it ([translations.<code>.vocabulary]); the code of a
+		// page's language when it is not the view's (a reference to a
+		// page not translated), "" when it is; the language of a code, for
+		// its InItself and NotHere; and a path of the site's own pages
+		// (/tapahtumat/) in the page's language, or the default
+		// language's when this one has none.
+		"term":      func(v string) string { return site.Config.Term(l.Code, v) },
+		"otherLang": otherLang(site),
+		"language":  func(code string) *lang.Lang { return lang.Or(lang.ByCode(code)) },
+		"local":     localPaths(site),
+
 		// dates and times, in the page's language
 		"date":           l.Date,         // 24.4.2023
 		"longDate":       l.LongDate,     // 24. huhtikuuta 2023
@@ -215,5 +227,58 @@ func feedLinks(site *model.Site) func(url string) []feeds.Link {
 			return links
 		}
 		return all
+	}
+}
+
+// otherLang returns the function that gives the code of a page's language
+// when it differs from site's, else "".
+func otherLang(site *model.Site) func(p *model.Page) string {
+	own := ""
+	if site.Prefix != "" {
+		own = site.Lang.Code
+	}
+	def := site.Lang.Code
+	if site.Languages != nil {
+		def = site.Languages[0].Lang.Code
+	}
+	return func(p *model.Page) string {
+		if p == nil || p.Lang == own {
+			return ""
+		}
+		if p.Lang == "" {
+			return def
+		}
+		return p.Lang
+	}
+}
+
+// localPaths returns the function that gives a path of the default
+// language (/tapahtumat/) in site's language, when site has that page,
+// else the default language's path.
+func localPaths(site *model.Site) func(u string) string {
+	if site.Prefix == "" {
+		return func(u string) string { return u }
+	}
+	have := map[string]bool{site.HomeURL(): true}
+	for _, p := range site.Pages {
+		have[p.URL] = true
+	}
+	for _, l := range site.Lists {
+		have[l.URL] = true
+	}
+	if len(site.Tags) > 0 {
+		have[site.Prefix+model.Taxonomies[0].URL] = true
+	}
+	if len(site.Themes) > 0 {
+		have[site.Prefix+model.Taxonomies[1].URL] = true
+	}
+	for _, u := range feeds.URLs(site) {
+		have[u] = true
+	}
+	return func(u string) string {
+		if have[site.Prefix+u] {
+			return site.Prefix + u
+		}
+		return u
 	}
 }
