@@ -119,7 +119,7 @@ type pageLinks struct {
 // inLanguage returns the URL of the page at u in the linking page's
 // language when it is translated, so that a translation's body may link
 // as its original does: /verkostot/x/ in an English body leads to
-// /en/verkostot/x/ when there is one.
+// /en/verkostot/x/ when there is one, and so does a list's address.
 func (l pageLinks) inLanguage(u string) string {
 	if l.lang == "" {
 		return u
@@ -130,6 +130,10 @@ func (l pageLinks) inLanguage(u string) string {
 				return v.URL
 			}
 		}
+		return u
+	}
+	if own := "/" + l.lang + u; strings.HasPrefix(u, "/") && l.ix.urls[own] {
+		return own // a list: the language's own
 	}
 	return u
 }

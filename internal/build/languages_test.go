@@ -1,0 +1,129 @@
+package build
+
+import (
+	"strings"
+	"testing"
+)
+
+// threeLanguages is a small site in Finnish, Swedish and English: a
+// network translated into English only, a person translated nowhere, and
+// an English intro for the networks.
+const threeLanguages = `-- content/site.toml --
+title = "Kuntayhteistyö"
+languages = ["fi", "sv", "en"]
+[[menu]]
+name = "Verkostot"
+name_en = "Networks"
+url = "/verkostot/"
+[[menu]]
+name = "Henkilöt"
+url = "/henkilot/"
+[translations.en]
+title = "Municipal cooperation"
+[translations.en.vocabulary]
+"Kuntajohto" = "Municipal management"
+[vocabularies]
+network_categories = ["Kuntajohto"]
+-- content/verkostot/johtajat.md --
+---
+title: Kunnanjohtajat
+summary: Kunnanjohtajien kokoukset.
+category: Kuntajohto
+contacts: [maija]
+cadence: kuukausittain
+---
+Katso [Maija](/henkilot/maija/).
+-- content/verkostot/johtajat.en.md --
+---
+title: Municipal managers
+summary: The municipal managers' meetings.
+cadence: monthly
+---
+See [the networks](/verkostot/).
+-- content/verkostot/_index.en.md --
+---
+title: Networks
+---
+All networks.
+-- content/henkilot/maija.md --
+---
+title: Maija Meikäläinen
+summary: Yhteyshenkilö.
+role: Aluekehitysasiantuntija
+---
+`
+
+func TestLanguages(t *testing.T) {
+	rep, files := buildInMemory(t, txtarSite(threeLanguages))
+	if len(rep.Diags) > 0 {
+		t.Fatal(rep.Diags)
+	}
+	t.Run("translated page", func(t *testing.T) {
+		assertLines(t, files, "en/verkostot/johtajat/index.html",
+			`<html lang="en">`,
+			`<link rel="alternate" hreflang="fi" href="http://127.0.0.1:1313/verkostot/johtajat/">`,
+			`<link rel="alternate" hreflang="en" href="http://127.0.0.1:1313/en/verkostot/johtajat/">`,
+			`<nav class="lang-switch" aria-label="Language">`,
+			`<a href="/verkostot/johtajat/" hreflang="fi" lang="fi">suomi</a>`,
+			`<a href="/sv/" hreflang="sv" lang="sv">svenska <span class="lang-switch__note">(sidan finns inte på svenska)</span></a>`,
+			`<h1>Municipal managers</h1>`,
+			`Municipal management`, // the category, through site.toml's vocabulary
+			`<a href="/en/verkostot/">the networks</a>`, // the body's link, to the English list
+		)
+		assertLines(t, files, "en/verkostot/johtajat/index.html", `onthly`)
+	})
+	t.Run("reference to a page not translated", func(t *testing.T) {
+		assertLines(t, files, "en/verkostot/johtajat/index.html",
+			`<li class="person-card" lang="fi">`,
+			`<a href="/henkilot/maija/" hreflang="fi">Maija Meikäläinen</a> <span class="lang-mark">(suomeksi)</span>`)
+	})
+	t.Run("original", func(t *testing.T) {
+		assertLines(t, files, "verkostot/johtajat/index.html",
+			`<html lang="fi">`,
+			`<a href="/en/verkostot/johtajat/" hreflang="en" lang="en">English</a>`,
+			`<li class="person-card">`)
+		assertLines(t, files, "verkostot/johtajat/index.html", `uukausittain`)
+	})
+	t.Run("lists hold their language's pages only", func(t *testing.T) {
+		for name := range files {
+			if strings.HasPrefix(name, "en/henkilot/") || strings.HasPrefix(name, "sv/verkostot/") {
+				t.Errorf("%s: a list or page of a language that has none of its pages", name)
+			}
+		}
+		if _, ok := files["sv/index.html"]; !ok {
+			t.Error("no Swedish home page")
+		}
+		en := string(files["en/index.html"])
+		if strings.Contains(en, `/en/henkilot/`) {
+			t.Error("the English menu links to a section English does not have")
+		}
+	})
+	t.Run("sitemap alternates", func(t *testing.T) {
+		assertLines(t, files, "sitemap.xml",
+			`xmlns:xhtml="http://www.w3.org/1999/xhtml"`,
+			`<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:1313/en/verkostot/johtajat/"/>`)
+	})
+	t.Run("coverage", func(t *testing.T) {
+		var b strings.Builder
+		rep.PrintCoverage(&b)
+		want := "sv: 0 of 2 pages translated (henkilot 0/1, verkostot 0/1)\nen: 1 of 2 pages translated (henkilot 0/1, verkostot 1/1)\n"
+		if b.String() != want {
+			t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+		}
+	})
+}
+
+// A translation that sets a shared fact differently fails the build at
+// its line, and nothing is written.
+func TestLanguagesSharedField(t *testing.T) {
+	site := txtarSite(threeLanguages + `-- content/verkostot/johtajat.sv.md --
+---
+title: Kommundirektörer
+category: Viestintä
+---
+`)
+	rep, files := buildInMemory(t, site)
+	if !rep.Failed() || len(files) > 0 && !strings.Contains(rep.Diags.Error(), "content/verkostot/johtajat.sv.md:3:1: error: category is shared by every language") {
+		t.Errorf("got %v", rep.Diags)
+	}
+}
