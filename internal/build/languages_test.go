@@ -67,7 +67,7 @@ func TestLanguages(t *testing.T) {
 			`<a href="/verkostot/johtajat/" hreflang="fi" lang="fi">suomi</a>`,
 			`<a href="/sv/" hreflang="sv" lang="sv">svenska <span class="lang-switch__note">(sidan finns inte på svenska)</span></a>`,
 			`<h1>Municipal managers</h1>`,
-			`Municipal management`, // the category, through site.toml's vocabulary
+			`Municipal management`,                      // the category, through site.toml's vocabulary
 			`<a href="/en/verkostot/">the networks</a>`, // the body's link, to the English list
 		)
 		assertLines(t, files, "en/verkostot/johtajat/index.html", `onthly`)
