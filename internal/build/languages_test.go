@@ -3,6 +3,8 @@ package build
 import (
 	"strings"
 	"testing"
+
+	"seutu/internal/golden"
 )
 
 // threeLanguages is a small site in Finnish, Swedish and English: a
@@ -50,6 +52,12 @@ All networks.
 title: Maija Meikäläinen
 summary: Yhteyshenkilö.
 role: Aluekehitysasiantuntija
+---
+-- content/henkilot/maija.sv.md --
+---
+title: Maija Meikäläinen
+summary: Kontaktperson.
+role: Sakkunnig i regionutveckling
 ---
 `
 
@@ -106,7 +114,7 @@ func TestLanguages(t *testing.T) {
 	t.Run("coverage", func(t *testing.T) {
 		var b strings.Builder
 		rep.PrintCoverage(&b)
-		want := "sv: 0 of 2 pages translated (henkilot 0/1, verkostot 0/1)\nen: 1 of 2 pages translated (henkilot 0/1, verkostot 1/1)\n"
+		want := "sv: 1 of 2 pages translated (henkilot 1/1, verkostot 0/1)\nen: 1 of 2 pages translated (henkilot 0/1, verkostot 1/1)\n"
 		if b.String() != want {
 			t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 		}
@@ -126,4 +134,31 @@ category: Viestintä
 	if !rep.Failed() || len(files) > 0 && !strings.Contains(rep.Diags.Error(), "content/verkostot/johtajat.sv.md:3:1: error: category is shared by every language") {
 		t.Errorf("got %v", rep.Diags)
 	}
+}
+
+// TestGoldenLanguages compares every file of the three-language site but
+// the assets with testdata/golden-languages (go test -update rewrites
+// it), and the diagnostics of a translation that sets a shared field
+// differently with testdata/languages-shared-field.txt.
+func TestGoldenLanguages(t *testing.T) {
+	rep, files := buildInMemory(t, txtarSite(threeLanguages))
+	if len(rep.Diags) > 0 {
+		t.Fatal(rep.Diags)
+	}
+	pages := map[string][]byte{}
+	for name, data := range files {
+		if !strings.HasPrefix(name, "assets/") {
+			pages[name] = data
+		}
+	}
+	golden.CheckDir(t, "testdata/golden-languages", pages)
+
+	rep, _ = buildInMemory(t, txtarSite(threeLanguages+`-- content/verkostot/johtajat.sv.md --
+---
+title: Kommundirektörer
+category: Viestintä
+cadence: varje månad
+---
+`))
+	golden.Check(t, "testdata/languages-shared-field.txt", []byte(rep.Diags.Error()+"\n"))
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"seutu/internal/body"
+	"seutu/internal/config"
 	"seutu/internal/diag"
 	"seutu/internal/lang"
 	"seutu/internal/markdown"
@@ -70,7 +71,7 @@ func (v *View) Menu() []MenuLink {
 		if v.Site.Prefix != "" && strings.HasPrefix(m.URL, "/") && !v.langs.has(url) {
 			continue // not in this language: no link to a missing page
 		}
-		links = append(links, MenuLink{Name: m.NameIn(v.Site.Lang.Code), URL: url})
+		links = append(links, MenuLink{Name: v.menuName(m, url), URL: url})
 		i := len(links) - 1
 		m.URL = url
 		switch {
@@ -81,6 +82,22 @@ func (v *View) Menu() []MenuLink {
 		}
 	}
 	return links
+}
+
+// menuName is a menu item's name in the view's language: name_<code> of
+// site.toml, else, for a section's list, its title in that language (its
+// _index.<code>.md's, or the kind's); a default language's name only when
+// neither is there.
+func (v *View) menuName(m config.MenuItem, url string) string {
+	if n := m.Names[v.Site.Lang.Code]; n != "" || v.Site.Prefix == "" {
+		return m.NameIn(v.Site.Lang.Code)
+	}
+	for _, s := range v.Site.Sections {
+		if s.URL == url {
+			return s.Title
+		}
+	}
+	return m.Name
 }
 
 // MenuKey names everything the site header shows that differs between
