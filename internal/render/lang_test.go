@@ -7,13 +7,16 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"text/template/parse"
 	"time"
 
 	"seutu/assets"
 	"seutu/internal/body"
+	"seutu/internal/config"
 	"seutu/internal/fi"
 	"seutu/internal/lang"
 	"seutu/internal/load"
+	"seutu/internal/model"
 	"seutu/internal/resolve"
 	"seutu/internal/write"
 	"seutu/layouts"
@@ -376,3 +379,82 @@ func excerpt(text string, re *regexp.Regexp) string {
 }
 
 func isStart(b byte) bool { return b < 0x80 || b >= 0xc0 }
+
+// Every {{t "…"}} of the default layouts is translated when they are
+// parsed: no call of t with a constant is left for a page to run.
+func TestTextsFolded(t *testing.T) {
+	site := &model.Site{Config: config.Default(), Lang: lang.English}
+	c := newFragments(site)
+	tm, diags := loadTemplates(layouts.FS, funcs(site, &assetSet{}, c), c, true, false)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	left := 0
+	for name, set := range tm.sets {
+		for _, tmpl := range set.set.Templates() {
+			if tmpl.Tree == nil {
+				continue
+			}
+			for _, n := range parseNodes(tmpl.Tree.Root) {
+				if c, ok := n.(*parse.CommandNode); ok && len(c.Args) == 2 {
+					if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "t" {
+						if _, ok := c.Args[1].(*parse.StringNode); ok {
+							t.Errorf("%s: %s: %s left unfolded", name, tmpl.Name(), c)
+							left++
+						}
+					}
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	for _, n := range parseNodes(tm.sets["home"].set.Lookup("layouts/base.html").Tree.Root) {
+		b.WriteString(n.String())
+	}
+	if !strings.Contains(b.String(), `"Skip to content"`) {
+		t.Errorf("base.html's skip link is not folded to English:\n%s", b.String())
+	}
+}
+
+// parseNodes lists n and every node under it.
+func parseNodes(n parse.Node) []parse.Node {
+	out := []parse.Node{n}
+	switch n := n.(type) {
+	case *parse.ListNode:
+		for _, c := range n.Nodes {
+			out = append(out, parseNodes(c)...)
+		}
+	case *parse.ActionNode:
+		out = append(out, parseNodes(n.Pipe)...)
+	case *parse.PipeNode:
+		for _, c := range n.Cmds {
+			out = append(out, parseNodes(c)...)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			out = append(out, parseNodes(a)...)
+		}
+	case *parse.IfNode:
+		out = append(out, branchNodes(&n.BranchNode)...)
+	case *parse.WithNode:
+		out = append(out, branchNodes(&n.BranchNode)...)
+	case *parse.RangeNode:
+		out = append(out, branchNodes(&n.BranchNode)...)
+	case *parse.TemplateNode:
+		if n.Pipe != nil {
+			out = append(out, parseNodes(n.Pipe)...)
+		}
+	}
+	return out
+}
+
+func branchNodes(b *parse.BranchNode) []parse.Node {
+	out := parseNodes(b.Pipe)
+	if b.List != nil {
+		out = append(out, parseNodes(b.List)...)
+	}
+	if b.ElseList != nil {
+		out = append(out, parseNodes(b.ElseList)...)
+	}
+	return out
+}
