@@ -47,6 +47,7 @@ var ui = [...]row{
 	{"Saavutettavuusseloste", "Tillgänglighetsutlåtande", "Accessibility statement"},
 	{"Avainsanat", "Nyckelord", "Keywords"},
 	{"Teemat", "Teman", "Themes"},
+	{"fi_FI", "sv_FI", "en_GB"}, // the language as Open Graph's og:locale writes it
 
 	// Kinds (model.Kinds): one page of a kind, and a section's default title.
 	{"Verkosto", "Nätverk", "Network"},
@@ -350,13 +351,6 @@ func (l *Lang) T(fi string) string {
 	return fi
 }
 
-// Has reports whether the table has fi, as a text or a count.
-func Has(fi string) bool {
-	_, text := tables[Finnish].text[fi]
-	_, count := tables[Finnish].counts[fi]
-	return text || count
-}
-
 // TextF formats the UI format fi, in l, with args: TextF("%s, sivu %d",
 // "Ajankohtaista", 2).
 func (l *Lang) TextF(fi string, args ...any) string { return fmt.Sprintf(l.T(fi), args...) }
@@ -424,16 +418,9 @@ func (l *Lang) ScriptTexts(script string) string {
 	return string(b)
 }
 
-// Locale is l as Open Graph writes it: fi_FI, sv_FI, en_GB.
-func (l *Lang) Locale() string {
-	switch Or(l).Code {
-	case "sv":
-		return "sv_FI"
-	case "en":
-		return "en_GB"
-	}
-	return "fi_FI"
-}
+// Locale is l as Open Graph writes it: fi_FI, sv_FI, en_GB. (The
+// layouts write {{t "fi_FI"}}, which costs a page nothing.)
+func (l *Lang) Locale() string { return l.T("fi_FI") }
 
 // Clock is the time of day without a prefix: 13.00 in Finnish and
 // Swedish, 13:00 in English.

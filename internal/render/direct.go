@@ -32,7 +32,6 @@ func directCalls(fm template.FuncMap) []tmplexec.Direct {
 		tmplexec.Func("roughDate", fm["roughDate"].(func(model.PartialDate) string)),
 		tmplexec.Func("t", fm["t"].(func(string) string)),
 		tmplexec.Func("tw", fm["tw"].(func(string) *lang.Around)),
-		tmplexec.Method("Locale", (*lang.Lang).Locale),
 		tmplexec.Func("date", fm["date"].(func(time.Time) string)),
 		tmplexec.Func("longDate", fm["longDate"].(func(time.Time) string)),
 		tmplexec.Func("monthYear", fm["monthYear"].(func(time.Time) string)),
