@@ -10,7 +10,7 @@ import (
 
 // Collation puts strings in Finnish alphabetical order — a … z å ä ö, case
 // and accents secondary; an undetermined language would sort ä with a,
-// which is wrong — and remembers each string's sort key, so that one
+// which is wrong — or another language's (NewCollationIn), and remembers each string's sort key, so that one
 // Collation sorts the many lists of a build cheaply. It is not safe for
 // concurrent use.
 type Collation struct {

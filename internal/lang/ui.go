@@ -48,6 +48,7 @@ var ui = [...]row{
 	{"Saavutettavuusseloste", "Tillgänglighetsutlåtande", "Accessibility statement"},
 	{"Avainsanat", "Nyckelord", "Keywords"},
 	{"Teemat", "Teman", "Themes"},
+	{"fi_FI", "sv_FI", "en_GB"}, // the language as Open Graph's og:locale writes it
 
 	// Kinds (model.Kinds): one page of a kind, and a section's default title.
 	{"Verkosto", "Nätverk", "Network"},
@@ -71,7 +72,7 @@ var ui = [...]row{
 	{"verkosto|verkostoa|Ei verkostoja", "nätverk|nätverk|Inga nätverk", "network|networks|No networks"},
 	{"hanke|hanketta|Ei hankkeita", "projekt|projekt|Inga projekt", "project|projects|No projects"},
 	{"strategia|strategiaa|Ei strategioita", "strategi|strategier|Inga strategier", "strategy|strategies|No strategies"},
-	{"julkaisu|julkaisua|Ei julkaisuja", "publikation|publikationer|Inga publikationer", "item|items|No items"},
+	{"julkaisu|julkaisua|Ei julkaisuja", "publikation|publikationer|Inga publikationer", "news item|news items|No news items"},
 	{"yhteyshenkilö|yhteyshenkilöä|Ei yhteyshenkilöitä", "kontaktperson|kontaktpersoner|Inga kontaktpersoner", "contact person|contact persons|No contact persons"},
 	{"organisaatio|organisaatiota|Ei organisaatioita", "organisation|organisationer|Inga organisationer", "organisation|organisations|No organisations"},
 	{"kunta|kuntaa|Ei kuntia", "kommun|kommuner|Inga kommuner", "municipality|municipalities|No municipalities"},
@@ -277,6 +278,14 @@ var ui = [...]row{
 	{"kunta", "kommun", "municipality"},
 }
 
+// EachText calls fn with every row of the table, in its order: a text,
+// a format or a count (one|other|none) in Finnish, Swedish and English.
+func EachText(fn func(fi, sv, en string)) {
+	for _, r := range ui {
+		fn(r.fi, r.sv, r.en)
+	}
+}
+
 // row is one text of ui in Finnish, Swedish and English.
 type row struct{ fi, sv, en string }
 
@@ -285,12 +294,13 @@ type row struct{ fi, sv, en string }
 type texts struct {
 	text   map[string]string
 	counts map[string][3]string // one, other, none
+	around map[string]*Around   // the texts with a %s, split at it
 }
 
 var tables = func() map[*Lang]*texts {
 	out := map[*Lang]*texts{}
 	for _, l := range All {
-		t := &texts{text: map[string]string{}, counts: map[string][3]string{}}
+		t := &texts{text: map[string]string{}, counts: map[string][3]string{}, around: map[string]*Around{}}
 		for _, r := range ui {
 			s := r.in(l.Code)
 			if key, _, ok := strings.Cut(r.fi, "|"); ok {
@@ -300,6 +310,9 @@ var tables = func() map[*Lang]*texts {
 				continue
 			}
 			t.text[r.fi] = s
+			if before, after, ok := strings.Cut(s, "%s"); ok {
+				t.around[r.fi] = &Around{before, after}
+			}
 		}
 		out[l] = t
 	}
@@ -339,13 +352,6 @@ func (l *Lang) T(fi string) string {
 	return fi
 }
 
-// Has reports whether the table has fi, as a text or a count.
-func Has(fi string) bool {
-	_, text := tables[Finnish].text[fi]
-	_, count := tables[Finnish].counts[fi]
-	return text || count
-}
-
 // TextF formats the UI format fi, in l, with args: TextF("%s, sivu %d",
 // "Ajankohtaista", 2).
 func (l *Lang) TextF(fi string, args ...any) string { return fmt.Sprintf(l.T(fi), args...) }
@@ -378,9 +384,13 @@ func (l *Lang) Plural(n int, one, many, none string) string {
 // Around is a UI text that goes around a piece of markup (a <time>, a
 // link), %s in the table where it goes: the text before and after it in
 // l. {{$w := tw "Päivitetty %s."}}{{$w.Before}}<time>…</time>{{$w.After}}.
-func (l *Lang) Around(fi string) Around {
+// The table's are split once, not on every page.
+func (l *Lang) Around(fi string) *Around {
+	if w, ok := tables[Or(l)].around[fi]; ok {
+		return w
+	}
 	before, after, _ := strings.Cut(l.T(fi), "%s")
-	return Around{before, after}
+	return &Around{before, after}
 }
 
 // Around is the text before and after a piece of markup.
@@ -409,16 +419,9 @@ func (l *Lang) ScriptTexts(script string) string {
 	return string(b)
 }
 
-// Locale is l as Open Graph writes it: fi_FI, sv_FI, en_GB.
-func (l *Lang) Locale() string {
-	switch Or(l).Code {
-	case "sv":
-		return "sv_FI"
-	case "en":
-		return "en_GB"
-	}
-	return "fi_FI"
-}
+// Locale is l as Open Graph writes it: fi_FI, sv_FI, en_GB. (The
+// layouts write {{t "fi_FI"}}, which costs a page nothing.)
+func (l *Lang) Locale() string { return l.T("fi_FI") }
 
 // Clock is the time of day without a prefix: 13.00 in Finnish and
 // Swedish, 13:00 in English.

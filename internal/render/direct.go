@@ -34,7 +34,7 @@ func directCalls(fm template.FuncMap) []tmplexec.Direct {
 		tmplexec.Func("term", fm["term"].(func(string) string)),
 		tmplexec.Func("otherLang", fm["otherLang"].(func(*model.Page) string)),
 		tmplexec.Func("local", fm["local"].(func(string) string)),
-		tmplexec.Func("tw", fm["tw"].(func(string) lang.Around)),
+		tmplexec.Func("tw", fm["tw"].(func(string) *lang.Around)),
 		tmplexec.Func("date", fm["date"].(func(time.Time) string)),
 		tmplexec.Func("longDate", fm["longDate"].(func(time.Time) string)),
 		tmplexec.Func("monthYear", fm["monthYear"].(func(time.Time) string)),

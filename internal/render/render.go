@@ -25,9 +25,12 @@
 //
 // Every layout receives a *View: the Site, the Page (or Section, Term),
 // the rendered Content, and the page's Title, URL and breadcrumbs. The
-// functions in funcs.go format dates, times and numbers the Finnish way,
-// make URLs relative to the site's base, and give a page's JSON-LD
-// (package jsonld).
+// functions in funcs.go give the site's own words (t, tf, tn, tw: package
+// lang's table, keyed by the Finnish) and format dates, times and numbers
+// in the site's language, make URLs relative to the site's base, and give
+// a page's JSON-LD (package jsonld). A t of a constant is translated when
+// the layouts are parsed (fold.go), so the fixed words cost a page
+// nothing.
 //
 // Rendering runs on every core; the output does not depend on the order in
 // which pages finish.

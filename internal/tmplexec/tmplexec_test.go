@@ -127,6 +127,7 @@ func TestExecuteEqualsHTMLTemplate(t *testing.T) {
 		{"builtins", `{{and .Count .Title}} {{or .Draft "oletus"}} {{not .Draft}} {{len .Tags}} {{index .Tags 0}} {{index .Meta "b"}} {{eq .Count 3}} {{ne .Title "x"}} {{lt .Score 3.0}} {{ge .Count 3}} {{eq .Count 1 2 3}}`, false},
 		{"ordering", `{{lt .Count 3}} {{le .Count 3}} {{gt .Count 3}} {{gt .Count 2}} {{lt "a" "b"}} {{ge "a" "b"}} {{le 2.5 .Score}}`, false},
 		{"pointer eq", `{{range .Kids}}{{if eq . (index $.Kids 1)}}toka{{end}}{{end}} {{eq .Parent .Maybe}}`, false},
+		{"constants", `<p title="{{"A & B"}}">{{"<ei>"}} {{"x"}}</p><a href="/{{"ö ö"}}?q={{"a&b"}}">{{"'+'"}}</a>`, false},
 		{"funcs", `{{upper .Title}} {{rel .URL}} {{join .Tags ", "}} {{date .When}} {{.Title | upper}} {{"/x" | rel}}`, false},
 		{"time funcs", `{{date .When}} {{.When | date}} {{date .Later}} {{.Later | date}} {{with .When}}{{date .}}{{end}} {{range .Kids}}{{date .When}}{{end}} {{date .Parent.When}}`, false},
 		{"time func, wrong type", `{{date .Title}}`, true},
