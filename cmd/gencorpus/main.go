@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"seutu/internal/corpus"
@@ -19,6 +20,7 @@ func main() {
 	n := flag.Int("n", 1000, "about how many pages")
 	out := flag.String("out", "", "the site `folder` to write (must not exist)")
 	seed := flag.Uint64("seed", 1, "the generator's seed")
+	translate := flag.String("translate", "", "translate every page into these `languages` too, comma-separated: en or sv,en")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 {
 		flag.Usage()
@@ -29,7 +31,11 @@ func main() {
 		os.Exit(2)
 	}
 	now := time.Date(2026, 5, 1, 12, 0, 0, 0, fi.Helsinki) // events fall around it
-	files := corpus.Generate(corpus.Options{Pages: *n, Seed: *seed, Now: now})
+	opts := corpus.Options{Pages: *n, Seed: *seed, Now: now}
+	if *translate != "" {
+		opts.Translate = strings.Split(*translate, ",")
+	}
+	files := corpus.Generate(opts)
 	if err := corpus.Write(*out, files); err != nil {
 		fmt.Fprintln(os.Stderr, "gencorpus:", err)
 		os.Exit(1)

@@ -21,6 +21,11 @@ type Options struct {
 	Pages int       // about how many content files
 	Seed  uint64    // the same seed gives the same site
 	Now   time.Time // events are spread around it
+
+	// Translate lists languages (sv, en) that every page is translated
+	// into, beside its original: a title, a summary and a body of their
+	// own, as a translator writes them; the facts stay the original's.
+	Translate []string
 }
 
 // File is one generated file.
@@ -84,7 +89,22 @@ func Generate(opts Options) []File {
 	for i := range counts["tietoa"] {
 		files = append(files, g.page(i, counts))
 	}
+	if len(opts.Translate) > 0 {
+		files[0].Data = []byte(`languages = ["fi", "` + strings.Join(opts.Translate, `", "`) + `"]` + "\n" + siteTOML)
+		for _, f := range files[1:] {
+			for _, code := range opts.Translate {
+				files = append(files, g.translation(f, code))
+			}
+		}
+	}
 	return files
+}
+
+// translation is a translation of f into language code: its own texts,
+// and links where the original has them.
+func (g *gen) translation(f File, code string) File {
+	front := fmt.Sprintf("---\ntitle: %q\nsummary: %q\nupdated: 2026-04-01\n---\n", g.title(3)+" ("+code+")", g.sentence())
+	return File{Path: strings.TrimSuffix(f.Path, ".md") + "." + code + ".md", Data: []byte(front + g.body(nil))}
 }
 
 // Write writes the files under dir.
