@@ -151,7 +151,8 @@ func (r *Report) byKind() string {
 		return ""
 	}
 	count := map[model.Kind]int{}
-	for _, p := range r.Site.Pages {
+	pages := r.Site.AllPages() // every language's
+	for _, p := range pages {
 		count[p.Kind]++
 	}
 	var parts []string
@@ -160,8 +161,11 @@ func (r *Report) byKind() string {
 			parts = append(parts, fmt.Sprintf("%d %s", count[in.Kind], in.Kind))
 		}
 	}
-	if derived := r.Pages - len(r.Site.Pages); derived > 0 {
+	if derived := r.Pages - len(pages); derived > 0 {
 		parts = append(parts, fmt.Sprintf("%d lists and others", derived))
+	}
+	if n := len(r.Site.Languages); n > 1 {
+		parts = append(parts, fmt.Sprintf("in %d languages", n))
 	}
 	return strings.Join(parts, ", ")
 }
