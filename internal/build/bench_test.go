@@ -50,10 +50,10 @@ var sizes = []int{1000, 10000}
 
 // generated writes the generated site of n pages that every benchmark
 // here builds, into a temporary folder, and returns the folder.
-func generated(b *testing.B, n int) string {
+func generated(b *testing.B, n int, translate ...string) string {
 	b.Helper()
 	src := b.TempDir()
-	if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow})); err != nil {
+	if err := corpus.Write(src, corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: corpusNow, Translate: translate})); err != nil {
 		b.Fatal(err)
 	}
 	return src

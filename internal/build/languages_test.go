@@ -1,6 +1,10 @@
 package build
 
 import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -161,4 +165,83 @@ cadence: varje månad
 ---
 `))
 	golden.Check(t, "testdata/languages-shared-field.txt", []byte(rep.Diags.Error()+"\n"))
+}
+
+// TestIncrementalLanguages edits the three-language site in a session,
+// translations and the originals they share facts with, and compares each
+// rebuild with a full build: an edit of a translation renders as little as
+// an edit of a Finnish page, and an edit of an original reaches its
+// translations and the translations that name it.
+func TestIncrementalLanguages(t *testing.T) {
+	s, src, opts, first := sessionOn(t, txtarSite(threeLanguages), ".")
+	all := first.Rendered
+	edit := func(p, old, new string) []string {
+		t.Helper()
+		name := filepath.Join(src, filepath.FromSlash(p))
+		b, err := os.ReadFile(name)
+		if err != nil || !bytes.Contains(b, []byte(old)) {
+			t.Fatalf("%s lacks %q (%v)", p, old, err)
+		}
+		if err := os.WriteFile(name, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return []string{p}
+	}
+	steps := []struct {
+		name    string
+		do      func() []string
+		partial bool // fewer pages rendered than the site has
+		want    string
+		in      string // a file that must then hold want
+	}{
+		{"translation's body", func() []string {
+			return edit("content/verkostot/johtajat.en.md", "See [the networks]", "Read about [the networks]")
+		}, true, "Read about", "en/verkostot/johtajat/index.html"},
+		{"translation's title", func() []string {
+			return edit("content/verkostot/johtajat.en.md", "title: Municipal managers", "title: Managers of municipalities")
+		}, true, "Managers of municipalities", "en/verkostot/index.html"},
+		{"original's fact", func() []string {
+			return edit("content/verkostot/johtajat.md", "contacts: [maija]", "contacts: []")
+		}, true, "", ""},
+		{"original's fact back", func() []string {
+			return edit("content/verkostot/johtajat.md", "contacts: []", "contacts: [maija]")
+		}, true, "", ""},
+		{"the title of a page not translated, which a translation names", func() []string {
+			return edit("content/henkilot/maija.md", "title: Maija Meikäläinen", "title: Maija Meikäläinen-Testi")
+		}, true, "Maija Meikäläinen-Testi", "en/verkostot/johtajat/index.html"},
+		{"a new translation", func() []string {
+			p := "content/verkostot/johtajat.sv.md"
+			if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(p)), []byte("---\ntitle: Kommundirektörer\nsummary: Möten.\n---\nText.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, false, "Kommundirektörer", "sv/verkostot/johtajat/index.html"},
+		{"a translation removed", func() []string {
+			p := "content/verkostot/johtajat.sv.md"
+			if err := os.Remove(filepath.Join(src, filepath.FromSlash(p))); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, false, "", ""},
+	}
+	for _, step := range steps {
+		got := s.Rebuild(context.Background(), step.do())
+		if got.Failed() {
+			t.Fatalf("%s: %v", step.name, got.Report.Diags)
+		}
+		full, stale := differsFromFull(src, opts, got.Files)
+		if full.Failed() {
+			t.Fatalf("%s: full build: %v", step.name, full.Diags)
+		}
+		if len(stale) > 0 {
+			t.Errorf("%s: %d files differ from a full build: %s", step.name, len(stale), strings.Join(stale, ", "))
+		}
+		if step.partial && got.Rendered >= all {
+			t.Errorf("%s: rendered %d of %d pages; want fewer", step.name, got.Rendered, all)
+		}
+		if step.in != "" && !bytes.Contains(got.Files[step.in], []byte(step.want)) {
+			t.Errorf("%s: %s lacks %q", step.name, step.in, step.want)
+		}
+		t.Logf("%s: rendered %d of %d pages", step.name, got.Rendered, full.Pages)
+	}
 }

@@ -137,7 +137,7 @@ func bodyPages(site *model.Site, bodies []string) func(string) bool {
 		files[f] = true
 	}
 	dirty := map[string]bool{}
-	for _, p := range site.Pages {
+	for _, p := range site.AllPages() { // a translation's body is its own file
 		if files[p.File] {
 			dirty[model.OutputPath(p.URL)] = true
 		}

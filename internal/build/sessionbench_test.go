@@ -21,7 +21,7 @@ func BenchmarkSessionEdit(b *testing.B) {
 	}
 	for _, n := range sizes {
 		for _, e := range edits {
-			b.Run(fmt.Sprintf("%s/%d", e.name, n), func(b *testing.B) { benchmarkEdit(b, n, e.old, e.new) })
+			b.Run(fmt.Sprintf("%s/%d", e.name, n), func(b *testing.B) { benchmarkEdit(b, n, verkosto, e.old, e.new) })
 		}
 		b.Run(fmt.Sprintf("new-page/%d", n), func(b *testing.B) { benchmarkNewPage(b, n) })
 	}
@@ -31,7 +31,7 @@ func BenchmarkSessionEdit(b *testing.B) {
 // list changes, so every page is rendered again, but only the new body is
 // converted.
 func benchmarkNewPage(b *testing.B, n int) {
-	benchmarkRebuilds(b, n, func(src string) func(i int) string {
+	benchmarkRebuilds(b, n, nil, func(src string) func(i int) string {
 		return func(i int) string {
 			name := fmt.Sprintf("content/tietoa/uusi-%d.md", i)
 			text := fmt.Sprintf("---\ntitle: Uusi %d\nsummary: Uusi sivu.\n---\nUusi sivu, jossa [linkki](../verkostot/verkosto-1.md).\n", i)
@@ -43,9 +43,30 @@ func benchmarkNewPage(b *testing.B, n int) {
 	})
 }
 
-func benchmarkEdit(b *testing.B, n int, old, new string) {
-	const name = "content/verkostot/verkosto-1.md"
-	benchmarkRebuilds(b, n, func(src string) func(i int) string {
+// BenchmarkSessionEditLanguages is BenchmarkSessionEdit's edits on a site
+// with every page translated into English: of the Finnish page, and of its
+// translation, which should rebuild as fast.
+func BenchmarkSessionEditLanguages(b *testing.B) {
+	edits := []struct{ name, file, old, new string }{
+		{"body/fi", verkosto, "\n---\n", "\n---\nMuokkaus %d.\n\n"},
+		{"body/en", verkostoEN, "\n---\n", "\n---\nEdit %d.\n\n"},
+		{"front/fi", verkosto, "\nsummary: ", "\nsummary: Muokkaus %d. "},
+		{"front/en", verkostoEN, "\nsummary: \"", "\nsummary: \"Edit %d. "},
+	}
+	for _, n := range sizes {
+		for _, e := range edits {
+			b.Run(fmt.Sprintf("%s/%d", e.name, n), func(b *testing.B) { benchmarkEdit(b, n, e.file, e.old, e.new, "en") })
+		}
+	}
+}
+
+const (
+	verkosto   = "content/verkostot/verkosto-1.md"
+	verkostoEN = "content/verkostot/verkosto-1.en.md"
+)
+
+func benchmarkEdit(b *testing.B, n int, name, old, new string, translate ...string) {
+	benchmarkRebuilds(b, n, translate, func(src string) func(i int) string {
 		page := filepath.Join(src, name)
 		orig, err := os.ReadFile(page)
 		if err != nil {
@@ -63,8 +84,8 @@ func benchmarkEdit(b *testing.B, n int, old, new string) {
 // benchmarkRebuilds builds a generated site of n pages in a session, then
 // times the rebuilds after changes: prepare, given the site folder, returns
 // the function that makes the i-th change and names the file it changed.
-func benchmarkRebuilds(b *testing.B, n int, prepare func(src string) func(i int) string) {
-	src := generated(b, n)
+func benchmarkRebuilds(b *testing.B, n int, translate []string, prepare func(src string) func(i int) string) {
+	src := generated(b, n, translate...)
 	s, err := NewSession(Options{Source: src, Now: corpusNow})
 	if err != nil {
 		b.Fatal(err)
