@@ -217,6 +217,32 @@ func TestValidHTML(t *testing.T) {
 		t.Fatal(err, rep.Diags)
 	}
 	dirs = append(dirs, small)
+
+	// The checker's language detection must agree with every page's lang,
+	// in every language of the real site. It speaks up in warnings, and
+	// only on enough text: first prove it does on an English page that
+	// says lang="fi".
+	wrong := t.TempDir()
+	os.WriteFile(filepath.Join(wrong, "en.html"), []byte(`<!doctype html><html lang="fi"><title>Networks</title><p>`+
+		strings.Repeat("The municipalities of Central Finland cooperate in many networks, projects and strategies, and readers can find out who coordinates each network and how often it meets. ", 10)+`</p>`), 0o644)
+	languageOf := func(dir string) string {
+		t.Helper()
+		out, _ := exec.CommandContext(ctx, java, "-jar", jar, "--skip-non-html", dir).CombinedOutput()
+		var found []string
+		for _, line := range strings.Split(string(out), "\n") {
+			if strings.Contains(line, "appears to be written in") {
+				found = append(found, line)
+			}
+		}
+		return strings.Join(found, "\n")
+	}
+	if got := languageOf(wrong); got == "" {
+		t.Fatal("the Nu HTML Checker did not notice an English page marked lang=\"fi\"")
+	}
+	if got := languageOf(dirs[0]); got != "" {
+		t.Errorf("the Nu HTML Checker disagrees with the pages' lang:\n%s", got)
+	}
+
 	for _, dir := range dirs {
 		out, err := vnu("--skip-non-html", dir)
 		var exit *exec.ExitError
