@@ -329,3 +329,23 @@ func TestEventStreamOutlivesLimits(t *testing.T) {
 	for next("the reload event") != "event: reload" {
 	}
 }
+
+// A missing page under a language's folder gets that language's 404 page.
+func TestNotFoundPageOfTheLanguage(t *testing.T) {
+	st := &state{files: map[string][]byte{"404.html": []byte("fi"), "en/404.html": []byte("en")}}
+	tests := []struct{ path, want string }{
+		{"/ei-ole/", "fi"},
+		{"/en/nope/", "en"},
+		{"/en/verkostot/nope/", "en"},
+		{"/en", "fi"},
+		{"/sv/nej/", "fi"}, // no Swedish 404: the site's own
+		{"/../en/x/", "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			if got := string(notFoundPage(st, tt.path)); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

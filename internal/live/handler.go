@@ -60,7 +60,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	case redirect:
 		http.Redirect(w, r, location(name, r.URL.RawQuery), http.StatusMovedPermanently)
 	case name == "":
-		s.write(w, r, http.StatusNotFound, "404.html", notFoundPage(st))
+		s.write(w, r, http.StatusNotFound, "404.html", notFoundPage(st, r.URL.Path))
 	default:
 		s.write(w, r, http.StatusOK, name, st.files[name])
 	}
@@ -97,9 +97,19 @@ func location(dir, rawQuery string) string {
 	return u.String()
 }
 
-func notFoundPage(st *state) []byte {
-	if page, ok := st.files["404.html"]; ok {
-		return page
+// notFoundPage is the 404.html nearest above the path: /en/x/ gets
+// en/404.html, the English one, when the site has it; else the site's own.
+func notFoundPage(st *state, urlPath string) []byte {
+	dir := path.Dir(path.Clean("/" + urlPath))
+	for {
+		name := strings.TrimPrefix(path.Join(dir, "404.html"), "/")
+		if page, ok := st.files[name]; ok {
+			return page
+		}
+		if dir == "/" {
+			break
+		}
+		dir = path.Dir(dir)
 	}
 	return []byte("<!doctype html><html lang=\"fi\"><title>Sivua ei löytynyt</title><body><p>Sivua ei löytynyt.</p></body></html>")
 }
