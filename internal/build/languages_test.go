@@ -149,13 +149,7 @@ func TestGoldenLanguages(t *testing.T) {
 	if len(rep.Diags) > 0 {
 		t.Fatal(rep.Diags)
 	}
-	pages := map[string][]byte{}
-	for name, data := range files {
-		if !strings.HasPrefix(name, "assets/") {
-			pages[name] = data
-		}
-	}
-	golden.CheckDir(t, "testdata/golden-languages", pages)
+	golden.CheckDir(t, "testdata/golden-languages", withoutAssets(files))
 
 	rep, _ = buildInMemory(t, txtarSite(threeLanguages+`-- content/verkostot/johtajat.sv.md --
 ---
@@ -226,22 +220,9 @@ func TestIncrementalLanguages(t *testing.T) {
 	}
 	for _, step := range steps {
 		got := s.Rebuild(context.Background(), step.do())
-		if got.Failed() {
-			t.Fatalf("%s: %v", step.name, got.Report.Diags)
-		}
-		full, stale := differsFromFull(src, opts, got.Files)
-		if full.Failed() {
-			t.Fatalf("%s: full build: %v", step.name, full.Diags)
-		}
-		if len(stale) > 0 {
-			t.Errorf("%s: %d files differ from a full build: %s", step.name, len(stale), strings.Join(stale, ", "))
-		}
-		if step.partial && got.Rendered >= all {
-			t.Errorf("%s: rendered %d of %d pages; want fewer", step.name, got.Rendered, all)
-		}
+		checkRebuild(t, step.name, got, src, opts, step.partial, all)
 		if step.in != "" && !bytes.Contains(got.Files[step.in], []byte(step.want)) {
 			t.Errorf("%s: %s lacks %q", step.name, step.in, step.want)
 		}
-		t.Logf("%s: rendered %d of %d pages", step.name, got.Rendered, full.Pages)
 	}
 }

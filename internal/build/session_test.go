@@ -130,19 +130,27 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			}
 			continue
 		}
-		if got.Failed() {
-			t.Fatalf("%s: %v", step.name, got.Report.Diags)
-		}
-		full, stale := differsFromFull(src, opts, got.Files)
-		if full.Failed() {
-			t.Fatalf("%s: full build: %v", step.name, full.Diags)
-		}
-		if len(stale) > 0 {
-			t.Errorf("%s: %d files differ from a full build: %s", step.name, len(stale), strings.Join(stale, ", "))
-		}
-		if step.partial && got.Rendered >= all {
-			t.Errorf("%s: rendered %d of %d pages; want fewer", step.name, got.Rendered, all)
-		}
-		t.Logf("%s: rendered %d of %d pages, %d files changed", step.name, got.Rendered, full.Pages, len(got.Changed))
+		checkRebuild(t, step.name, got, src, opts, step.partial, all)
 	}
+}
+
+// checkRebuild checks a session's rebuild after the step called name: it
+// succeeded, its site is byte for byte a full build's, and, when partial,
+// it rendered fewer than all pages.
+func checkRebuild(t *testing.T, name string, got *Result, src string, opts Options, partial bool, all int) {
+	t.Helper()
+	if got.Failed() {
+		t.Fatalf("%s: %v", name, got.Report.Diags)
+	}
+	full, stale := differsFromFull(src, opts, got.Files)
+	if full.Failed() {
+		t.Fatalf("%s: full build: %v", name, full.Diags)
+	}
+	if len(stale) > 0 {
+		t.Errorf("%s: %d files differ from a full build: %s", name, len(stale), strings.Join(stale, ", "))
+	}
+	if partial && got.Rendered >= all {
+		t.Errorf("%s: rendered %d of %d pages; want fewer", name, got.Rendered, all)
+	}
+	t.Logf("%s: rendered %d of %d pages, %d files changed", name, got.Rendered, full.Pages, len(got.Changed))
 }
