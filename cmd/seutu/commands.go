@@ -13,8 +13,8 @@ import (
 
 	"seutu/internal/build"
 	"seutu/internal/cms"
-	"seutu/internal/load"
 	"seutu/internal/live"
+	"seutu/internal/load"
 	"seutu/internal/sitefs"
 )
 
