@@ -7,8 +7,8 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"html"
-	"text/template"
 	"strings"
+	"text/template"
 
 	"seutu/internal/config"
 )
