@@ -34,7 +34,7 @@ func TestDeployWorkflow(t *testing.T) {
 			If          string            `yaml:"if"`
 			Permissions map[string]string `yaml:"permissions"`
 			Needs       any               `yaml:"needs"`
-			Steps []struct {
+			Steps       []struct {
 				Name string            `yaml:"name"`
 				Uses string            `yaml:"uses"`
 				Run  string            `yaml:"run"`
