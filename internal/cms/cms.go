@@ -137,10 +137,12 @@ func collection(c *config.Config, in model.KindInfo, multi bool) omap {
 	}
 	var fields []any
 	for _, f := range model.FieldsOf(in.Kind) {
-		fields = append(fields, field(c, f, multi))
+		if !f.GitOnly {
+			fields = append(fields, field(c, f, multi))
+		}
 	}
 	body := omap{{"name", "body"}, {"label", "Teksti"}, {"widget", "markdown"},
-		{"hint", "sivun teksti; väliotsikoissa (##) vain ensimmäinen sana alkaa isolla kirjaimella"}}
+		{"hint", "Sivun teksti; väliotsikoissa (##) vain ensimmäinen sana alkaa isolla kirjaimella"}, {"required", false}}
 	if multi {
 		body = append(body, kv{"i18n", true})
 	}

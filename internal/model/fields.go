@@ -68,6 +68,10 @@ type Field struct {
 	// Translated fields are written again in each translation file
 	// (x.sv.md); the others are shared with the original.
 	Translated bool
+
+	// GitOnly fields are left out of the web editor: their value needs a
+	// file that the editor cannot make (a layout).
+	GitOnly bool
 }
 
 // Fixed lists of values, which load checks (the open-ended ones are
@@ -126,6 +130,7 @@ func ref(name, label, hint string) Field { return Field{Name: name, Label: label
 
 func required(f Field) Field   { f.Required = true; return f }
 func translated(f Field) Field { f.Translated = true; return f }
+func gitOnly(f Field) Field    { f.GitOnly = true; return f }
 
 // titleField and summaryField begin every kind, with the kind's own hint.
 func titleField(hint string) Field {
@@ -145,7 +150,7 @@ var commonSchema = []Field{
 	translated(typed("draft", TypeBool, "Luonnos", "true = luonnos, joka ei näy sivustolla")),
 	translated(typed("slug", TypeSlug, "Osoitteen loppu", "osoitteen viimeinen osa, jos se ei ole tiedoston nimi")),
 	typed("aliases", TypeAliases, "Vanhat osoitteet", "vanhat osoitteet, jotka ohjataan tälle sivulle"),
-	typed("layout", TypeText, "Sivupohja", "oma sivupohja layouts/<nimi>.html; jätä yleensä tyhjäksi"),
+	gitOnly(typed("layout", TypeText, "Sivupohja", "oma sivupohja layouts/<nimi>.html; jätä yleensä tyhjäksi")),
 	typed("weight", TypeInt, "Järjestys", "järjestysnumero tavallisille sivuille, pienempi ensin"),
 	translated(typed("todo", TypeTexts, "Muistiinpano", "muistiinpano toimittajille (ei näy lukijoille)")),
 }
