@@ -200,8 +200,9 @@ func field(c *config.Config, f model.Field, multi bool) omap {
 		add("widget", "list")
 		add("field", omap{{"name", "item"}, {"label", f.Label}, {"widget", "string"}})
 	case model.TypeBool:
+		// No default: Decap would write it into an event block left
+		// empty, which seutu would then read as an event with no start.
 		add("widget", "boolean")
-		add("default", false)
 	case model.TypeInt:
 		add("widget", "number")
 		add("value_type", "int")
@@ -256,7 +257,19 @@ func field(c *config.Config, f model.Field, multi bool) omap {
 	case model.TypeObject:
 		add("widget", "object")
 		add("collapsed", true)
-		add("fields", subfields(c, f.Fields, multi))
+		// Decap checks a group's required fields even when the group is
+		// left empty, which would make every news item an event: inside an
+		// optional group they are marked in the hint, and seutu's check
+		// holds them ("an event needs start").
+		var sub []model.Field
+		for _, s := range f.Fields {
+			if s.Required && !f.Required {
+				s.Required = false
+				s.Hint += " (pakollinen, jos " + strings.ToLower(f.Label) + " on)"
+			}
+			sub = append(sub, s)
+		}
+		add("fields", subfields(c, sub, multi))
 	case model.TypeObjects:
 		add("widget", "list")
 		add("fields", subfields(c, f.Fields, multi))
@@ -268,9 +281,6 @@ func field(c *config.Config, f model.Field, multi bool) omap {
 	}
 	hint := f.Hint
 	if f.Type == model.TypeObject {
-		// Decap checks the group's required fields only when the group
-		// is there; it cannot say "start is required if there is an
-		// event", so start is marked required and the group optional.
 		hint += "; jätä tyhjäksi, jos uutinen ei ole tapahtuma"
 	}
 	add("hint", upperFirst(hint))
