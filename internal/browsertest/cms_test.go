@@ -142,7 +142,7 @@ func TestEditorRoundTrip(t *testing.T) {
 	tab := newTab(t, browser)
 
 	do(t, tab, "opening /admin/", chromedp.Navigate(url+"/admin/"))
-	waitText(t, tab, "the sign-in page", "Login")
+	waitText(t, tab, "the sign-in page", "Kirjaudu")
 	do(t, tab, "signing in", chromedp.Click(chromedp.CSS("button")))
 	waitText(t, tab, "the collections", "Hankkeet ja selvitykset")
 
@@ -156,6 +156,14 @@ func TestEditorRoundTrip(t *testing.T) {
 		return s == "Kirsi Mukkala"
 	})
 	do(t, tab, "picking the person", chromedp.KeyEvent("\r"))
+	// A picture of the form, to be looked at (as TestScreenshots's).
+	if err := os.MkdirAll("screenshots", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	png := run(t, tab, "screenshot of the network's form", chromedp.CaptureScreenshot())
+	if err := os.WriteFile("screenshots/muokkain-verkosto.png", png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	publish(t, tab)
 	// The editor goes on to the saved entry's own address when it has
 	// saved: only then may the test go elsewhere.
@@ -163,7 +171,7 @@ func TestEditorRoundTrip(t *testing.T) {
 		href, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.hash`))
 		return href == "#/collections/verkostot/entries/uusi-verkosto"
 	})
-	waitText(t, tab, "the saved network", "CHANGES SAVED")
+	waitText(t, tab, "the saved network", "MUUTOKSET TALLENNETTU")
 	data, err := os.ReadFile(filepath.Join(dir, "content/verkostot/uusi-verkosto.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -212,14 +220,14 @@ func TestEditorRoundTrip(t *testing.T) {
 		// A new tab may be asked to sign in again.
 		ready, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
 			const text = document.body.innerText;
-			if (text.includes('Login')) document.querySelector('button').click();
+			if (text.includes('Kirjaudu')) document.querySelector('button').click();
 			return text.includes('Puheenjohtaja');
 		})()`))
 		return ready
 	})
 	typeInto(t, tab, "typing only the summary", `[id^="summary-field"]`, "Ei otsikkoa.")
 	publish(t, tab)
-	waitText(t, tab, "the editor's refusal", "missed a required field")
+	waitText(t, tab, "the editor's refusal", "Pakollinen kenttä on tyhjä")
 	if after := listFiles(t, dir); after != before {
 		t.Errorf("the editor wrote a file without a title:\nbefore %s\nafter %s", before, after)
 	}
@@ -246,17 +254,19 @@ func waitText(t *testing.T, tab context.Context, what, s string) {
 	})
 }
 
-// publish saves the entry as the editor does: Publish, then Publish now.
+// publish saves the entry as the editor does: Julkaise, then Julkaise nyt
+// (Publish, Publish now: the Finnish interface is seutu's, see
+// internal/cms/decap/fi.js).
 func publish(t *testing.T, tab context.Context) {
 	t.Helper()
 	eval[bool](t, tab, `(() => {
-		const b = [...document.querySelectorAll('span,div,button')].find(e => e.children.length === 0 && e.textContent.trim() === 'Publish');
+		const b = [...document.querySelectorAll('span,div,button')].find(e => e.children.length === 0 && e.textContent.trim() === 'Julkaise');
 		b.click();
 		return true;
 	})()`)
-	waitText(t, tab, "the publish menu", "Publish now")
+	waitText(t, tab, "the publish menu", "Julkaise nyt")
 	eval[bool](t, tab, `(() => {
-		[...document.querySelectorAll('[role=menuitem]')].find(e => e.textContent.trim() === 'Publish now').click();
+		[...document.querySelectorAll('[role=menuitem]')].find(e => e.textContent.trim() === 'Julkaise nyt').click();
 		return true;
 	})()`)
 }

@@ -47,7 +47,7 @@ func TestAdminPublishedWhenEnabled(t *testing.T) {
 		}
 	}
 	slices.Sort(added)
-	want := []string{"admin/" + cms.ScriptName(), "admin/config.yml", "admin/decap-cms.js.LICENSE.txt", "admin/index.html"}
+	want := []string{"admin/" + cms.ScriptName(), "admin/" + cms.LocaleName(), "admin/config.yml", "admin/decap-cms.js.LICENSE.txt", "admin/index.html"}
 	slices.Sort(want)
 	if !slices.Equal(added, want) {
 		t.Errorf("added %v, want %v", added, want)

@@ -23,6 +23,9 @@ var (
 	script []byte
 	//go:embed decap/decap-cms.js.LICENSE.txt
 	scriptLicense []byte
+	// Decap's interface in Finnish, ours: Decap ships none.
+	//go:embed decap/fi.js
+	localeFI []byte
 )
 
 // File is one file of /admin/.
@@ -34,14 +37,21 @@ type File struct {
 // ScriptName is the script's file name under /admin/: its content's hash
 // in the name, so that a browser may keep it for ever and a new version
 // is a new name.
-func ScriptName() string {
-	sum := sha256.Sum256(script)
-	return "decap-cms." + hex.EncodeToString(sum[:5]) + ".js"
+func ScriptName() string { return hashed("decap-cms", script) }
+
+// LocaleName is the Finnish interface's file name under /admin/.
+func LocaleName() string { return hashed("fi", localeFI) }
+
+func hashed(base string, data []byte) string {
+	sum := sha256.Sum256(data)
+	return base + "." + hex.EncodeToString(sum[:5]) + ".js"
 }
 
 // Integrity is the script's Subresource Integrity value.
-func Integrity() string {
-	sum := sha512.Sum384(script)
+func Integrity() string { return integrity(script) }
+
+func integrity(data []byte) string {
+	sum := sha512.Sum384(data)
 	return "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
@@ -59,8 +69,8 @@ func Files(c *config.Config) []File {
 	}
 	var page strings.Builder
 	err := adminPage.Execute(&page, struct {
-		Title, Script, Integrity string
-	}{html.EscapeString(c.Title), ScriptName(), Integrity()})
+		Title, Script, Integrity, Locale, LocaleIntegrity string
+	}{html.EscapeString(c.Title), ScriptName(), Integrity(), LocaleName(), integrity(localeFI)})
 	if err != nil {
 		panic(err) // the template and its data are fixed
 	}
@@ -68,6 +78,7 @@ func Files(c *config.Config) []File {
 		{"admin/index.html", []byte(page.String())},
 		{"admin/config.yml", Config(c, Options{})},
 		{"admin/" + ScriptName(), script},
+		{"admin/" + LocaleName(), localeFI},
 		{"admin/decap-cms.js.LICENSE.txt", scriptLicense},
 	}
 }
@@ -86,6 +97,7 @@ var adminPage = template.Must(template.New("admin").Parse(`<!doctype html>
 <body>
 <noscript>Sisällön muokkaus tarvitsee JavaScriptin.</noscript>
 <script src="{{.Script}}" integrity="{{.Integrity}}"></script>
+<script src="{{.Locale}}" integrity="{{.LocaleIntegrity}}"></script>
 </body>
 </html>
 `))
