@@ -2,8 +2,6 @@ package model
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 
 	"seutu/internal/config"
 )
@@ -308,8 +306,3 @@ func withRef(k Kind, prefix string, f Field) Field {
 // every kind has, in the order `seutu new` writes them. The slice is
 // shared: do not change it.
 func FieldsOf(k Kind) []Field { return schemas[k] }
-
-// Vocabularies lists the keys of site.toml's [vocabularies], sorted.
-func Vocabularies() []string {
-	return slices.Sorted(maps.Keys(vocabularyAccessor))
-}
