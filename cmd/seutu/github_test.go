@@ -59,7 +59,7 @@ func TestGitHubAnnotationOnTheDiff(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"content/site.toml":                   "title = \"Pieni\"\n",
-		"content/henkilot/kirsi-mukkala.md":    "---\ntitle: Kirsi Mukkala\nsummary: Aluekehitysasiantuntija.\n---\nTeksti.\n",
+		"content/henkilot/kirsi-mukkala.md":   "---\ntitle: Kirsi Mukkala\nsummary: Aluekehitysasiantuntija.\n---\nTeksti.\n",
 		"content/verkostot/kunnanjohtajat.md": "---\ntitle: Kunnanjohtajakokoukset\nsummary: Kunnanjohtajat kokoontuvat kuukausittain.\nchair: kirsi-mukala\ncontacts: [kirsi-mukkala]\n---\nTeksti.\n",
 	}
 	for name, text := range files {
