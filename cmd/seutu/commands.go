@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
+	"path/filepath"
 	"syscall"
 	"time"
 
 	"seutu/internal/build"
+	"seutu/internal/cms"
 	"seutu/internal/live"
+	"seutu/internal/load"
 	"seutu/internal/sitefs"
 )
 
@@ -50,8 +54,11 @@ func runBuild(ctx context.Context, c *call) int {
 		}
 		return c.failf(stoppedStatus(ctx), "%v: %s", context.Cause(ctx), what)
 	}
-	if o.format == "json" {
+	switch o.format {
+	case "json":
 		return reportJSON(rep, err, c.stdout, c.stderr)
+	case "github":
+		return reportGitHub(c.name, o.source, rep, err, c.stdout, c.stderr)
 	}
 	return report(c.name, rep, err, c.stdout, c.stderr)
 }
@@ -70,6 +77,33 @@ func reportJSON(rep *build.Report, err error, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// reportGitHub prints the diagnostics as GitHub Actions workflow commands
+// on stdout, so that a pull request shows each on its line, then reports
+// as text does (the job's log keeps the plain lines too).
+func reportGitHub(name, source string, rep *build.Report, err error, stdout, stderr io.Writer) int {
+	if rep != nil {
+		stdout.Write(rep.Diags.GitHub(repoPath(source)))
+	}
+	return report(name, rep, err, stdout, stderr)
+}
+
+// repoPath is the site folder as a slash path from the working folder,
+// which is the repository's root in CI: "" when they are one.
+func repoPath(source string) string {
+	if filepath.IsAbs(source) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return ""
+		}
+		rel, err := filepath.Rel(wd, source)
+		if err != nil || !filepath.IsLocal(rel) {
+			return ""
+		}
+		source = rel
+	}
+	return filepath.ToSlash(filepath.Clean(source))
 }
 
 // report prints the diagnostics and a summary, and returns the exit code.
@@ -163,5 +197,25 @@ func runNextChange(_ context.Context, c *call) int {
 	if ok {
 		fmt.Fprintln(c.stdout, next.Format(time.RFC3339))
 	}
+	return exitOK
+}
+
+// runCMS prints the web editor's configuration for the site's content
+// model and site.toml.
+func runCMS(_ context.Context, c *call) int {
+	site, err := sitefs.Open(c.opts.source)
+	if err != nil {
+		return c.failf(exitUsage, "%v: %s", build.ErrNoSite, c.opts.source)
+	}
+	defer site.Close()
+	cfg, diags := load.Config(site)
+	if diags.HasErrors() {
+		for _, d := range diags {
+			fmt.Fprintln(c.stderr, d)
+		}
+		fmt.Fprintln(c.stderr, diags.Summary())
+		return exitFailed
+	}
+	c.stdout.Write(cms.Config(cfg, cms.Options{}))
 	return exitOK
 }

@@ -107,6 +107,7 @@ var commands = []command{
 	{"serve", "", 0, "preview the site from memory at -addr, rebuilt on every save", runServe},
 	{"next-change", "", 0, "print when the site next changes with no edit (RFC 3339), or nothing", runNextChange},
 	{"new", `KIND "Otsikko"`, 2, "start a content file of a kind (verkosto, hanke, uutinen, …) in its folder; with -lang, a translation of FOLDER/NAME", runNew},
+	{"cms", "", 0, "print the web editor's config.yml (Decap CMS) made from the content model and site.toml", runCMS},
 }
 
 // options holds every flag's value; each command reads the ones it takes.
@@ -163,7 +164,7 @@ var flags = []flagDef{
 	{"strict", reporting, boolean(func(o *options) *bool { return &o.strict }, false),
 		"", "fail on warnings too"},
 	{"format", reporting, str(func(o *options) *string { return &o.format }, "text"),
-		"FORMAT", "print problems as text, or as json on stdout for tools"},
+		"FORMAT", "print problems as text, as json on stdout for tools, or as github (Actions annotations on stdout)"},
 	{"cpuprofile", reporting, str(func(o *options) *string { return &o.cpuProfile }, ""),
 		"FILE", "write a CPU profile of the build, for go tool pprof"},
 	{"memprofile", reporting, str(func(o *options) *string { return &o.memProfile }, ""),
@@ -330,8 +331,8 @@ func (o *options) buildOptions() (build.Options, error) {
 	if err != nil {
 		return build.Options{}, err
 	}
-	if o.format != "" && o.format != "text" && o.format != "json" {
-		return build.Options{}, fmt.Errorf("-format %q: want text or json", o.format)
+	if o.format != "" && o.format != "text" && o.format != "json" && o.format != "github" {
+		return build.Options{}, fmt.Errorf("-format %q: want text, json or github", o.format)
 	}
 	return build.Options{Source: o.source, Drafts: o.drafts, Future: o.future, Strict: o.strict, Now: now, Cache: cacheDir(o.cache, o.source)}, nil
 }

@@ -6,11 +6,14 @@
 // every page of the real site with axe-core, the Nu HTML Checker and
 // html-validate (tools/htmlvalidate.cjs: its presets, and the two rules
 // turned off, each with its reason), and writes screenshots of the main
-// views to screenshots/, to be looked at.
+// views to screenshots/, to be looked at. cms_test.go opens the web editor
+// (/admin/, Decap CMS) against decap-server, its local git backend, saves
+// entries through it and checks the saved site with seutu.
 //
 // The tests need Debian's chromium, a Java runtime (for the Nu HTML
 // Checker), Node.js (for html-validate) and the npm checkers pinned in
-// tools/package-lock.json.
+// tools/package-lock.json, and decap-server, pinned in
+// ../cms/tools/package-lock.json.
 // .ci/test, at the repository's root, installs all three and then runs
 // go test. Without one of them a test fails, naming .ci/test; none is
 // ever skipped.

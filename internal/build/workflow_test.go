@@ -10,7 +10,10 @@ import (
 
 // TestDeployWorkflow reads the GitHub Actions workflow as YAML and checks
 // that it tests, builds with the production address and deploys public/
-// on every push to main and every night.
+// on every push to main and every night, and that on a pull request it
+// only checks (as annotations) and uploads a preview, with no right to
+// deploy. cmd/seutu's TestWorkflowCommands checks the seutu commands it
+// runs.
 func TestDeployWorkflow(t *testing.T) {
 	src, err := os.ReadFile("../../.github/workflows/deploy.yml")
 	if err != nil {
@@ -24,11 +27,14 @@ func TestDeployWorkflow(t *testing.T) {
 			Schedule []struct {
 				Cron string `yaml:"cron"`
 			} `yaml:"schedule"`
+			PullRequest *struct{} `yaml:"pull_request"`
 		} `yaml:"on"`
 		Permissions map[string]string `yaml:"permissions"`
 		Jobs        map[string]struct {
-			Needs any `yaml:"needs"`
-			Steps []struct {
+			If          string            `yaml:"if"`
+			Permissions map[string]string `yaml:"permissions"`
+			Needs       any               `yaml:"needs"`
+			Steps       []struct {
 				Name string            `yaml:"name"`
 				Uses string            `yaml:"uses"`
 				Run  string            `yaml:"run"`
@@ -45,8 +51,33 @@ func TestDeployWorkflow(t *testing.T) {
 	if len(wf.On.Schedule) != 1 || len(strings.Fields(wf.On.Schedule[0].Cron)) != 5 {
 		t.Errorf("schedule = %+v, want one nightly cron", wf.On.Schedule)
 	}
-	if wf.Permissions["pages"] != "write" || wf.Permissions["id-token"] != "write" {
-		t.Errorf("permissions = %v", wf.Permissions)
+	for _, job := range []string{"build", "deploy"} {
+		if p := wf.Jobs[job].Permissions; p["pages"] != "write" || p["id-token"] != "write" {
+			t.Errorf("%s: permissions = %v", job, p)
+		}
+		if wf.Jobs[job].If != "github.event_name != 'pull_request'" {
+			t.Errorf("%s runs on pull requests too (if: %q)", job, wf.Jobs[job].If)
+		}
+	}
+	if len(wf.Permissions) != 1 || wf.Permissions["contents"] != "read" {
+		t.Errorf("the workflow's permissions = %v, want contents: read alone (each job asks for more)", wf.Permissions)
+	}
+	pr := wf.Jobs["preview"]
+	if !strings.Contains(string(src), "\n  pull_request:") && wf.On.PullRequest == nil {
+		t.Error("the workflow does not run on pull requests")
+	}
+	if pr.If != "github.event_name == 'pull_request'" || len(pr.Permissions) != 0 {
+		t.Errorf("preview: if %q, permissions %v: want pull requests only, with the workflow's read permission", pr.If, pr.Permissions)
+	}
+	var prSteps []string
+	for _, s := range pr.Steps {
+		prSteps = append(prSteps, s.Uses+s.Run+s.With["path"])
+	}
+	prAll := strings.Join(prSteps, "\n")
+	for _, want := range []string{"seutu check -format github", "seutu build", "actions/upload-artifact@", "artifact-url", "$GITHUB_STEP_SUMMARY"} {
+		if !strings.Contains(prAll, want) && !strings.Contains(string(src), want) {
+			t.Errorf("the preview job lacks %q", want)
+		}
 	}
 	var steps []string
 	for _, job := range []string{"build", "deploy"} {

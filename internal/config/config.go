@@ -35,6 +35,9 @@ type Config struct {
 	NewsPerPage int // news items on one page of /ajankohtaista/
 	PastEvents  int // past events on /tapahtumat/ before older years move to their own pages
 
+	// CMS is the web editor at /admin/ ([cms]); off unless enabled.
+	CMS CMS
+
 	// Controlled vocabularies: front matter must use one of these values.
 	NetworkCategories []string
 	NewsCategories    []string
@@ -112,6 +115,20 @@ func (c *Config) Term(code, value string) string {
 	return value
 }
 
+// CMS is site.toml's [cms]: whether the build publishes the web editor at
+// /admin/, and the git host it commits through (Decap CMS's backend).
+type CMS struct {
+	Enabled      bool
+	Backend      string // github, gitlab, gitea, git-gateway, …: Decap's backend name (default github)
+	Repo         string // owner/name on the git host
+	Branch       string // the branch editors' changes go to (default main)
+	BaseURL      string // the OAuth service's address, when the host needs one
+	AuthEndpoint string // its path, when not Decap's default
+	// EditorialWorkflow makes every edit a pull request (a draft, then
+	// ready for review, then published by merging), where the check runs.
+	EditorialWorkflow bool
+}
+
 // Contact is the publisher's contact information in the footer.
 type Contact struct {
 	Name    string
@@ -166,6 +183,7 @@ func Parse(src []byte) (*Config, diag.List) {
 		"news_per_page": func(v *meta.Value) { c.NewsPerPage = positive(&d, v) },
 		"max_file_kb":   func(v *meta.Value) { c.MaxFileKB = positive(&d, v) },
 		"past_events":   func(v *meta.Value) { c.PastEvents = positive(&d, v) },
+		"cms":           func(v *meta.Value) { c.CMS = cms(&d, v) },
 		"vocabularies": func(v *meta.Value) {
 			d.Fields(v, map[string]meta.FieldFunc{
 				"network_categories": func(v *meta.Value) { c.NetworkCategories = d.Texts(v) },
@@ -298,6 +316,23 @@ func menu(d *meta.Decoder, v *meta.Value) []MenuItem {
 		items = append(items, m)
 	}
 	return items
+}
+
+func cms(d *meta.Decoder, v *meta.Value) CMS {
+	c := CMS{Backend: "github", Branch: "main"}
+	d.Fields(v, map[string]meta.FieldFunc{
+		"enabled":            func(v *meta.Value) { c.Enabled = d.Bool(v) },
+		"backend":            func(v *meta.Value) { c.Backend = d.Text(v) },
+		"repo":               func(v *meta.Value) { c.Repo = d.Text(v) },
+		"branch":             func(v *meta.Value) { c.Branch = d.Text(v) },
+		"base_url":           func(v *meta.Value) { c.BaseURL = d.Text(v) },
+		"auth_endpoint":      func(v *meta.Value) { c.AuthEndpoint = d.Text(v) },
+		"editorial_workflow": func(v *meta.Value) { c.EditorialWorkflow = d.Bool(v) },
+	}, "[cms]")
+	if c.Enabled && c.Repo == "" && c.Backend != "git-gateway" && c.Backend != "test-repo" {
+		d.Diags.Errorf(v.Pos, "[cms] needs repo = \"owner/name\": the repository the web editor commits to")
+	}
+	return c
 }
 
 func contact(d *meta.Decoder, v *meta.Value) Contact {

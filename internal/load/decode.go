@@ -15,14 +15,14 @@ import (
 	"seutu/internal/model"
 )
 
-// Fixed value lists from the content model (the open-ended ones are
-// vocabularies in site.toml, checked by resolve).
+// Fixed value lists from the content model's schema (the open-ended ones
+// are vocabularies in site.toml, checked by resolve).
 var (
-	scopes           = []string{"seudullinen", "maakunnallinen", "valtakunnallinen"}
-	projectTypes     = []string{"hanke", "selvitys"}
-	projectStatuses  = []string{"suunnitteilla", "käynnissä", "päättynyt"}
-	strategyStatuses = []string{"voimassa", "päivitettävänä", "päättynyt"}
-	municipalTypes   = []string{"kaupunki", "kunta"}
+	scopes           = model.Scopes
+	projectTypes     = model.ProjectTypes
+	projectStatuses  = model.ProjectStatuses
+	strategyStatuses = model.StrategyStatuses
+	municipalTypes   = model.MunicipalityTypes
 )
 
 // isKey reports whether s looks like a reference, a content file's name:
@@ -183,14 +183,22 @@ var strategyFields = fields{
 	"website":     func(d *decoder, v *meta.Value) { d.page.Strategy.Website = d.url(v) },
 }
 
+// documentDecoder decodes one item of a strategy's documents.
+type documentDecoder struct {
+	*decoder
+	doc *model.Document
+}
+
+var documentFields = meta.Table[*documentDecoder]{
+	"title": func(d *documentDecoder, v *meta.Value) { d.doc.Title = d.Text(v) },
+	"url":   func(d *documentDecoder, v *meta.Value) { d.doc.URL = d.url(v) },
+}
+
 func (d *decoder) documents(v *meta.Value) []model.Document {
 	var docs []model.Document
 	for _, it := range d.ListOf(v) {
 		var doc model.Document
-		d.Fields(it, map[string]meta.FieldFunc{
-			"title": func(v *meta.Value) { doc.Title = d.Text(v) },
-			"url":   func(v *meta.Value) { doc.URL = d.url(v) },
-		}, "a document")
+		meta.FieldsOf(&d.Decoder, it, &documentDecoder{d, &doc}, "a document", documentFields)
 		if doc.Title == "" || doc.URL == "" {
 			d.Diags.Errorf(it.Pos, "a document needs both title and url")
 			continue

@@ -234,6 +234,10 @@ func (r *Result) cached(f string) (file, bool) {
 	return old, ok
 }
 
+// Config reads the site's content/site.toml alone, as Load does: the
+// defaults when there is none.
+func Config(fsys fs.FS) (*config.Config, diag.List) { return readConfig(fsys) }
+
 func readConfig(fsys fs.FS) (*config.Config, diag.List) {
 	src, err := fs.ReadFile(fsys, config.File)
 	if err != nil {

@@ -78,6 +78,7 @@ import (
 	"sync"
 
 	"seutu/internal/body"
+	"seutu/internal/cms"
 	"seutu/internal/diag"
 	"seutu/internal/feeds"
 	"seutu/internal/model"
@@ -323,6 +324,15 @@ func writeRest(site *model.Site, jobs []job, links *linkIndex, ast *assetSet, o 
 	n, err := ast.write(o)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: "assets"}, "write assets: %v", err)
+	}
+	// The web editor, when site.toml asks for it: written as it is (its
+	// script is minified already), and linked from no page.
+	for _, f := range cms.Files(site.Config) {
+		if err := o.Final(f.Path, f.Data, len(f.Data)); err != nil {
+			diags.Errorf(diag.Pos{}, "write the web editor: %v", err)
+			break
+		}
+		n++
 	}
 	return n, diags
 }

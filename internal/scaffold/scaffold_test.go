@@ -529,3 +529,71 @@ func TestWrite(t *testing.T) {
 		}
 	}
 }
+
+// TestSkeletonsFollowTheSchema holds the skeletons to model.FieldsOf, the
+// schema the web editor's configuration is made from: a skeleton writes
+// every field of its kind and no other, and each field's comment begins
+// with the schema's hint, so that the editor and the web editor read the
+// same words.
+func TestSkeletonsFollowTheSchema(t *testing.T) {
+	cfg := testConfig(t, siteTOML)
+	for _, name := range []string{"verkosto", "hanke", "strategia", "uutinen", "tapahtuma", "henkilo", "organisaatio", "kunta", "sivu"} {
+		t.Run(name, func(t *testing.T) {
+			path, text, err := scaffold.New(name, "Otsikko", cfg, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kind := model.KindPage
+			for folder, k := range model.Sections {
+				if strings.HasPrefix(path, "content/"+folder+"/") {
+					kind = k
+				}
+			}
+			schema := map[string]model.Field{}
+			for _, f := range model.FieldsOf(kind) {
+				schema[f.Name] = f
+				for _, s := range f.Fields {
+					schema[f.Name+"."+s.Name] = s
+				}
+			}
+			front := strings.SplitN(string(text), "---\n", 3)[1]
+			seen := map[string]bool{}
+			group := ""
+			for line := range strings.Lines(front) {
+				line = strings.TrimSuffix(line, "\n")
+				if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+					continue
+				}
+				indented := strings.HasPrefix(line, "  ")
+				key, rest, _ := strings.Cut(strings.TrimSpace(line), ":")
+				if indented {
+					key = group + "." + key
+				} else {
+					group = key
+				}
+				f, ok := schema[key]
+				if !ok {
+					t.Errorf("the skeleton writes %s, which model.FieldsOf(%s) does not have", key, kind)
+					continue
+				}
+				seen[key] = true
+				_, comment, hasComment := strings.Cut(rest, " # ")
+				if !hasComment && len(f.Fields) > 0 {
+					continue // a group's heading may go without a comment
+				}
+				if name == "tapahtuma" && key == "title" {
+					continue // an event's skeleton calls a news item's title the event's name
+				}
+				if !strings.HasPrefix(strings.TrimSpace(comment), f.Hint) {
+					t.Errorf("%s: the comment %q does not begin with the schema's hint %q", key, strings.TrimSpace(comment), f.Hint)
+				}
+			}
+			for key, f := range schema {
+				// A news item's skeleton leaves the event block to seutu new tapahtuma.
+				if !seen[key] && !(name == "uutinen" && strings.HasPrefix(key, "event.")) && !strings.HasPrefix(key, "documents.") {
+					t.Errorf("the skeleton does not write %s (%s)", key, f.Label)
+				}
+			}
+		})
+	}
+}
