@@ -310,11 +310,13 @@ func listFiles(t *testing.T, dir string) string {
 // TestEditorInTwoLanguages opens the editor of a site in Finnish and
 // Swedish: Decap takes the generated i18n configuration (a title field for
 // each language), lists the people written before (x.md) with the new,
-// and saves a new person as x.fi.md and x.sv.md. The default language's
-// file carries its code, where seutu's translations (x.sv.md beside x.md)
-// have none: Decap has no option to leave it out (Sveltia CMS honours the
-// generated omit_default_locale_from_filename). This test records what
-// Decap does, so that a change of it is seen.
+// and saves a new person as x.fi.md and x.sv.md, which seutu's check
+// takes: x.fi.md is the original (the same page as x.md), x.sv.md its
+// Swedish translation. The default language's file carries its code, where
+// seutu's own rule (x.sv.md beside x.md) has none: Decap has no option to
+// leave it out (Sveltia CMS honours the generated
+// omit_default_locale_from_filename). This test records what Decap does,
+// so that a change of it is seen.
 func TestEditorInTwoLanguages(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -361,6 +363,13 @@ func TestEditorInTwoLanguages(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(people, "matti-makinen.md")); err == nil {
 		t.Error("Decap wrote matti-makinen.md: it leaves the language code out now; update the README's note on i18n")
+	}
+	rep, err := build.Build(context.Background(), build.Options{Source: dir, DryRun: true, Now: helsinki(t, "2026-11-23T12:00")})
+	if err != nil || rep.Diags.HasErrors() {
+		t.Fatalf("seutu check after the editor's saves in two languages: %v\n%v", err, rep.Diags)
+	}
+	if n := len(rep.Site.Languages); n != 2 || len(rep.Site.Languages[1].Pages) != 1 || rep.Site.Languages[1].Pages[0].Title != "M" {
+		t.Errorf("the Swedish site after the saves: %d languages, %+v", n, rep.Site.Languages)
 	}
 	do(t, tab, "the people", chromedp.Navigate(url+"/admin/#/collections/henkilot"))
 	waitText(t, tab, "the people's list", "Matti Mäkinen")

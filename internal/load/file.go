@@ -232,7 +232,7 @@ func invalidUTF8(file string, src []byte) diag.Pos {
 // readPage reads one page and decodes its fields by kind. When the file's
 // front matter is byte for byte what old read, it keeps old's page and
 // decoding and only takes the new body: the common edit in the dev server.
-func readPage(fsys fs.FS, name string, limit int64, old file) file {
+func readPage(fsys fs.FS, name string, limit int64, old file, defaultLang string) file {
 	s, diags := readSource(fsys, name, limit)
 	if s == nil || s.meta == nil {
 		return file{diags: diags}
@@ -241,7 +241,7 @@ func readPage(fsys fs.FS, name string, limit int64, old file) file {
 		return file{page: p, body: s.body, bodyLine: s.bodyLine, front: s.front, frontDiags: old.frontDiags,
 			diags: withPlaceholders(old.frontDiags, p, s.body, s.bodyLine), bodyOnly: true}
 	}
-	p := newPage(name)
+	p := newPage(name, defaultLang)
 	d := &decoder{Decoder: meta.Decoder{Diags: slices.Clone(diags)}, page: p}
 	d.decode(s.meta)
 	return file{page: p, body: s.body, bodyLine: s.bodyLine, front: s.front, frontDiags: d.Diags,
@@ -286,8 +286,11 @@ var (
 )
 
 // newPage places a file in the site: its kind, section, key and slug.
-func newPage(file string) *model.Page {
+func newPage(file, defaultLang string) *model.Page {
 	orig, code := sitefs.SplitLang(file)
+	if code == defaultLang {
+		code = "" // x.fi.md, as the web editor names it, is the original
+	}
 	rel := strings.TrimPrefix(orig, "content/")
 	dir, name := path.Split(rel)
 	key := strings.TrimSuffix(name, ".md")
@@ -304,12 +307,15 @@ func newPage(file string) *model.Page {
 }
 
 // readIndex reads a folder's _index.md: the list page's title and intro.
-func readIndex(fsys fs.FS, name string, limit int64) file {
+func readIndex(fsys fs.FS, name string, limit int64, defaultLang string) file {
 	s, diags := readSource(fsys, name, limit)
 	if s == nil || s.meta == nil {
 		return file{diags: diags}
 	}
 	_, code := sitefs.SplitLang(name)
+	if code == defaultLang {
+		code = ""
+	}
 	sec := &model.Section{File: name, Lang: code}
 	if dir := path.Dir(strings.TrimPrefix(name, "content/")); dir != "." {
 		sec.Name, _, _ = strings.Cut(dir, "/")

@@ -111,9 +111,9 @@ func reload(ctx context.Context, fsys fs.FS, prev *Result, changed map[string]bo
 			return
 		}
 		if sitefs.IsIndex(f) {
-			read[i] = readIndex(fsys, f, limit)
+			read[i] = readIndex(fsys, f, limit, r.Config.Language)
 		} else {
-			read[i] = readPage(fsys, f, limit, old)
+			read[i] = readPage(fsys, f, limit, old, r.Config.Language)
 		}
 	})
 	// With the same files as prev, only the changed ones differ from

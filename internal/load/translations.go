@@ -26,23 +26,28 @@ func (r *Result) checkTranslations(fsys fs.FS, read []file, indexes []*model.Sec
 	for _, code := range r.Config.Languages[1:] {
 		published[code] = true
 	}
+	// The originals, by the name of x.md: the web editor names one
+	// x.fi.md, which is the same page.
 	have := make(map[string]int, len(r.list))
 	for i, f := range r.list {
-		if read[i].page != nil || indexes[i] != nil {
-			have[f] = i
+		orig, code := sitefs.Original(f, r.Config.Language)
+		if code != "" || read[i].page == nil && indexes[i] == nil {
+			continue
 		}
+		if j, twice := have[orig]; twice {
+			diags.Errorf(diag.Pos{File: f, Line: 1, Col: 1}, "%s and %s are both the original of one page (x.md and x.%s.md name the same): keep one of them", r.list[j], f, r.Config.Language)
+			continue
+		}
+		have[orig] = i
 	}
 	limit := int64(r.Config.MaxFileKB) * 1024
 	for i, f := range r.list {
-		orig, code := sitefs.SplitLang(f)
+		orig, code := sitefs.Original(f, r.Config.Language)
 		if code == "" {
 			continue
 		}
 		at := diag.Pos{File: f, Line: 1, Col: 1}
 		switch {
-		case code == r.Config.Language:
-			diags.Errorf(at, "%s is in the default language, %s: rename it %s, or remove it if %s exists", f, code, orig, orig)
-			continue
 		case !published[code]:
 			diags.Errorf(at, "%q is not among the site's languages (%s): add it to languages in site.toml to publish this translation", code, strings.Join(r.Config.Languages, ", "))
 			continue
@@ -55,7 +60,7 @@ func (r *Result) checkTranslations(fsys fs.FS, read []file, indexes []*model.Sec
 			continue
 		}
 		if tr := read[i].page; tr != nil && read[oi].page != nil {
-			diags.Merge(sharedFields(fsys, tr, orig, limit))
+			diags.Merge(sharedFields(fsys, tr, r.list[oi], limit))
 		}
 	}
 	return diags
@@ -65,7 +70,7 @@ func (r *Result) checkTranslations(fsys fs.FS, read []file, indexes []*model.Sec
 func (r *Result) originals() []string {
 	var out []string
 	for _, f := range r.list {
-		if _, code := sitefs.SplitLang(f); code == "" {
+		if _, code := sitefs.Original(f, r.Config.Language); code == "" {
 			out = append(out, f)
 		}
 	}

@@ -75,9 +75,9 @@ func TestTranslationErrors(t *testing.T) {
 		{"language not published",
 			map[string]string{"content/verkostot/johtajat.en.md": "---\ntitle: Managers\n---\n"},
 			`content/verkostot/johtajat.en.md:1:1: error: "en" is not among the site's languages (fi, sv): add it to languages in site.toml to publish this translation`},
-		{"default language",
+		{"the original twice",
 			map[string]string{"content/verkostot/johtajat.fi.md": "---\ntitle: Johtajat\n---\n"},
-			`content/verkostot/johtajat.fi.md:1:1: error: content/verkostot/johtajat.fi.md is in the default language, fi: rename it content/verkostot/johtajat.md, or remove it if content/verkostot/johtajat.md exists`},
+			`content/verkostot/johtajat.md:1:1: error: content/verkostot/johtajat.fi.md and content/verkostot/johtajat.md are both the original of one page (x.md and x.fi.md name the same): keep one of them`},
 		{"unknown language",
 			map[string]string{"content/verkostot/johtajat.se.md": "---\ntitle: Johtajat\n---\n"},
 			`content/verkostot/johtajat.se.md:1:1: error: "se" is not a language seutu knows (fi, sv, en): a translation is named like x.sv.md; did you mean "sv"?`},
@@ -114,5 +114,31 @@ func TestTranslationErrorsName(t *testing.T) {
 		if !strings.HasPrefix(d.Pos.File, "content/verkostot/johtajat.sv.md") {
 			t.Errorf("%v", d)
 		}
+	}
+}
+
+// The web editor (Decap CMS) names the original x.fi.md: the same page as
+// x.md, with its translations beside it.
+func TestOriginalWithItsCode(t *testing.T) {
+	r := Load(site(map[string]string{
+		"content/site.toml":                "title = \"Testi\"\nlanguages = [\"fi\", \"sv\"]\n",
+		"content/henkilot/maija.fi.md":     "---\ntitle: Maija\nsummary: Henkilö.\nrole: Johtaja\n---\n",
+		"content/henkilot/maija.sv.md":     "---\ntitle: Maija\nrole: Direktör\n---\n",
+		"content/ajankohtaista/uusi.fi.md": "---\ntitle: Uutinen\n---\n",
+	}))
+	r.Diags.Sort()
+	if want := "content/ajankohtaista/uusi.fi.md:2:1: error: missing date: a news item needs date: YYYY-MM-DD"; r.Diags.Error() != want {
+		t.Errorf("got\n%s\nwant\n%s", r.Diags.Error(), want)
+	}
+	var got []string
+	for _, p := range r.Pages {
+		got = append(got, p.File+":"+p.Key+":"+p.Lang)
+	}
+	for _, p := range r.Translations {
+		got = append(got, p.File+":"+p.Key+":"+p.Lang)
+	}
+	want := []string{"content/ajankohtaista/uusi.fi.md:uusi:", "content/henkilot/maija.fi.md:maija:", "content/henkilot/maija.sv.md:maija:sv"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

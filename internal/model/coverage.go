@@ -3,6 +3,8 @@ package model
 import (
 	"slices"
 	"strings"
+
+	"seutu/internal/sitefs"
 )
 
 // Coverage is how much of the site one language other than the default
@@ -32,7 +34,8 @@ func (c *Content) Coverage() []Coverage {
 	var pages []*Page
 	for _, p := range c.Pages {
 		if !p.Draft {
-			byFile[p.File] = p
+			orig, _ := sitefs.SplitLang(p.File) // x.md, or x.fi.md as the web editor names it
+			byFile[orig] = p
 			pages = append(pages, p)
 		}
 	}
@@ -45,7 +48,8 @@ func (c *Content) Coverage() []Coverage {
 			if tr.Lang != code || tr.Draft {
 				continue
 			}
-			orig := byFile[strings.TrimSuffix(tr.File, "."+code+".md")+".md"]
+			name, _ := sitefs.SplitLang(tr.File)
+			orig := byFile[name]
 			if orig == nil {
 				continue
 			}

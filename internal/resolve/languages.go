@@ -18,7 +18,8 @@ func (r *resolver) leftOutPage(p *model.Page, opts Options) bool {
 func translations(in *model.Content, code string, leftOut func(*model.Page) bool) []*model.Page {
 	origs := make(map[string]*model.Page, len(in.Pages))
 	for _, p := range in.Pages {
-		origs[p.File] = p
+		orig, _ := sitefs.SplitLang(p.File) // x.md, or x.fi.md as the web editor names it
+		origs[orig] = p
 	}
 	var out []*model.Page
 	for _, tr := range in.Translations {

@@ -19,6 +19,7 @@ import (
 	"seutu/internal/fi"
 	"seutu/internal/lang"
 	"seutu/internal/model"
+	"seutu/internal/sitefs"
 )
 
 // Options are the build's choices that change the site.
@@ -143,7 +144,8 @@ func unread(files map[string]bool) map[string]string {
 		if section == rel {
 			section = "" // a file at the top of content/
 		}
-		out[section+"/"+strings.TrimSuffix(path.Base(rel), ".md")] = f
+		name, _ := sitefs.SplitLang(path.Base(rel))
+		out[section+"/"+strings.TrimSuffix(name, ".md")] = f
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 	"seutu/internal/fi"
 	"seutu/internal/lang"
 	"seutu/internal/model"
+	"seutu/internal/sitefs"
 )
 
 // inFinnish names each language in the comments of a translation's
@@ -31,7 +32,8 @@ func Translation(orig *model.Page, code string, cfg *config.Config, now time.Tim
 	if !contains(cfg.Languages, code) {
 		return "", nil, fmt.Errorf("-lang %s: the site is not published in it; add %q to languages in content/site.toml first", code, code)
 	}
-	path = strings.TrimSuffix(orig.File, ".md") + "." + code + ".md"
+	name, _ := sitefs.SplitLang(orig.File) // x.fi.md, as the web editor names it, is x.md
+	path = strings.TrimSuffix(name, ".md") + "." + code + ".md"
 	in := inFinnish[code]
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "---\n# Käännös %s sivusta %s.\n", in, orig.File)

@@ -70,6 +70,17 @@ func IsIndex(p string) bool {
 	return code != "" && orig == "_index.md"
 }
 
+// Original is SplitLang for a site whose default language is def: a file
+// named with def's code (x.fi.md, as the web editor names it) is the
+// original, x.md, and its code "".
+func Original(p, def string) (orig, code string) {
+	orig, code = SplitLang(p)
+	if code == def {
+		return orig, ""
+	}
+	return orig, code
+}
+
 // SplitLang splits a content file's path into its original's and the
 // language of the translation it is: verkostot/x.sv.md gives
 // verkostot/x.md and sv. A path without a language seutu knows before .md
