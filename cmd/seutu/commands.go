@@ -33,6 +33,7 @@ func runBuild(ctx context.Context, c *call) int {
 	}
 	check := c.name == "check"
 	opts.Dest, opts.BaseURL, opts.DryRun = o.dest, o.baseURL, check
+	opts.CMSRepo = o.cmsRepo
 	opts.Minify, opts.Fingerprint = o.minify && !check, !check
 	stop, err := startProfiles(o.cpuProfile, o.memProfile)
 	if err != nil {
@@ -215,6 +216,9 @@ func runCMS(_ context.Context, c *call) int {
 		}
 		fmt.Fprintln(c.stderr, diags.Summary())
 		return exitFailed
+	}
+	if c.opts.cmsRepo != "" {
+		cfg.CMS.Repo = c.opts.cmsRepo
 	}
 	c.stdout.Write(cms.Config(cfg, cms.Options{}))
 	return exitOK

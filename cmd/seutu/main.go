@@ -112,9 +112,9 @@ var commands = []command{
 
 // options holds every flag's value; each command reads the ones it takes.
 type options struct {
-	source, now, format, dest, baseURL, addr, cache, lang string
-	cpuProfile, memProfile                                string
-	drafts, future, strict, minify                        bool
+	source, now, format, dest, baseURL, addr, cache, lang, cmsRepo string
+	cpuProfile, memProfile                                         string
+	drafts, future, strict, minify                                 bool
 }
 
 // flagDef is one flag and the commands that take it.
@@ -147,6 +147,8 @@ var flags = []flagDef{
 		"DIR", "the output folder (default SOURCE/public)"},
 	{"base-url", []string{"build"}, str(func(o *options) *string { return &o.baseURL }, ""),
 		"URL", "the site's absolute address, instead of base_url in site.toml"},
+	{"cms-repo", []string{"build", "cms"}, str(func(o *options) *string { return &o.cmsRepo }, ""),
+		"OWNER/NAME", "the repository the web editor commits to, instead of [cms] repo in site.toml"},
 	{"addr", []string{"serve"}, str(func(o *options) *string { return &o.addr }, defaultAddr),
 		"HOST:PORT", "where to listen; 127.0.0.1:0 picks a free port"},
 	{"drafts", building, boolean(func(o *options) *bool { return &o.drafts }, false),

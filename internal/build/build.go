@@ -38,6 +38,7 @@ type Options struct {
 	Source  string    // the site folder
 	Dest    string    // the output folder; "" for SOURCE/public
 	BaseURL string    // overrides site.toml's base_url when set
+	CMSRepo string    // overrides [cms] repo of site.toml when set: owner/name, as CI knows it
 	Drafts  bool      // include pages marked draft
 	Future  bool      // include news dated after Now
 	Now     time.Time // the build's now
@@ -472,6 +473,9 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 	rep.Coverage = loaded.Coverage()
 	if pl.opts.BaseURL != "" {
 		loaded.Config.BaseURL = strings.TrimSuffix(pl.opts.BaseURL, "/") + "/"
+	}
+	if pl.opts.CMSRepo != "" {
+		loaded.Config.CMS.Repo = pl.opts.CMSRepo
 	}
 
 	// Bodies need no resolved site to be converted: they are, on the

@@ -56,7 +56,18 @@ func Config(c *config.Config, opts Options) []byte {
 // document is the whole configuration.
 func document(c *config.Config, opts Options) omap {
 	cm := c.CMS
-	backend := omap{{"name", or(cm.Backend, "github")}}
+	name := or(cm.Backend, "github")
+	if cm.Repo == "" && name != "git-gateway" && name != "test-repo" {
+		// No repository yet (site.toml leaves it to the deploy's
+		// -cms-repo): the editor works on this clone, through
+		// decap-server on the editor's own machine, which is what
+		// local_backend would find.
+		name = "proxy"
+	}
+	backend := omap{{"name", name}}
+	if name == "proxy" {
+		backend = append(backend, kv{"proxy_url", or(opts.LocalBackend, "http://localhost:8081/api/v1")})
+	}
 	if cm.Repo != "" {
 		backend = append(backend, kv{"repo", cm.Repo})
 	}
