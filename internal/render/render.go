@@ -79,6 +79,7 @@ import (
 	"seutu/internal/feeds"
 	"seutu/internal/model"
 	"seutu/internal/par"
+	"seutu/internal/search"
 )
 
 // Output is the write stage as render hands it files: package write's
@@ -138,9 +139,10 @@ type Options struct {
 //
 // Render calls must not overlap.
 type Renderer struct {
-	conv  *body.Converter
-	cache bool
-	last  *lastRender
+	conv   *body.Converter
+	cache  bool
+	last   *lastRender
+	search *search.Builder
 }
 
 // lastRender is what a render derived from the whole site. A render of
@@ -160,12 +162,16 @@ type lastRender struct {
 // New returns a Renderer for one render, whose bodies conv converts: it
 // keeps nothing for the next, and lets go of each page's HTML once the
 // page is written.
-func New(conv *body.Converter) *Renderer { return &Renderer{conv: conv} }
+func New(conv *body.Converter) *Renderer {
+	return &Renderer{conv: conv, search: search.NewBuilder()}
+}
 
 // NewCaching returns a Renderer for a site rendered again and again, as in
 // the dev server: it keeps what it derived from the whole site for the
 // next render (conv, made with body.NewCaching, keeps the bodies).
-func NewCaching(conv *body.Converter) *Renderer { return &Renderer{conv: conv, cache: true} }
+func NewCaching(conv *body.Converter) *Renderer {
+	return &Renderer{conv: conv, cache: true, search: search.NewCaching()}
+}
 
 // Stats counts what a render produced.
 type Stats struct {
@@ -242,11 +248,14 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	}
 	// The calendars, redirects, feeds, sitemap and assets need none of
 	// the rendered pages, so they are written while the pages render.
-	var rest diag.List
+	var rest, index diag.List
 	var wg sync.WaitGroup
 	if !opts.PagesOnly {
 		wg.Go(func() { stats.Assets, rest = writeRest(site, jobs, links, ast, o) })
 	}
+	// The search index reads every page's body, so any edit of a page
+	// can change it: it is written on every render, PagesOnly too.
+	wg.Go(func() { index = writeSearchIndex(r.search, site, set, o) })
 	results := make([]diag.List, len(run))
 	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx
 		results[i] = run[i].run(o)
@@ -259,6 +268,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 		diags.Merge(l)
 	}
 	diags.Merge(rest)
+	diags.Merge(index)
 	stats.Rendered = len(run)
 	stats.SlowRuns = tmpl.shared.slowRuns.Load()
 	return stats, diags

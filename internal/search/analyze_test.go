@@ -93,7 +93,7 @@ func TestDecompounder(t *testing.T) {
 		{"maakunnan", []string{"maa", "kunta"}},
 		{"kunnanjohtaja", []string{"johtaja"}},
 		{"kokous", nil},
-		{"jakokous", nil},  // "ja" is a stop word and too short
+		{"jakokous", nil}, // "ja" is a stop word and too short
 		{"kokoustilat", []string{"kokous", "tila"}},
 		{"verkostot", nil},
 	}

@@ -9,8 +9,9 @@ const minPart = 3
 
 // Decompounder splits compound words into parts that are themselves words
 // of the site: a left part as it is written elsewhere (sivistys, kunnan,
-// ilmasto), a right part by its key (kokoukset → kokous, seen as kokous
-// or kokouksen). Finnish writes the first part of a compound in the
+// ilmasto), or with a vowel at its end and the key of a word of the site;
+// a right part by its key (kokoukset → kokous, seen as kokous or
+// kokouksen). Finnish writes the first part of a compound in the
 // nominative or, as a linking genitive, with -n (kunnan+johtaja); both
 // are forms the site itself uses.
 //
@@ -81,8 +82,23 @@ func genitive(w string) bool {
 	return n >= 2 && w[n-1] == 'n' && isVowel(rune(w[n-2]))
 }
 
-// split finds where w divides: the longest left part that is a word of
-// the site, whose right part's key is a key of the site or which divides
+// left reports whether a (of n letters) can begin a compound: a word of
+// the site, or a form that ends in a vowel, as the nominative does, with
+// the key of a word of the site (seutukaupunki, when the site writes only
+// seutukaupungit and seutukaupunkien).
+func (d *Decompounder) left(a string, n int) bool {
+	if d.words[a] {
+		return true
+	}
+	if n < minPart+1 || IsStop(a) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	return isVowel(last) && d.keys[d.key(a)]
+}
+
+// split finds where w divides: the longest left part that can begin a
+// compound (see left), whose right part's key is a key of the site or which divides
 // again.
 func (d *Decompounder) split(w string) split {
 	if s, ok := d.memo[w]; ok {
@@ -101,7 +117,7 @@ func (d *Decompounder) split(w string) split {
 			if count < minPart {
 				break
 			}
-			if n-count < minPart || !d.words[w[:i]] {
+			if n-count < minPart || !d.left(w[:i], count) {
 				continue
 			}
 			right := w[i:]

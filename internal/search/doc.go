@@ -42,3 +42,17 @@
 // summary > headings, tags > facts > text; a compound's part counts half)
 // and, for news, how recent it is. The same content gives the same bytes.
 package search
+
+// pageSegments are the search page's folder by language, under the
+// language's prefix (model.Site.Prefix): /haku/, /sv/sok/, /en/search/.
+var pageSegments = map[string]string{"fi": "/haku/", "sv": "/sok/", "en": "/search/"}
+
+// PageURL is the search page's URL in the language of code, without the
+// language's prefix: /haku/ for Finnish (and any language not known).
+// The index is written under it.
+func PageURL(code string) string {
+	if u, ok := pageSegments[code]; ok {
+		return u
+	}
+	return pageSegments["fi"]
+}

@@ -1,0 +1,106 @@
+package render
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	"seutu/internal/body"
+	"seutu/internal/diag"
+	"seutu/internal/model"
+	"seutu/internal/search"
+)
+
+// searchURL is the site's search page, under which its index is written.
+func searchURL(site *model.Site) string {
+	code := "fi"
+	if site.Lang != nil {
+		code = site.Lang.Code
+	}
+	return site.Prefix + search.PageURL(code)
+}
+
+// writeSearchIndex builds the search index of the site's pages, whose
+// bodies are in set, and hands its files to the write stage (package
+// search): under /haku/ for a Finnish site.
+func writeSearchIndex(b *search.Builder, site *model.Site, set *body.Set, o Output) diag.List {
+	var diags diag.List
+	docs := make([]*search.Doc, 0, len(site.Pages))
+	for _, p := range site.Pages {
+		docs = append(docs, searchDoc(site, p, set.Pages[p]))
+	}
+	dir := strings.TrimPrefix(searchURL(site), "/")
+	for _, f := range b.Build(docs) {
+		if err := o.Final(dir+f.Path, f.Data, len(f.Data)); err != nil {
+			diags.Errorf(diag.Pos{}, "write %s%s: %v", dir, f.Path, err)
+			break
+		}
+	}
+	return diags
+}
+
+// searchDoc is what the index holds of a page: its texts, and what kind
+// of page it is in the words a reader would use.
+func searchDoc(site *model.Site, p *model.Page, b body.Body) *search.Doc {
+	d := &search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Slug: p.Slug, HTML: string(b.HTML),
+		Kind: kindName(p.Kind)}
+	for _, h := range b.Headings {
+		d.Headings = append(d.Headings, h.Text)
+	}
+	d.Tags = append(append(d.Tags, p.Tags...), p.Themes...)
+	switch {
+	case p.Network != nil:
+		n := p.Network
+		d.KindWords = []string{"verkosto"}
+		d.Facts = append([]string{n.Category, n.Scope, n.ChairTitle, n.Cadence}, n.Participants...)
+	case p.Project != nil:
+		typ := p.Project.Type
+		if typ == "" {
+			typ = "hanke"
+		}
+		d.Kind, d.KindWords = capitalize(typ), []string{typ}
+	case p.Strategy != nil:
+		s := p.Strategy
+		d.KindWords = []string{"strategia"}
+		d.Facts = append([]string{s.Period}, s.FocusAreas...)
+	case p.News != nil:
+		n := p.News
+		d.Kind, d.KindWords = "Uutinen", []string{"uutinen"}
+		if p.IsEvent() {
+			d.Kind, d.KindWords = "Tapahtuma", []string{"tapahtuma"}
+			d.Facts = []string{n.Event.Location}
+		}
+		d.Facts = append(d.Facts, n.Category)
+		if !n.Date.IsZero() {
+			d.Date = roughDate(n.Date)
+			d.Boost = recency(site.Now, n.Date.Time)
+		}
+	case p.Person != nil:
+		d.KindWords = []string{"henkilö", "yhteyshenkilö"}
+		d.Facts = append([]string{p.Person.Role}, p.Person.Areas...)
+		if o := p.Person.Organization; o != nil && o.Target != nil {
+			d.Facts = append(d.Facts, o.Target.Title)
+		}
+	case p.Organization != nil:
+		d.KindWords = []string{"organisaatio"}
+		d.Facts = []string{p.Organization.Short, p.Organization.Type}
+	case p.Municipality != nil:
+		m := p.Municipality
+		d.KindWords = []string{"kunta"}
+		if m.Type == "kaupunki" {
+			d.Kind, d.KindWords = "Kaupunki", []string{"kunta", "kaupunki"}
+		}
+		d.Facts = []string{m.Subregion}
+	}
+	return d
+}
+
+// recency ranks news: 1.2 for today's, 1 at a year and a half, towards
+// 0.8 for the oldest.
+func recency(now, date time.Time) float64 {
+	years := now.Sub(date).Hours() / (24 * 365)
+	if years < 0 {
+		years = 0
+	}
+	return 0.8 + 0.4*math.Exp(-years/2)
+}
