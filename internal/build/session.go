@@ -26,6 +26,7 @@ type Session struct {
 	good     map[string][]byte // the last good site, by output path
 	snap     *snapshot         // of the site that made good
 	uses     map[string]string // output path → layout file, of good
+	index    []string          // the search index's files in good
 	pending  map[string]bool   // changes since the last good site
 }
 
@@ -118,11 +119,21 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 			}
 		}
 		if pagesOnly {
-			res.Changed = diffFiles(s.good, files, false) // the rest is the last site's
+			// The index is written whole on every rebuild: a shard it no
+			// longer has must go too.
+			var gone []string
+			for _, p := range s.index {
+				if _, ok := files[p]; !ok {
+					delete(next, p)
+					gone = append(gone, p)
+				}
+			}
+			res.Changed = append(diffFiles(s.good, files, false), gone...) // the rest is the last site's
+			slices.Sort(res.Changed)
 		} else {
 			res.Changed = diffFiles(s.good, next, true)
 		}
-		s.good, s.snap, s.uses = next, snap, stats.Uses
+		s.good, s.snap, s.uses, s.index = next, snap, stats.Uses, stats.Index
 		s.pending = map[string]bool{}
 		res.Files = next
 	}

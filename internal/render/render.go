@@ -182,6 +182,7 @@ type Stats struct {
 	Paths     []string          // every page's output path, rendered or not
 	Uses      map[string]string // output path → layout file, for the dev server's rebuild plan
 	SlowRuns  int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
+	Index     []string          // the search index's files, written on every render (see writeSearchIndex)
 }
 
 // Render renders site, whose bodies are by file in bodies (what the
@@ -255,7 +256,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	}
 	// The search index reads every page's body, so any edit of a page
 	// can change it: it is written on every render, PagesOnly too.
-	wg.Go(func() { index = writeSearchIndex(r.search, site, set, o) })
+	wg.Go(func() { stats.Index, index = writeSearchIndex(r.search, site, set, o) })
 	results := make([]diag.List, len(run))
 	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx
 		results[i] = run[i].run(o)

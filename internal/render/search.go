@@ -22,9 +22,10 @@ func searchURL(site *model.Site) string {
 
 // writeSearchIndex builds the search index of the site's pages, whose
 // bodies are in set, and hands its files to the write stage (package
-// search): under /haku/ for a Finnish site.
-func writeSearchIndex(b *search.Builder, site *model.Site, set *body.Set, o Output) diag.List {
+// search): under /haku/ for a Finnish site. It returns the files' paths.
+func writeSearchIndex(b *search.Builder, site *model.Site, set *body.Set, o Output) ([]string, diag.List) {
 	var diags diag.List
+	var paths []string
 	docs := make([]*search.Doc, 0, len(site.Pages))
 	for _, p := range site.Pages {
 		docs = append(docs, searchDoc(site, p, set.Pages[p]))
@@ -35,8 +36,9 @@ func writeSearchIndex(b *search.Builder, site *model.Site, set *body.Set, o Outp
 			diags.Errorf(diag.Pos{}, "write %s%s: %v", dir, f.Path, err)
 			break
 		}
+		paths = append(paths, dir+f.Path)
 	}
-	return diags
+	return paths, diags
 }
 
 // searchDoc is what the index holds of a page: its texts, and what kind
