@@ -438,12 +438,16 @@
 
   var wordRe = /[\p{L}\p{Nd}\p{M}]+/gu;
 
-  // words splits text (NFC) into lowercase words with their offsets.
+  var markRe = /\p{M}/u;
+
+  // words splits text into words with their offsets: lowercase, and
+  // composed (NFC) when they have combining marks, as Go's Words.
   function words(text) {
     var out = [];
     wordRe.lastIndex = 0;
     for (var m; (m = wordRe.exec(text)) !== null;) {
-      out.push({ w: lower(m[0]), start: m.index, end: m.index + m[0].length });
+      var w = markRe.test(m[0]) ? m[0].normalize("NFC") : m[0];
+      out.push({ w: lower(w), start: m.index, end: m.index + m[0].length });
     }
     return out;
   }

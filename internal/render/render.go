@@ -128,6 +128,9 @@ type Options struct {
 	// the dev server, a stylesheet can change without any page changing.
 	Fingerprint bool
 
+	// NoSearch writes no search index (see build.Options.NoSearch).
+	NoSearch bool
+
 	// reference executes every layout with html/template alone, for the
 	// tests that hold the compiled path (see executor) to it.
 	reference bool
@@ -256,7 +259,9 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	}
 	// The search index reads every page's body, so any edit of a page
 	// can change it: it is written on every render, PagesOnly too.
-	wg.Go(func() { stats.Index, index = writeSearchIndex(r.search, site, set, o) })
+	if !opts.NoSearch {
+		wg.Go(func() { stats.Index, index = writeSearchIndex(r.search, site, set, o) })
+	}
 	results := make([]diag.List, len(run))
 	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx
 		results[i] = run[i].run(o)

@@ -10,43 +10,57 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Words calls fn with every word of text, lowercased, and its byte offsets
-// in text. A word is a run of letters, digits and combining marks; ä, ö
-// and å stay as they are. text is taken as NFC: Normalize it first when it
-// may not be. search.js splits the same way (tokenize).
+// Words calls fn with every word of text, lowercased and in Unicode NFC,
+// and its byte offsets in text. A word is a run of letters, digits and
+// combining marks; ä, ö and å stay as they are, and an ä written as a and
+// a combining diaeresis is the same ä. search.js splits the same way
+// (words).
 func Words(text string, fn func(word string, start, end int)) {
 	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
+	marks := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			// ASCII, the most of any text, without decoding
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				fn(word(text[start:i], marks), start, i)
+				start, marks = -1, false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if start < 0 {
 				start = i
 			}
-			continue
+		} else if unicode.IsMark(r) {
+			if start < 0 {
+				start = i
+			}
+			marks = true
+		} else if start >= 0 {
+			fn(word(text[start:i], marks), start, i)
+			start, marks = -1, false
 		}
-		if start >= 0 {
-			fn(lower(text[start:i]), start, i)
-			start = -1
-		}
+		i += size
 	}
 	if start >= 0 {
-		fn(lower(text[start:]), start, len(text))
+		fn(word(text[start:], marks), start, len(text))
 	}
 }
 
-// Normalize returns text in Unicode NFC, so that "ä" typed as a + ¨ is
-// the same letter as the precomposed one.
-func Normalize(text string) string {
-	if norm.NFC.IsNormalString(text) {
-		return text
+// word is a word as Words gives it: lowercase, and composed when it has
+// combining marks.
+func word(w string, marks bool) string {
+	if marks {
+		w = norm.NFC.String(w)
 	}
-	return norm.NFC.String(text)
-}
-
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	return lower(w)
 }
 
 // lower lowercases rune by rune (unicode.ToLower), as search.js does, with

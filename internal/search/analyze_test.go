@@ -1,6 +1,9 @@
 package search
 
 import (
+	"bytes"
+	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -24,7 +27,8 @@ func TestWords(t *testing.T) {
 		{"Åland Öljy ÄÄNEKOSKI", []string{"åland", "öljy", "äänekoski"}},
 		{"ICT:n", []string{"ict", "n"}},
 		{"  café  ", []string{"café"}},
-		{"a\u0308", []string{"a\u0308"}}, // a combining mark stays in its word; Normalize first
+		{"a\u0308", []string{"ä"}},                    // composed
+		{"SA\u0308A\u0308 ja", []string{"sää", "ja"}}, // composed, then lowercased
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -32,12 +36,6 @@ func TestWords(t *testing.T) {
 				t.Errorf("Words(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
-	}
-}
-
-func TestNormalize(t *testing.T) {
-	if got := words(Normalize("sa\u0308a\u0308")); !slices.Equal(got, []string{"sää"}) {
-		t.Errorf("decomposed ä: %q", got)
 	}
 }
 
@@ -162,6 +160,78 @@ func FuzzDecompound(f *testing.F) {
 			if p == "" {
 				t.Fatalf("empty part of %q", word)
 			}
+		}
+	})
+}
+
+// referenceCounts counts text's words as Words gives them, stop words
+// left out: what counter must find.
+func referenceCounts(text string) map[string]int {
+	out := map[string]int{}
+	Words(text, func(w string, _, _ int) {
+		if !IsStop(w) {
+			out[w]++
+		}
+	})
+	return out
+}
+
+func counterCounts(text string) map[string]int {
+	var c counter
+	c.text(text, fieldText)
+	c.text(text, fieldTitle) // a second field, with every word already met
+	out := map[string]int{}
+	for i, w := range c.words {
+		if c.counts[i][fieldText] != c.counts[i][fieldTitle] {
+			out["!mismatch "+w] = 1
+		}
+		out[w] += int(c.counts[i][fieldText])
+	}
+	return out
+}
+
+func TestCounter(t *testing.T) {
+	var many strings.Builder
+	for i := range 300 {
+		many.WriteString(strings.Repeat("x", i%7+1) + string(rune('a'+i%26)) + string(rune('a'+i/26)) + " ")
+	}
+	for _, text := range []string{
+		"", "Kunta KUNTA kunta ja Ja JA", "Äänekoski äänekoski ÄÄNEKOSKI",
+		"sa\u0308a\u0308 SÄÄ sää", "İstanbul ΣΑΣ σας", "ICT:n 2022 24.8.2022", many.String(),
+	} {
+		t.Run(text[:min(len(text), 20)], func(t *testing.T) {
+			if got, want := counterCounts(text), referenceCounts(text); !maps.Equal(got, want) {
+				t.Errorf("counter: %v\nWords: %v", got, want)
+			}
+		})
+	}
+}
+
+func FuzzCounter(f *testing.F) {
+	for _, s := range []string{"Kunta KUNTA kunta ja", "Äänekoski äänekoski", "sa\u0308a\u0308 SÄÄ", "\xff\xfeA"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := counterCounts(text), referenceCounts(text); !maps.Equal(got, want) {
+			t.Errorf("counter: %v\nWords: %v", got, want)
+		}
+	})
+}
+
+func FuzzWriteString(f *testing.F) {
+	for _, s := range []string{"", `a"b\c`, "\x00\x1f", "sää\u2028\u2029", "\xff", "\ufffd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b bytes.Buffer
+		writeString(&b, s)
+		var got string
+		if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+			t.Fatalf("%q gives %q: %v", s, b.Bytes(), err)
+		}
+		// Each byte that is not UTF-8 reads back as U+FFFD.
+		if want := string([]rune(s)); got != want {
+			t.Fatalf("%q reads back as %q, want %q", s, got, want)
 		}
 	})
 }

@@ -82,9 +82,10 @@ func NewCaching() *Builder {
 
 // analysed is a document's words and how often each field has them.
 type analysed struct {
-	doc   Doc // the inputs, to tell whether the page changed
-	words map[string]*[numFields]uint16
-	text  string // the start of the text, for excerpts
+	doc    Doc      // the inputs, to tell whether the page changed
+	words  []string // each once
+	counts [][numFields]uint16
+	text   string // the start of the text, for excerpts
 }
 
 // Build returns the index of docs, in the order given (a document's number
@@ -109,18 +110,24 @@ func (b *Builder) Build(docs []*Doc) []File {
 		}
 	}
 
-	// Every distinct word, sorted, and its key.
-	seen := map[string]bool{}
+	// Every distinct word, numbered in the order of the sorted words, and
+	// each document's words by those numbers.
+	ids := map[string]int32{}
 	var words []string
 	for _, a := range an {
-		for w := range a.words {
-			if !seen[w] {
-				seen[w] = true
+		for _, w := range a.words {
+			if _, ok := ids[w]; !ok {
+				ids[w] = 0
 				words = append(words, w)
 			}
 		}
 	}
 	slices.Sort(words)
+	for i, w := range words {
+		ids[w] = int32(i)
+	}
+
+	// Each word's key and the keys of its parts, by number.
 	keys := b.keys
 	if keys == nil {
 		keys = make(map[string]string, len(words))
@@ -145,51 +152,88 @@ func (b *Builder) Build(docs []*Doc) []File {
 		return k
 	}
 	dc := NewDecompounder(words, key)
-	parts := make(map[string][]string, len(words))
-	for _, w := range words {
-		if p := dc.Parts(w); len(p) > 0 {
-			parts[w] = p
+	keyIDs := map[string]int32{}
+	var keyList []string
+	keyID := func(k string) int32 {
+		id, ok := keyIDs[k]
+		if !ok {
+			id = int32(len(keyList))
+			keyIDs[k] = id
+			keyList = append(keyList, k)
+		}
+		return id
+	}
+	wordKey := make([]int32, len(words))
+	wordParts := make([][]int32, len(words))
+	for i, w := range words {
+		wordKey[i] = keyID(keys[w])
+		for _, p := range dc.Parts(w) {
+			if id := keyID(p); id != wordKey[i] {
+				wordParts[i] = append(wordParts[i], id)
+			}
 		}
 	}
 	if b.keys != nil && len(keys) > 4*len(words)+1024 {
 		clear(keys) // words edited away, and the right parts tried: start afresh next time
 	}
 
-	// Each document's score for each key, into postings.
-	postings := map[string][]posting{}
-	for i, a := range an {
-		scores := map[string]float64{}
-		for w, counts := range a.words {
+	// Each document's score for each key, on every core; then into the
+	// postings, in the order of the documents.
+	type keyScore struct {
+		key   int32
+		score int32
+	}
+	perDoc := make([][]keyScore, len(an))
+	scratch := sync.Pool{New: func() any { return make([]float64, len(keyList)) }}
+	par.Do(len(an), func(d int) {
+		a := an[d]
+		acc := scratch.Get().([]float64)
+		var touched []int32
+		add := func(k int32, s float64) {
+			if acc[k] == 0 {
+				touched = append(touched, k)
+			}
+			acc[k] += s
+		}
+		for j, w := range a.words {
 			s := 0.0
-			for f, c := range counts {
+			for f, c := range a.counts[j] {
 				if c > 0 {
 					tf := float64(c)
 					s += weights[f] * tf * 2.2 / (tf + 1.2)
 				}
 			}
-			k := keys[w]
-			scores[k] += s
-			for _, p := range parts[w] {
-				if p != k {
-					scores[p] += s * partWeight
-				}
+			id := ids[w]
+			add(wordKey[id], s)
+			for _, p := range wordParts[id] {
+				add(p, s*partWeight)
 			}
 		}
-		boost := docs[i].Boost
+		boost := docs[d].Boost
 		if boost == 0 {
 			boost = 1
 		}
-		for k, s := range scores {
-			q := int(math.Round(s * boost * 10))
-			postings[k] = append(postings[k], posting{doc: i, score: max(q, 1)})
+		out := make([]keyScore, len(touched))
+		for i, k := range touched {
+			q := int32(math.Round(acc[k] * boost * 10))
+			out[i] = keyScore{k, max(q, 1)}
+			acc[k] = 0
+		}
+		scratch.Put(acc)
+		perDoc[d] = out
+	})
+	postings := make([][]posting, len(keyList))
+	for d, ks := range perDoc {
+		for _, x := range ks {
+			postings[x.key] = append(postings[x.key], posting{doc: d, score: int(x.score)})
 		}
 	}
 
 	var files []File
-	termFiles, termLeaves := shard("t", postings, encodePostings)
+	termFiles, termLeaves := shard("t", keyList, func(b *bytes.Buffer, i int) { encodePostings(b, postings[i]) })
 	files = append(files, termFiles...)
-	dels := deletions(postings)
-	delFiles, delLeaves := shard("d", dels, encodeKeys)
+	dels, delKeys := deletions(keyList)
+	delFiles, delLeaves := shard("d", delKeys, func(b *bytes.Buffer, i int) { encodeKeys(b, dels[delKeys[i]]) })
 	files = append(files, delFiles...)
 	files = append(files, records(an)...)
 	files = append(files, File{"index.json", manifest(len(docs), termLeaves, delLeaves)})
@@ -207,42 +251,35 @@ func sameDoc(a, b *Doc) bool {
 
 // analyse counts the words of each field of d.
 func analyse(d *Doc) *analysed {
-	a := &analysed{doc: *d, words: map[string]*[numFields]uint16{}}
-	count := func(f int, text string) {
-		Words(Normalize(text), func(w string, _, _ int) {
-			if IsStop(w) {
-				return
-			}
-			c := a.words[w]
-			if c == nil {
-				c = new([numFields]uint16)
-				a.words[w] = c
-			}
-			if c[f] < math.MaxUint16 {
-				c[f]++
-			}
-		})
+	c := counters.Get().(*counter)
+	defer counters.Put(c)
+	c.reset()
+	c.text(d.Title, fieldTitle)
+	c.text(d.Summary, fieldSummary)
+	for _, f := range []struct {
+		n     int
+		texts []string
+	}{{fieldHeadings, d.Headings}, {fieldTags, d.Tags}, {fieldKind, d.KindWords}, {fieldFacts, d.Facts}} {
+		for _, t := range f.texts {
+			c.text(t, f.n)
+		}
 	}
-	count(fieldTitle, d.Title)
-	count(fieldSummary, d.Summary)
-	for _, h := range d.Headings {
-		count(fieldHeadings, h)
-	}
-	for _, t := range d.Tags {
-		count(fieldTags, t)
-	}
-	for _, k := range d.KindWords {
-		count(fieldKind, k)
-	}
-	for _, f := range d.Facts {
-		count(fieldFacts, f)
-	}
-	count(fieldSlug, strings.ReplaceAll(d.Slug, "-", " "))
-	text := PlainText(d.HTML)
-	count(fieldText, text)
-	a.text = cut(text, ExcerptText)
-	return a
+	c.text(strings.ReplaceAll(d.Slug, "-", " "), fieldSlug)
+	// The same pass keeps the start of the text for excerpts.
+	ex := plainWriter{limit: 2 * ExcerptText}
+	texts(d.HTML, func(s string, block bool) bool {
+		if !block {
+			c.text(s, fieldText)
+		}
+		ex.write(s, block)
+		return true
+	})
+	// c's slices are used again: the document keeps copies of its size
+	return &analysed{doc: *d, words: slices.Clone(c.words), counts: slices.Clone(c.counts), text: cut(ex.String(), ExcerptText)}
 }
+
+// counters are analyse's, reused.
+var counters = sync.Pool{New: func() any { return new(counter) }}
 
 // cut returns the first n letters of s, ended at a space when one is near.
 func cut(s string, n int) string {
@@ -263,10 +300,11 @@ func cut(s string, n int) string {
 // deletions maps every string one letter shorter than a key of four or
 // more letters to those keys, and every key of three or more to itself:
 // the keys within one edit of a word w are among those listed under w and
-// under w less one letter.
-func deletions(postings map[string][]posting) map[string][]string {
+// under w less one letter. It returns the map and its strings.
+func deletions(keys []string) (map[string][]string, []string) {
 	out := map[string][]string{}
-	for k := range postings {
+	var d []rune
+	for _, k := range keys {
 		r := []rune(k)
 		if len(r) < 3 || allDigits(k) {
 			continue
@@ -275,7 +313,6 @@ func deletions(postings map[string][]posting) map[string][]string {
 		if len(r) < 4 {
 			continue
 		}
-		var d []rune
 		for i := range r {
 			d = append(append(d[:0], r[:i]...), r[i+1:]...)
 			s := string(d)
@@ -284,43 +321,52 @@ func deletions(postings map[string][]posting) map[string][]string {
 			}
 		}
 	}
-	for _, l := range out {
+	list := make([]string, 0, len(out))
+	for s, l := range out {
 		slices.Sort(l)
+		out[s] = slices.Compact(l)
+		list = append(list, s)
 	}
-	return out
+	return out, list
 }
 
-// shard splits entries into files by prefix (see leaves) and encodes each.
-func shard[V any](dir string, entries map[string]V, encode func(*bytes.Buffer, V)) ([]File, []string) {
-	keys := make([]string, 0, len(entries))
-	for k := range entries {
-		keys = append(keys, k)
+// shard splits the entries named by keys into files by prefix (see
+// leaves0), each entry's value written by encode(buffer, its index in
+// keys), on every core.
+func shard(dir string, keys []string, encode func(*bytes.Buffer, int)) ([]File, []string) {
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
 	}
-	slices.Sort(keys)
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	sorted := make([]string, len(keys))
+	values := make([][]byte, len(keys))
 	sizes := make([]int, len(keys))
-	var buf bytes.Buffer
-	for i, k := range keys {
-		buf.Reset()
-		encode(&buf, entries[k])
-		sizes[i] = len(k) + 4 + buf.Len()
-	}
-	var files []File
-	var leaves []string
-	for _, l := range leaves0(keys, sizes, "", 0) {
-		buf.Reset()
+	par.Do(len(order), func(i int) {
+		var buf bytes.Buffer
+		encode(&buf, order[i])
+		sorted[i], values[i] = keys[order[i]], buf.Bytes()
+		sizes[i] = len(sorted[i]) + 4 + buf.Len()
+	})
+	ls := leaves0(sorted, sizes, "", 0)
+	files := make([]File, len(ls))
+	leaves := make([]string, len(ls))
+	par.Do(len(ls), func(j int) {
+		l := ls[j]
+		var buf bytes.Buffer
 		buf.WriteByte('{')
-		for i, k := range keys[l.from:l.to] {
-			if i > 0 {
+		for i := l.from; i < l.to; i++ {
+			if i > l.from {
 				buf.WriteByte(',')
 			}
-			writeString(&buf, k)
+			writeString(&buf, sorted[i])
 			buf.WriteByte(':')
-			encode(&buf, entries[k])
+			buf.Write(values[i])
 		}
 		buf.WriteString("}\n")
-		files = append(files, File{dir + "/" + FileName(l.prefix) + ".json", bytes.Clone(buf.Bytes())})
-		leaves = append(leaves, l.prefix)
-	}
+		files[j] = File{dir + "/" + FileName(l.prefix) + ".json", buf.Bytes()}
+		leaves[j] = l.prefix
+	})
 	return files, leaves
 }
 
@@ -421,10 +467,10 @@ func encodeKeys(b *bytes.Buffer, keys []string) {
 // records writes the documents' records, RecordChunk a file: [URL, title,
 // kind, date, summary, text].
 func records(an []*analysed) []File {
-	var files []File
-	var b bytes.Buffer
-	for from := 0; from < len(an); from += RecordChunk {
-		b.Reset()
+	files := make([]File, (len(an)+RecordChunk-1)/RecordChunk)
+	par.Do(len(files), func(n int) {
+		from := n * RecordChunk
+		var b bytes.Buffer
 		b.WriteByte('[')
 		for i, a := range an[from:min(from+RecordChunk, len(an))] {
 			if i > 0 {
@@ -441,8 +487,8 @@ func records(an []*analysed) []File {
 			b.WriteByte(']')
 		}
 		b.WriteString("]\n")
-		files = append(files, File{fmt.Sprintf("r/%d.json", from/RecordChunk), bytes.Clone(b.Bytes())})
-	}
+		files[n] = File{"r/" + strconv.Itoa(n) + ".json", b.Bytes()}
+	})
 	return files
 }
 
@@ -459,19 +505,41 @@ func manifest(docs int, terms, dels []string) []byte {
 }
 
 // writeString writes s as a JSON string: the letters as they are, quotes,
-// backslashes and control characters escaped, and U+2028 and U+2029 too.
+// backslashes and control characters escaped, and U+2028 and U+2029 too;
+// bytes that are not UTF-8 as U+FFFD.
 func writeString(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// A run that needs no escaping is written whole.
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if c < 0x20 || c == '"' || c == '\\' {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError || r == 0x2028 || r == 0x2029 {
+				break
+			}
+			j += size
+		}
+		b.WriteString(s[i:j])
+		if j == len(s) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
 		case r == '"' || r == '\\':
 			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x2028 || r == 0x2029 || r == utf8.RuneError:
-			fmt.Fprintf(b, `\u%04x`, r)
+			b.WriteByte(byte(r))
 		default:
-			b.WriteRune(r)
+			fmt.Fprintf(b, `\u%04x`, r)
 		}
+		i = j + size
 	}
 	b.WriteByte('"')
 }
