@@ -64,28 +64,60 @@ type File struct {
 	Data []byte
 }
 
-// Builder builds indexes. Made with NewCaching it keeps each page's words
-// and every word's key for the next build, as the dev server wants.
+// Builder builds indexes. Made with NewCaching it keeps, for the next
+// build, each page's words and scores and every word's key and parts, as
+// the dev server wants: a build after one page's edit redoes that page.
 type Builder struct {
 	mu    sync.Mutex
-	cache map[string]*analysed // by URL
-	keys  map[string]string    // word → Key
+	cache map[string]*analysed // by URL; nil: keep nothing
+
+	// Words and keys numbered across builds (with a cache), and each
+	// word's key and parts by number as the last build found them.
+	words     map[string]int32
+	wordList  []string
+	keys      map[string]int32
+	keyList   []string
+	wordKey   []int32
+	wordParts [][]int32
+	stem      map[string]string // word → Key, right parts too
+
+	// The last build's encodings (with a cache): each key's postings and
+	// their JSON, and each record file with its documents.
+	encoded map[int32]encodedPostings
+	recs    map[int]encodedRecords
+}
+
+type encodedPostings struct {
+	postings []posting
+	json     []byte
+}
+
+type encodedRecords struct {
+	docs [RecordChunk]*analysed
+	file File
 }
 
 // NewBuilder returns a Builder for one build.
 func NewBuilder() *Builder { return &Builder{} }
 
 // NewCaching returns a Builder that keeps what it can reuse.
-func NewCaching() *Builder {
-	return &Builder{cache: map[string]*analysed{}, keys: map[string]string{}}
-}
+func NewCaching() *Builder { return &Builder{cache: map[string]*analysed{}} }
 
-// analysed is a document's words and how often each field has them.
+// analysed is a document's words and how often each field has them, and
+// what the last build made of them.
 type analysed struct {
 	doc    Doc      // the inputs, to tell whether the page changed
 	words  []string // each once
 	counts [][numFields]uint16
 	text   string // the start of the text, for excerpts
+
+	ids    []int32    // the words' numbers (Builder.words); nil until numbered
+	scores []keyScore // by key number; nil until scored
+}
+
+type keyScore struct {
+	key   int32
+	score int32
 }
 
 // Build returns the index of docs, in the order given (a document's number
@@ -109,84 +141,105 @@ func (b *Builder) Build(docs []*Doc) []File {
 			b.cache[a.doc.URL] = a
 		}
 	}
-
-	// Every distinct word, numbered in the order of the sorted words, and
-	// each document's words by those numbers.
-	ids := map[string]int32{}
-	var words []string
-	for _, a := range an {
-		for _, w := range a.words {
-			if _, ok := ids[w]; !ok {
-				ids[w] = 0
-				words = append(words, w)
-			}
+	if b.words == nil || len(b.wordList) > 2*b.present(an)+4096 {
+		// A fresh start, or words edited away pile up: number afresh.
+		b.words, b.wordList, b.keys, b.keyList = map[string]int32{}, nil, map[string]int32{}, nil
+		b.wordKey, b.wordParts, b.stem, b.encoded = nil, nil, map[string]string{}, map[int32]encodedPostings{}
+		for _, a := range an {
+			a.ids, a.scores = nil, nil
 		}
 	}
-	slices.Sort(words)
-	for i, w := range words {
-		ids[w] = int32(i)
+
+	// Number the words of the documents not numbered yet.
+	for _, a := range an {
+		if a.ids != nil {
+			continue
+		}
+		a.ids = make([]int32, len(a.words))
+		for j, w := range a.words {
+			id, ok := b.words[w]
+			if !ok {
+				id = int32(len(b.wordList))
+				b.words[w] = id
+				b.wordList = append(b.wordList, w)
+			}
+			a.ids[j] = id
+		}
 	}
 
-	// Each word's key and the keys of its parts, by number.
-	keys := b.keys
-	if keys == nil {
-		keys = make(map[string]string, len(words))
+	// The words present, their keys, and their parts as the site's
+	// vocabulary splits them now.
+	present := make([]bool, len(b.wordList))
+	for _, a := range an {
+		for _, id := range a.ids {
+			present[id] = true
+		}
 	}
-	var missing []string
-	for _, w := range words {
-		if _, ok := keys[w]; !ok {
-			missing = append(missing, w)
+	var words, missing []string
+	for id, ok := range present {
+		if ok {
+			w := b.wordList[id]
+			words = append(words, w)
+			if _, ok := b.stem[w]; !ok {
+				missing = append(missing, w)
+			}
 		}
 	}
 	got := make([]string, len(missing))
 	par.Do(len(missing), func(i int) { got[i] = Key(missing[i]) })
 	for i, w := range missing {
-		keys[w] = got[i]
+		b.stem[w] = got[i]
 	}
 	key := func(w string) string {
-		if k, ok := keys[w]; ok {
+		if k, ok := b.stem[w]; ok {
 			return k
 		}
 		k := Key(w)
-		keys[w] = k
+		b.stem[w] = k
 		return k
 	}
-	dc := NewDecompounder(words, key)
-	keyIDs := map[string]int32{}
-	var keyList []string
 	keyID := func(k string) int32 {
-		id, ok := keyIDs[k]
+		id, ok := b.keys[k]
 		if !ok {
-			id = int32(len(keyList))
-			keyIDs[k] = id
-			keyList = append(keyList, k)
+			id = int32(len(b.keyList))
+			b.keys[k] = id
+			b.keyList = append(b.keyList, k)
 		}
 		return id
 	}
-	wordKey := make([]int32, len(words))
-	wordParts := make([][]int32, len(words))
-	for i, w := range words {
-		wordKey[i] = keyID(keys[w])
+	dc := NewDecompounder(words, key)
+	changed := make([]bool, len(b.wordList)) // a word whose key or parts differ from the last build's
+	for len(b.wordKey) < len(b.wordList) {
+		b.wordKey = append(b.wordKey, -1)
+		b.wordParts = append(b.wordParts, nil)
+	}
+	for id, ok := range present {
+		if !ok {
+			continue
+		}
+		w := b.wordList[id]
+		k := keyID(b.stem[w])
+		var parts []int32
 		for _, p := range dc.Parts(w) {
-			if id := keyID(p); id != wordKey[i] {
-				wordParts[i] = append(wordParts[i], id)
+			if pid := keyID(p); pid != k {
+				parts = append(parts, pid)
 			}
 		}
-	}
-	if b.keys != nil && len(keys) > 4*len(words)+1024 {
-		clear(keys) // words edited away, and the right parts tried: start afresh next time
+		if k != b.wordKey[id] || !slices.Equal(parts, b.wordParts[id]) {
+			changed[id] = true
+			b.wordKey[id], b.wordParts[id] = k, parts
+		}
 	}
 
-	// Each document's score for each key, on every core; then into the
+	// Each document's score for each key, on every core, where the
+	// document or what its words stand for changed; then into the
 	// postings, in the order of the documents.
-	type keyScore struct {
-		key   int32
-		score int32
-	}
-	perDoc := make([][]keyScore, len(an))
-	scratch := sync.Pool{New: func() any { return make([]float64, len(keyList)) }}
+	scratch := sync.Pool{New: func() any { return make([]float64, len(b.keyList)) }}
 	par.Do(len(an), func(d int) {
 		a := an[d]
+		if a.scores != nil && !slices.ContainsFunc(a.ids, func(id int32) bool { return changed[id] }) {
+			return
+		}
 		acc := scratch.Get().([]float64)
 		var touched []int32
 		add := func(k int32, s float64) {
@@ -195,7 +248,7 @@ func (b *Builder) Build(docs []*Doc) []File {
 			}
 			acc[k] += s
 		}
-		for j, w := range a.words {
+		for j, id := range a.ids {
 			s := 0.0
 			for f, c := range a.counts[j] {
 				if c > 0 {
@@ -203,9 +256,8 @@ func (b *Builder) Build(docs []*Doc) []File {
 					s += weights[f] * tf * 2.2 / (tf + 1.2)
 				}
 			}
-			id := ids[w]
-			add(wordKey[id], s)
-			for _, p := range wordParts[id] {
+			add(b.wordKey[id], s)
+			for _, p := range b.wordParts[id] {
 				add(p, s*partWeight)
 			}
 		}
@@ -220,24 +272,88 @@ func (b *Builder) Build(docs []*Doc) []File {
 			acc[k] = 0
 		}
 		scratch.Put(acc)
-		perDoc[d] = out
+		a.scores = out
 	})
-	postings := make([][]posting, len(keyList))
-	for d, ks := range perDoc {
-		for _, x := range ks {
+	counts := make([]int32, len(b.keyList))
+	for _, a := range an {
+		for _, x := range a.scores {
+			counts[x.key]++
+		}
+	}
+	postings := make([][]posting, len(b.keyList))
+	for k, n := range counts {
+		if n > 0 {
+			postings[k] = make([]posting, 0, n)
+		}
+	}
+	for d, a := range an {
+		for _, x := range a.scores {
 			postings[x.key] = append(postings[x.key], posting{doc: d, score: int(x.score)})
+		}
+	}
+	var used []int // the keys with postings
+	var usedKeys []string
+	for k, ps := range postings {
+		if len(ps) > 0 {
+			used = append(used, k)
+			usedKeys = append(usedKeys, b.keyList[k])
 		}
 	}
 
 	var files []File
-	termFiles, termLeaves := shard("t", keyList, func(b *bytes.Buffer, i int) { encodePostings(b, postings[i]) })
+	var mu sync.Mutex
+	encode := func(buf *bytes.Buffer, i int) {
+		k := int32(used[i])
+		if b.cache == nil {
+			encodePostings(buf, postings[k])
+			return
+		}
+		mu.Lock()
+		e, ok := b.encoded[k]
+		mu.Unlock()
+		if ok && slices.Equal(e.postings, postings[k]) {
+			buf.Write(e.json)
+			return
+		}
+		encodePostings(buf, postings[k])
+		mu.Lock()
+		b.encoded[k] = encodedPostings{postings[k], bytes.Clone(buf.Bytes())}
+		mu.Unlock()
+	}
+	termFiles, termLeaves := shard("t", usedKeys, encode)
 	files = append(files, termFiles...)
-	dels, delKeys := deletions(keyList)
-	delFiles, delLeaves := shard("d", delKeys, func(b *bytes.Buffer, i int) { encodeKeys(b, dels[delKeys[i]]) })
+	dels, delKeys := deletions(usedKeys)
+	delFiles, delLeaves := shard("d", delKeys, func(buf *bytes.Buffer, i int) { encodeKeys(buf, dels[delKeys[i]]) })
 	files = append(files, delFiles...)
-	files = append(files, records(an)...)
+	files = append(files, b.records(an)...)
 	files = append(files, File{"index.json", manifest(len(docs), termLeaves, delLeaves)})
+	if b.cache == nil {
+		b.words, b.wordList, b.keys, b.keyList, b.wordKey, b.wordParts, b.stem = nil, nil, nil, nil, nil, nil, nil
+	}
 	return files
+}
+
+// present counts the distinct words of the documents already numbered,
+// roughly: the largest document's count stands for the rest when none is.
+func (b *Builder) present(an []*analysed) int {
+	seen := 0
+	for _, a := range an {
+		seen = max(seen, len(a.words))
+	}
+	if len(b.wordList) == 0 {
+		return 0
+	}
+	marks := make([]bool, len(b.wordList))
+	n := 0
+	for _, a := range an {
+		for _, id := range a.ids {
+			if !marks[id] {
+				marks[id] = true
+				n++
+			}
+		}
+	}
+	return max(n, seen)
 }
 
 type posting struct{ doc, score int }
@@ -466,30 +582,52 @@ func encodeKeys(b *bytes.Buffer, keys []string) {
 
 // records writes the documents' records, RecordChunk a file: [URL, title,
 // kind, date, summary, text].
-func records(an []*analysed) []File {
+func (b *Builder) records(an []*analysed) []File {
 	files := make([]File, (len(an)+RecordChunk-1)/RecordChunk)
+	var last map[int]encodedRecords
+	if b.cache != nil {
+		last, b.recs = b.recs, make(map[int]encodedRecords, len(files))
+	}
+	var mu sync.Mutex
 	par.Do(len(files), func(n int) {
 		from := n * RecordChunk
-		var b bytes.Buffer
-		b.WriteByte('[')
-		for i, a := range an[from:min(from+RecordChunk, len(an))] {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			d := &a.doc
-			b.WriteByte('[')
-			for j, s := range []string{d.URL, d.Title, d.Kind, d.Date, d.Summary, a.text} {
-				if j > 0 {
-					b.WriteByte(',')
-				}
-				writeString(&b, s)
-			}
-			b.WriteByte(']')
+		chunk := an[from:min(from+RecordChunk, len(an))]
+		var docs [RecordChunk]*analysed
+		copy(docs[:], chunk)
+		if e, ok := last[n]; ok && e.docs == docs {
+			files[n] = e.file
+		} else {
+			files[n] = encodeRecords(n, chunk)
 		}
-		b.WriteString("]\n")
-		files[n] = File{"r/" + strconv.Itoa(n) + ".json", b.Bytes()}
+		if b.cache != nil {
+			mu.Lock()
+			b.recs[n] = encodedRecords{docs, files[n]}
+			mu.Unlock()
+		}
 	})
 	return files
+}
+
+// encodeRecords is the record file n of chunk's documents.
+func encodeRecords(n int, chunk []*analysed) File {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i, a := range chunk {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		d := &a.doc
+		b.WriteByte('[')
+		for j, s := range []string{d.URL, d.Title, d.Kind, d.Date, d.Summary, a.text} {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			writeString(&b, s)
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString("]\n")
+	return File{"r/" + strconv.Itoa(n) + ".json", b.Bytes()}
 }
 
 func manifest(docs int, terms, dels []string) []byte {
