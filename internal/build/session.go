@@ -100,6 +100,11 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 		return func(p string) bool { return dirty[p] || s.good[p] == nil }, false
 	})
 	res := &Result{Report: rep, Files: s.good, Rendered: stats.Rendered}
+	if res.Failed() {
+		// The index files this render made are not served: the next
+		// render must write them all again.
+		s.pipeline.renderer.ForgetSearch()
+	}
 	if !res.Failed() {
 		files := mem.Files()
 		var next map[string][]byte
@@ -113,17 +118,23 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 		for p, b := range files {
 			next[p] = b
 		}
-		for _, p := range stats.Paths {
-			if _, ok := next[p]; !ok {
-				next[p] = s.good[p] // not rendered: unchanged
+		for _, paths := range [][]string{stats.Paths, stats.Index} {
+			for _, p := range paths {
+				if _, ok := next[p]; !ok {
+					next[p] = s.good[p] // not rendered or written: unchanged
+				}
 			}
 		}
 		if pagesOnly {
-			// The index is written whole on every rebuild: a shard it no
-			// longer has must go too.
+			// The index's files are listed whole on every rebuild
+			// (written when changed): a shard it no longer has must go.
 			var gone []string
+			now := make(map[string]bool, len(stats.Index))
+			for _, p := range stats.Index {
+				now[p] = true
+			}
 			for _, p := range s.index {
-				if _, ok := files[p]; !ok {
+				if !now[p] {
 					delete(next, p)
 					gone = append(gone, p)
 				}

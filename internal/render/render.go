@@ -146,6 +146,7 @@ type Renderer struct {
 	cache  bool
 	last   *lastRender
 	search *search.Builder
+	docs   map[*model.Page]*search.Doc // the last render's, when caching
 }
 
 // lastRender is what a render derived from the whole site. A render of
@@ -176,6 +177,10 @@ func NewCaching(conv *body.Converter) *Renderer {
 	return &Renderer{conv: conv, cache: true, search: search.NewCaching()}
 }
 
+// ForgetSearch makes the next render write every file of the search
+// index: for a render whose files were not kept (see search.Builder.Forget).
+func (r *Renderer) ForgetSearch() { r.search.Forget() }
+
 // Stats counts what a render produced.
 type Stats struct {
 	Pages     int               // HTML pages the site has
@@ -185,7 +190,7 @@ type Stats struct {
 	Paths     []string          // every page's output path, rendered or not
 	Uses      map[string]string // output path → layout file, for the dev server's rebuild plan
 	SlowRuns  int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
-	Index     []string          // the search index's files, written on every render (see writeSearchIndex)
+	Index     []string          // the search index's files; a caching Renderer writes only those that changed (see writeSearchIndex)
 }
 
 // Render renders site, whose bodies are by file in bodies (what the
@@ -260,7 +265,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	// The search index reads every page's body, so any edit of a page
 	// can change it: it is written on every render, PagesOnly too.
 	if !opts.NoSearch {
-		wg.Go(func() { stats.Index, index = writeSearchIndex(r.search, site, set, o) })
+		wg.Go(func() { stats.Index, index = r.writeSearchIndex(site, set, o) })
 	}
 	results := make([]diag.List, len(run))
 	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx

@@ -22,21 +22,41 @@ func searchURL(site *model.Site) string {
 
 // writeSearchIndex builds the search index of the site's pages, whose
 // bodies are in set, and hands its files to the write stage (package
-// search): under /haku/ for a Finnish site. It returns the files' paths.
-func writeSearchIndex(b *search.Builder, site *model.Site, set *body.Set, o Output) ([]string, diag.List) {
+// search): under /haku/ for a Finnish site. It returns the files' paths,
+// those it did not write again too: files a caching Renderer's last
+// render wrote with the same bytes.
+func (r *Renderer) writeSearchIndex(site *model.Site, set *body.Set, o Output) ([]string, diag.List) {
 	var diags diag.List
 	var paths []string
-	docs := make([]*search.Doc, 0, len(site.Pages))
-	for _, p := range site.Pages {
-		docs = append(docs, searchDoc(site, p, set.Pages[p]))
+	docs := make([]*search.Doc, len(site.Pages))
+	var last map[*model.Page]*search.Doc
+	if r.cache {
+		// A page of the same site with the same body is the same
+		// document: the same one, so that the index sees it at once.
+		last, r.docs = r.docs, make(map[*model.Page]*search.Doc, len(site.Pages))
 	}
+	for i, p := range site.Pages {
+		b := set.Pages[p]
+		if d := last[p]; d != nil && d.HTML == string(b.HTML) {
+			docs[i] = d
+		} else {
+			docs[i] = searchDoc(site, p, b)
+		}
+		if r.cache {
+			r.docs[p] = docs[i]
+		}
+	}
+	b := r.search
 	dir := strings.TrimPrefix(searchURL(site), "/")
 	for _, f := range b.Build(docs) {
+		paths = append(paths, dir+f.Path)
+		if f.Unchanged {
+			continue // the dev server has it from the last render (see Stats.Index)
+		}
 		if err := o.Final(dir+f.Path, f.Data, len(f.Data)); err != nil {
 			diags.Errorf(diag.Pos{}, "write %s%s: %v", dir, f.Path, err)
 			break
 		}
-		paths = append(paths, dir+f.Path)
 	}
 	return paths, diags
 }

@@ -62,11 +62,17 @@ const Version = 1
 type File struct {
 	Path string
 	Data []byte
+
+	// Unchanged says that the last build of this (caching) Builder made
+	// the same file: the dev server need not take it again.
+	Unchanged bool
 }
 
 // Builder builds indexes. Made with NewCaching it keeps, for the next
-// build, each page's words and scores and every word's key and parts, as
-// the dev server wants: a build after one page's edit redoes that page.
+// build, what a build after an edit can reuse, as the dev server wants:
+// each page's words and scores, every word's key and parts, and the
+// postings and files; a build after one page's text changed redoes that
+// page's part and the files it reaches.
 type Builder struct {
 	mu    sync.Mutex
 	cache map[string]*analysed // by URL; nil: keep nothing
@@ -81,20 +87,41 @@ type Builder struct {
 	wordParts [][]int32
 	stem      map[string]string // word → Key, right parts too
 
-	// The last build's encodings (with a cache): each key's postings and
-	// their JSON, and each record file with its documents.
-	encoded map[int32]encodedPostings
-	recs    map[int]encodedRecords
+	// The last build's (with a cache).
+	last *built
 }
 
-type encodedPostings struct {
-	postings []posting
-	json     []byte
+// built is what a build made, for the next to start from.
+type built struct {
+	urls     []string    // the documents, in order
+	present  []bool      // the words present, by number
+	postings [][]posting // by key number
+	json     [][]byte    // each key's postings' JSON, by key number
+	shards   map[string]leafFile
+	dels     []File // the deletion shards, and their prefixes
+	delNames []string
+	used     []string // the keys with postings, sorted
+	recs     map[int]encodedRecords
+	manifest []byte
+}
+
+type leafFile struct {
+	keys []string // the keys it holds
+	file File
 }
 
 type encodedRecords struct {
 	docs [RecordChunk]*analysed
 	file File
+}
+
+// Forget drops what the last build made, keeping the pages' words: the
+// next build writes every file. For a build whose files were not taken (the
+// dev server keeps the last good site when a rebuild fails).
+func (b *Builder) Forget() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.last = nil
 }
 
 // NewBuilder returns a Builder for one build.
@@ -107,6 +134,7 @@ func NewCaching() *Builder { return &Builder{cache: map[string]*analysed{}} }
 // what the last build made of them.
 type analysed struct {
 	doc    Doc      // the inputs, to tell whether the page changed
+	src    *Doc     // the Doc they came from: the same one is the same inputs
 	words  []string // each once
 	counts [][numFields]uint16
 	text   string // the start of the text, for excerpts
@@ -126,14 +154,21 @@ func (b *Builder) Build(docs []*Doc) []File {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	an := make([]*analysed, len(docs))
+	old := make([][]keyScore, len(docs)) // the last build's scores of a page analysed again
 	par.Do(len(docs), func(i int) {
 		if b.cache != nil {
-			if old := b.cache[docs[i].URL]; old != nil && sameDoc(&old.doc, docs[i]) {
-				an[i] = old
+			prev := b.cache[docs[i].URL]
+			if prev != nil && (prev.src == docs[i] || sameDoc(&prev.doc, docs[i])) {
+				prev.src = docs[i]
+				an[i] = prev
 				return
+			}
+			if prev != nil {
+				old[i] = prev.scores
 			}
 		}
 		an[i] = analyse(docs[i])
+		an[i].src = docs[i]
 	})
 	if b.cache != nil {
 		clear(b.cache)
@@ -141,16 +176,180 @@ func (b *Builder) Build(docs []*Doc) []File {
 			b.cache[a.doc.URL] = a
 		}
 	}
-	if b.words == nil || len(b.wordList) > 2*b.present(an)+4096 {
-		// A fresh start, or words edited away pile up: number afresh.
-		b.words, b.wordList, b.keys, b.keyList = map[string]int32{}, nil, map[string]int32{}, nil
-		b.wordKey, b.wordParts, b.stem, b.encoded = nil, nil, map[string]string{}, map[int32]encodedPostings{}
-		for _, a := range an {
-			a.ids, a.scores = nil, nil
+	last := b.last
+	b.last = nil
+	if b.words == nil {
+		b.reset(an)
+		last = nil
+	}
+	present, n := b.number(an)
+	if len(b.wordList) > 2*n+4096 {
+		// Words edited away pile up: number afresh.
+		b.reset(an)
+		last = nil
+		present, _ = b.number(an)
+	}
+	urls := make([]string, len(an))
+	for i, a := range an {
+		urls[i] = a.doc.URL
+	}
+	if last != nil && !slices.Equal(urls, last.urls) {
+		last = nil // pages added, removed or moved: every number changed
+	}
+
+	// Each word's key and parts, as the site's vocabulary splits them now:
+	// unchanged while the vocabulary is.
+	changed := make([]bool, len(b.wordList)) // a word whose key or parts differ from the last build's
+	if last == nil || !slices.Equal(present, last.present) {
+		b.split(present, changed)
+	}
+
+	// Each document's score for each key, where the document or what its
+	// words stand for changed, on every core.
+	rescored := make([]bool, len(an))
+	scratch := sync.Pool{New: func() any { return make([]float64, len(b.keyList)) }}
+	par.Do(len(an), func(d int) {
+		a := an[d]
+		if a.scores != nil && !slices.ContainsFunc(a.ids, func(id int32) bool { return changed[id] }) {
+			return
+		}
+		if a.scores != nil {
+			old[d] = a.scores
+		}
+		rescored[d] = true
+		acc := scratch.Get().([]float64)
+		a.scores = b.score(a, docs[d].Boost, acc)
+		scratch.Put(acc)
+	})
+
+	// The postings: the last build's with the rescored documents'
+	// entries replaced, or all afresh.
+	var postings [][]posting
+	dirty := make([]bool, len(b.keyList)) // keys whose postings may differ from the last build's
+	if last != nil {
+		postings = slices.Grow(last.postings, len(b.keyList)-len(last.postings))[:len(b.keyList)]
+		for d, ok := range rescored {
+			if !ok {
+				continue
+			}
+			for _, x := range old[d] {
+				postings[x.key] = removePosting(postings[x.key], d)
+				dirty[x.key] = true
+			}
+			for _, x := range an[d].scores {
+				postings[x.key] = insertPosting(postings[x.key], posting{doc: d, score: int(x.score)})
+				dirty[x.key] = true
+			}
+		}
+	} else {
+		postings = allPostings(an, len(b.keyList))
+		for k := range dirty {
+			dirty[k] = true
 		}
 	}
 
-	// Number the words of the documents not numbered yet.
+	// Each key's postings as JSON: the last build's where they did not
+	// change.
+	json := make([][]byte, len(b.keyList))
+	encode := func(k int) {
+		json[k] = nil
+		if len(postings[k]) > 0 {
+			var buf bytes.Buffer
+			encodePostings(&buf, postings[k])
+			json[k] = buf.Bytes()
+		}
+	}
+	if last != nil {
+		copy(json, last.json)
+		for k, d := range dirty {
+			if d {
+				encode(k)
+			}
+		}
+	} else {
+		par.Do(len(b.keyList), encode)
+	}
+	var used []string // the keys with postings, sorted
+	keysChanged := last == nil
+	for k, j := range json {
+		if j != nil {
+			used = append(used, b.keyList[k])
+		}
+		if last != nil && (j == nil) != (k >= len(last.json) || last.json[k] == nil) {
+			keysChanged = true
+		}
+	}
+	if !keysChanged {
+		used = last.used
+	} else {
+		slices.Sort(used)
+	}
+
+	// The term shards: a shard holding the same keys, none of them
+	// changed, is the last build's file.
+	var lastShards map[string]leafFile
+	if last != nil {
+		lastShards = last.shards
+	}
+	shards := map[string]leafFile{}
+	termFiles, termLeaves := shardFiles("t", used, func(k string) []byte { return json[b.keys[k]] },
+		func(prefix string, keys []string) (File, bool) {
+			l, ok := lastShards[prefix]
+			if !ok || !slices.Equal(l.keys, keys) || slices.ContainsFunc(keys, func(k string) bool { return dirty[b.keys[k]] }) {
+				return File{}, false
+			}
+			return l.file, true
+		}, func(prefix string, keys []string, f File) { shards[prefix] = leafFile{keys, f} })
+	files := append([]File(nil), termFiles...)
+
+	// The deletion shards depend on the keys alone.
+	var delFiles []File
+	var delLeaves []string
+	if keysChanged {
+		dels, delKeys := deletions(used)
+		slices.Sort(delKeys)
+		delFiles, delLeaves = shardFiles("d", delKeys, func(k string) []byte {
+			var buf bytes.Buffer
+			encodeKeys(&buf, dels[k])
+			return buf.Bytes()
+		}, nil, nil)
+	} else {
+		delLeaves = last.delNames
+		for _, f := range last.dels {
+			f.Unchanged = true
+			delFiles = append(delFiles, f)
+		}
+	}
+	files = append(files, delFiles...)
+	var lastRecs map[int]encodedRecords
+	if last != nil {
+		lastRecs = last.recs
+	}
+	recFiles, recs := records(an, lastRecs)
+	files = append(files, recFiles...)
+	m := manifest(len(docs), termLeaves, delLeaves)
+	files = append(files, File{Path: "index.json", Data: m, Unchanged: last != nil && bytes.Equal(m, last.manifest)})
+	if b.cache != nil {
+		b.last = &built{urls: urls, present: present, postings: postings, json: json, shards: shards,
+			dels: delFiles, delNames: delLeaves, used: used, recs: recs, manifest: m}
+	} else {
+		b.words, b.wordList, b.keys, b.keyList, b.wordKey, b.wordParts, b.stem = nil, nil, nil, nil, nil, nil, nil
+	}
+	return files
+}
+
+// reset forgets the numbers of words and keys.
+func (b *Builder) reset(an []*analysed) {
+	b.words, b.wordList, b.keys, b.keyList = map[string]int32{}, nil, map[string]int32{}, nil
+	b.wordKey, b.wordParts, b.stem = nil, nil, map[string]string{}
+	for _, a := range an {
+		a.ids, a.scores = nil, nil
+	}
+}
+
+// number numbers the words of the documents not numbered yet, and returns
+// which words the documents have and how many.
+func (b *Builder) number(an []*analysed) ([]bool, int) {
 	for _, a := range an {
 		if a.ids != nil {
 			continue
@@ -166,15 +365,22 @@ func (b *Builder) Build(docs []*Doc) []File {
 			a.ids[j] = id
 		}
 	}
-
-	// The words present, their keys, and their parts as the site's
-	// vocabulary splits them now.
 	present := make([]bool, len(b.wordList))
+	n := 0
 	for _, a := range an {
 		for _, id := range a.ids {
-			present[id] = true
+			if !present[id] {
+				present[id] = true
+				n++
+			}
 		}
 	}
+	return present, n
+}
+
+// split finds the key and the parts of every word present, and marks in
+// changed the words for which either differs from the last build's.
+func (b *Builder) split(present, changed []bool) {
 	var words, missing []string
 	for id, ok := range present {
 		if ok {
@@ -208,7 +414,6 @@ func (b *Builder) Build(docs []*Doc) []File {
 		return id
 	}
 	dc := NewDecompounder(words, key)
-	changed := make([]bool, len(b.wordList)) // a word whose key or parts differ from the last build's
 	for len(b.wordKey) < len(b.wordList) {
 		b.wordKey = append(b.wordKey, -1)
 		b.wordParts = append(b.wordParts, nil)
@@ -230,57 +435,53 @@ func (b *Builder) Build(docs []*Doc) []File {
 			b.wordKey[id], b.wordParts[id] = k, parts
 		}
 	}
+}
 
-	// Each document's score for each key, on every core, where the
-	// document or what its words stand for changed; then into the
-	// postings, in the order of the documents.
-	scratch := sync.Pool{New: func() any { return make([]float64, len(b.keyList)) }}
-	par.Do(len(an), func(d int) {
-		a := an[d]
-		if a.scores != nil && !slices.ContainsFunc(a.ids, func(id int32) bool { return changed[id] }) {
-			return
+// score is a document's score for each of its keys; acc is zeros, one for
+// each key, and is left so.
+func (b *Builder) score(a *analysed, boost float64, acc []float64) []keyScore {
+	var touched []int32
+	add := func(k int32, s float64) {
+		if acc[k] == 0 {
+			touched = append(touched, k)
 		}
-		acc := scratch.Get().([]float64)
-		var touched []int32
-		add := func(k int32, s float64) {
-			if acc[k] == 0 {
-				touched = append(touched, k)
-			}
-			acc[k] += s
-		}
-		for j, id := range a.ids {
-			s := 0.0
-			for f, c := range a.counts[j] {
-				if c > 0 {
-					tf := float64(c)
-					s += weights[f] * tf * 2.2 / (tf + 1.2)
-				}
-			}
-			add(b.wordKey[id], s)
-			for _, p := range b.wordParts[id] {
-				add(p, s*partWeight)
+		acc[k] += s
+	}
+	for j, id := range a.ids {
+		s := 0.0
+		for f, c := range a.counts[j] {
+			if c > 0 {
+				tf := float64(c)
+				s += weights[f] * tf * 2.2 / (tf + 1.2)
 			}
 		}
-		boost := docs[d].Boost
-		if boost == 0 {
-			boost = 1
+		add(b.wordKey[id], s)
+		for _, p := range b.wordParts[id] {
+			add(p, s*partWeight)
 		}
-		out := make([]keyScore, len(touched))
-		for i, k := range touched {
-			q := int32(math.Round(acc[k] * boost * 10))
-			out[i] = keyScore{k, max(q, 1)}
-			acc[k] = 0
-		}
-		scratch.Put(acc)
-		a.scores = out
-	})
-	counts := make([]int32, len(b.keyList))
+	}
+	if boost == 0 {
+		boost = 1
+	}
+	out := make([]keyScore, len(touched))
+	for i, k := range touched {
+		q := int32(math.Round(acc[k] * boost * 10))
+		out[i] = keyScore{k, max(q, 1)}
+		acc[k] = 0
+	}
+	return out
+}
+
+// allPostings gathers every document's scores into postings by key, in
+// the order of the documents.
+func allPostings(an []*analysed, keys int) [][]posting {
+	counts := make([]int32, keys)
 	for _, a := range an {
 		for _, x := range a.scores {
 			counts[x.key]++
 		}
 	}
-	postings := make([][]posting, len(b.keyList))
+	postings := make([][]posting, keys)
 	for k, n := range counts {
 		if n > 0 {
 			postings[k] = make([]posting, 0, n)
@@ -291,69 +492,23 @@ func (b *Builder) Build(docs []*Doc) []File {
 			postings[x.key] = append(postings[x.key], posting{doc: d, score: int(x.score)})
 		}
 	}
-	var used []int // the keys with postings
-	var usedKeys []string
-	for k, ps := range postings {
-		if len(ps) > 0 {
-			used = append(used, k)
-			usedKeys = append(usedKeys, b.keyList[k])
-		}
-	}
-
-	var files []File
-	var mu sync.Mutex
-	encode := func(buf *bytes.Buffer, i int) {
-		k := int32(used[i])
-		if b.cache == nil {
-			encodePostings(buf, postings[k])
-			return
-		}
-		mu.Lock()
-		e, ok := b.encoded[k]
-		mu.Unlock()
-		if ok && slices.Equal(e.postings, postings[k]) {
-			buf.Write(e.json)
-			return
-		}
-		encodePostings(buf, postings[k])
-		mu.Lock()
-		b.encoded[k] = encodedPostings{postings[k], bytes.Clone(buf.Bytes())}
-		mu.Unlock()
-	}
-	termFiles, termLeaves := shard("t", usedKeys, encode)
-	files = append(files, termFiles...)
-	dels, delKeys := deletions(usedKeys)
-	delFiles, delLeaves := shard("d", delKeys, func(buf *bytes.Buffer, i int) { encodeKeys(buf, dels[delKeys[i]]) })
-	files = append(files, delFiles...)
-	files = append(files, b.records(an)...)
-	files = append(files, File{"index.json", manifest(len(docs), termLeaves, delLeaves)})
-	if b.cache == nil {
-		b.words, b.wordList, b.keys, b.keyList, b.wordKey, b.wordParts, b.stem = nil, nil, nil, nil, nil, nil, nil
-	}
-	return files
+	return postings
 }
 
-// present counts the distinct words of the documents already numbered,
-// roughly: the largest document's count stands for the rest when none is.
-func (b *Builder) present(an []*analysed) int {
-	seen := 0
-	for _, a := range an {
-		seen = max(seen, len(a.words))
+// removePosting returns ps without document d's entry; ps is not changed
+// (the last build's files may share it).
+func removePosting(ps []posting, d int) []posting {
+	i, ok := slices.BinarySearchFunc(ps, d, func(p posting, d int) int { return p.doc - d })
+	if !ok {
+		return ps
 	}
-	if len(b.wordList) == 0 {
-		return 0
-	}
-	marks := make([]bool, len(b.wordList))
-	n := 0
-	for _, a := range an {
-		for _, id := range a.ids {
-			if !marks[id] {
-				marks[id] = true
-				n++
-			}
-		}
-	}
-	return max(n, seen)
+	return slices.Concat(ps[:i], ps[i+1:])
+}
+
+// insertPosting returns ps with p in document order; ps is not changed.
+func insertPosting(ps []posting, p posting) []posting {
+	i, _ := slices.BinarySearchFunc(ps, p.doc, func(q posting, d int) int { return q.doc - d })
+	return slices.Concat(ps[:i], []posting{p}, ps[i:])
 }
 
 type posting struct{ doc, score int }
@@ -446,43 +601,49 @@ func deletions(keys []string) (map[string][]string, []string) {
 	return out, list
 }
 
-// shard splits the entries named by keys into files by prefix (see
-// leaves0), each entry's value written by encode(buffer, its index in
-// keys), on every core.
-func shard(dir string, keys []string, encode func(*bytes.Buffer, int)) ([]File, []string) {
-	order := make([]int, len(keys))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
-	sorted := make([]string, len(keys))
+// shardFiles splits keys (sorted) into files by prefix (see leaves0),
+// each key's value being value(key). reuse, when not nil, may give a
+// shard's file as it was (it reports whether it did), and made, when not
+// nil, hears of every shard's file. It works on every core.
+func shardFiles(dir string, keys []string, value func(string) []byte,
+	reuse func(prefix string, keys []string) (File, bool), made func(prefix string, keys []string, f File)) ([]File, []string) {
 	values := make([][]byte, len(keys))
 	sizes := make([]int, len(keys))
-	par.Do(len(order), func(i int) {
-		var buf bytes.Buffer
-		encode(&buf, order[i])
-		sorted[i], values[i] = keys[order[i]], buf.Bytes()
-		sizes[i] = len(sorted[i]) + 4 + buf.Len()
+	par.Do(len(keys), func(i int) {
+		values[i] = value(keys[i])
+		sizes[i] = len(keys[i]) + 4 + len(values[i])
 	})
-	ls := leaves0(sorted, sizes, "", 0)
+	ls := leaves0(keys, sizes, "", 0)
 	files := make([]File, len(ls))
 	leaves := make([]string, len(ls))
 	par.Do(len(ls), func(j int) {
 		l := ls[j]
+		leaves[j] = l.prefix
+		if reuse != nil {
+			if f, ok := reuse(l.prefix, keys[l.from:l.to]); ok {
+				f.Unchanged = true
+				files[j] = f
+				return
+			}
+		}
 		var buf bytes.Buffer
 		buf.WriteByte('{')
 		for i := l.from; i < l.to; i++ {
 			if i > l.from {
 				buf.WriteByte(',')
 			}
-			writeString(&buf, sorted[i])
+			writeString(&buf, keys[i])
 			buf.WriteByte(':')
 			buf.Write(values[i])
 		}
 		buf.WriteString("}\n")
-		files[j] = File{dir + "/" + FileName(l.prefix) + ".json", buf.Bytes()}
-		leaves[j] = l.prefix
+		files[j] = File{Path: dir + "/" + FileName(l.prefix) + ".json", Data: buf.Bytes()}
 	})
+	if made != nil {
+		for j, l := range ls {
+			made(l.prefix, keys[l.from:l.to], files[j])
+		}
+	}
 	return files, leaves
 }
 
@@ -582,30 +743,25 @@ func encodeKeys(b *bytes.Buffer, keys []string) {
 
 // records writes the documents' records, RecordChunk a file: [URL, title,
 // kind, date, summary, text].
-func (b *Builder) records(an []*analysed) []File {
+func records(an []*analysed, last map[int]encodedRecords) ([]File, map[int]encodedRecords) {
 	files := make([]File, (len(an)+RecordChunk-1)/RecordChunk)
-	var last map[int]encodedRecords
-	if b.cache != nil {
-		last, b.recs = b.recs, make(map[int]encodedRecords, len(files))
-	}
-	var mu sync.Mutex
+	docs := make([][RecordChunk]*analysed, len(files))
 	par.Do(len(files), func(n int) {
 		from := n * RecordChunk
 		chunk := an[from:min(from+RecordChunk, len(an))]
-		var docs [RecordChunk]*analysed
-		copy(docs[:], chunk)
-		if e, ok := last[n]; ok && e.docs == docs {
+		copy(docs[n][:], chunk)
+		if e, ok := last[n]; ok && e.docs == docs[n] {
 			files[n] = e.file
+			files[n].Unchanged = true
 		} else {
 			files[n] = encodeRecords(n, chunk)
 		}
-		if b.cache != nil {
-			mu.Lock()
-			b.recs[n] = encodedRecords{docs, files[n]}
-			mu.Unlock()
-		}
 	})
-	return files
+	recs := make(map[int]encodedRecords, len(files))
+	for n, f := range files {
+		recs[n] = encodedRecords{docs[n], f}
+	}
+	return files, recs
 }
 
 // encodeRecords is the record file n of chunk's documents.
@@ -627,7 +783,7 @@ func encodeRecords(n int, chunk []*analysed) File {
 		b.WriteByte(']')
 	}
 	b.WriteString("]\n")
-	return File{"r/" + strconv.Itoa(n) + ".json", b.Bytes()}
+	return File{Path: "r/" + strconv.Itoa(n) + ".json", Data: b.Bytes()}
 }
 
 func manifest(docs int, terms, dels []string) []byte {
