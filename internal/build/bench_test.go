@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -77,6 +79,55 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 		})
 	}
+}
+
+// BenchmarkBuildSearchIndex builds a generated site of 10 000 pages as
+// BenchmarkBuild does, with the search index and without it, one after
+// the other in each round so that a busy machine slows both alike: what
+// the index adds to a full build (target: at most 15 %), as the medians
+// of the rounds.
+func BenchmarkBuildSearchIndex(b *testing.B) {
+	src := generated(b, 10000)
+	var cpu [2]time.Duration // with, without: user and system time of the process
+	build := func(noSearch bool) time.Duration {
+		before := cpuTime()
+		defer func() { cpu[boolInt(noSearch)] += cpuTime() - before }()
+		start := time.Now()
+		rep, err := Build(context.Background(), Options{Source: src, Dest: filepath.Join(b.TempDir(), "public"), Now: corpusNow,
+			Minify: true, Fingerprint: true, NoSearch: noSearch})
+		if err != nil || rep.Failed() {
+			b.Fatal(err, rep.Diags)
+		}
+		return time.Since(start)
+	}
+	var with, without []time.Duration
+	for b.Loop() {
+		with = append(with, build(false))
+		without = append(without, build(true))
+	}
+	median := func(d []time.Duration) float64 {
+		slices.Sort(d)
+		return d[len(d)/2].Seconds()
+	}
+	w, wo := median(with), median(without)
+	b.ReportMetric(w, "s-with")
+	b.ReportMetric(wo, "s-without")
+	b.ReportMetric(100*(w-wo)/wo, "%-overhead")
+	b.ReportMetric(100*float64(cpu[0]-cpu[1])/float64(cpu[1]), "%-cpu-overhead")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// cpuTime is the process's user and system time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkStages times each stage alone on a generated site in memory.

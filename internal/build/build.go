@@ -50,6 +50,10 @@ type Options struct {
 	Minify      bool
 	Fingerprint bool
 
+	// NoSearch leaves the search index out (the search page stays): for
+	// the benchmark that measures what the index costs a build.
+	NoSearch bool
+
 	// Cache is a folder that keeps the converted bodies between builds
 	// (package body's Memo), so that a build converts only the bodies
 	// edited since the last; "" keeps none. It only saves work: the output
@@ -518,7 +522,7 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 	w := write.NewOutput(out, pl.opts.Minify)
 	timed("render", func() {
 		lay, ast := layoutsFS(pl.fsys), assetsFS(pl.fsys)
-		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint}
+		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint, NoSearch: pl.opts.NoSearch}
 		if plan != nil && !opts.BodiesOnly {
 			opts.Only, opts.PagesOnly = plan(site, bodies)
 		}

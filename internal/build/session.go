@@ -26,6 +26,7 @@ type Session struct {
 	good     map[string][]byte // the last good site, by output path
 	snap     *snapshot         // of the site that made good
 	uses     map[string]string // output path → layout file, of good
+	index    []string          // the search index's files in good
 	pending  map[string]bool   // changes since the last good site
 }
 
@@ -99,6 +100,11 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 		return func(p string) bool { return dirty[p] || s.good[p] == nil }, false
 	})
 	res := &Result{Report: rep, Files: s.good, Rendered: stats.Rendered}
+	if res.Failed() {
+		// The index files this render made are not served: the next
+		// render must write them all again.
+		s.pipeline.renderer.ForgetSearch()
+	}
 	if !res.Failed() {
 		files := mem.Files()
 		var next map[string][]byte
@@ -112,17 +118,33 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 		for p, b := range files {
 			next[p] = b
 		}
-		for _, p := range stats.Paths {
-			if _, ok := next[p]; !ok {
-				next[p] = s.good[p] // not rendered: unchanged
+		for _, paths := range [][]string{stats.Paths, stats.Index} {
+			for _, p := range paths {
+				if _, ok := next[p]; !ok {
+					next[p] = s.good[p] // not rendered or written: unchanged
+				}
 			}
 		}
 		if pagesOnly {
-			res.Changed = diffFiles(s.good, files, false) // the rest is the last site's
+			// The index's files are listed whole on every rebuild
+			// (written when changed): a shard it no longer has must go.
+			var gone []string
+			now := make(map[string]bool, len(stats.Index))
+			for _, p := range stats.Index {
+				now[p] = true
+			}
+			for _, p := range s.index {
+				if !now[p] {
+					delete(next, p)
+					gone = append(gone, p)
+				}
+			}
+			res.Changed = append(diffFiles(s.good, files, false), gone...) // the rest is the last site's
+			slices.Sort(res.Changed)
 		} else {
 			res.Changed = diffFiles(s.good, next, true)
 		}
-		s.good, s.snap, s.uses = next, snap, stats.Uses
+		s.good, s.snap, s.uses, s.index = next, snap, stats.Uses, stats.Index
 		s.pending = map[string]bool{}
 		res.Files = next
 	}

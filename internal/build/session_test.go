@@ -154,3 +154,49 @@ func checkRebuild(t *testing.T, name string, got *Result, src string, opts Optio
 	}
 	t.Logf("%s: rendered %d of %d pages, %d files changed", name, got.Rendered, full.Pages, len(got.Changed))
 }
+
+// TestSessionKeepsTheSearchIndexCurrent edits a page's text in a session:
+// the search index served has the new word at once, and no file of it
+// that a full build would not write, after the word is removed again too.
+func TestSessionKeepsTheSearchIndexCurrent(t *testing.T) {
+	s, src, opts, _ := sessionOn(t, os.DirFS("testdata/site"), ".")
+	file := filepath.Join(src, "content", "verkostot", "hyte.md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hasWord := func(files map[string][]byte, w string) bool {
+		for p, b := range files {
+			if strings.HasPrefix(p, "haku/t/") && bytes.Contains(b, []byte(`"`+w+`"`)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, step := range []struct {
+		name string
+		text []byte
+		has  bool
+	}{
+		{"add a word", bytes.Replace(orig, []byte("Verkosto kokoontuu"), []byte("Zyxwyläinen verkosto kokoontuu"), 1), true},
+		{"remove it", orig, false},
+	} {
+		if bytes.Equal(step.text, orig) == step.has {
+			t.Fatalf("%s: the edit does nothing", step.name)
+		}
+		os.WriteFile(file, step.text, 0o644)
+		res := s.Rebuild(context.Background(), []string{"content/verkostot/hyte.md"})
+		if res.Failed() {
+			t.Fatalf("%s: %v", step.name, res.Report.Diags)
+		}
+		if got := hasWord(res.Files, "zyxwyläin"); got != step.has {
+			t.Errorf("%s: the served index has the word: %v, want %v", step.name, got, step.has)
+		}
+		if !slices.ContainsFunc(res.Changed, func(p string) bool { return strings.HasPrefix(p, "haku/") }) {
+			t.Errorf("%s: no file of the index changed: %v", step.name, res.Changed)
+		}
+		if _, stale := differsFromFull(src, opts, res.Files); len(stale) > 0 {
+			t.Errorf("%s: served files differ from a full build: %v", step.name, stale)
+		}
+	}
+}

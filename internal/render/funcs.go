@@ -24,9 +24,10 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	return template.FuncMap{
 		// URLs
-		"rel": ix.rel,                                           // /verkostot/ under the base path
-		"abs": func(u string) string { return base + u },        // absolute, for canonical links and feeds
-		"tel": func(s string) template.URL { return telURL(s) }, // 040 595 0002 → tel:+358405950002
+		"rel":       ix.rel,                                           // /verkostot/ under the base path
+		"abs":       func(u string) string { return base + u },        // absolute, for canonical links and feeds
+		"tel":       func(s string) template.URL { return telURL(s) }, // 040 595 0002 → tel:+358405950002
+		"searchURL": func() string { return searchURL(site) },         // /haku/: the search page, in the site's language
 		// nbsp joins a phone number's groups with no-break spaces, so that
 		// the number never breaks across lines (html-validate's
 		// tel-non-breaking)

@@ -83,6 +83,7 @@ import (
 	"seutu/internal/feeds"
 	"seutu/internal/model"
 	"seutu/internal/par"
+	"seutu/internal/search"
 )
 
 // Output is the write stage as render hands it files: package write's
@@ -131,6 +132,9 @@ type Options struct {
 	// the dev server, a stylesheet can change without any page changing.
 	Fingerprint bool
 
+	// NoSearch writes no search index (see build.Options.NoSearch).
+	NoSearch bool
+
 	// reference executes every layout with html/template alone, for the
 	// tests that hold the compiled path (see executor) to it.
 	reference bool
@@ -142,9 +146,11 @@ type Options struct {
 //
 // Render calls must not overlap.
 type Renderer struct {
-	conv  *body.Converter
-	cache bool
-	last  *lastRender
+	conv   *body.Converter
+	cache  bool
+	last   *lastRender
+	search *search.Builder
+	docs   map[*model.Page]*search.Doc // the last render's, when caching
 }
 
 // lastRender is what a render derived from the whole site. A render of
@@ -164,12 +170,20 @@ type lastRender struct {
 // New returns a Renderer for one render, whose bodies conv converts: it
 // keeps nothing for the next, and lets go of each page's HTML once the
 // page is written.
-func New(conv *body.Converter) *Renderer { return &Renderer{conv: conv} }
+func New(conv *body.Converter) *Renderer {
+	return &Renderer{conv: conv, search: search.NewBuilder()}
+}
 
 // NewCaching returns a Renderer for a site rendered again and again, as in
 // the dev server: it keeps what it derived from the whole site for the
 // next render (conv, made with body.NewCaching, keeps the bodies).
-func NewCaching(conv *body.Converter) *Renderer { return &Renderer{conv: conv, cache: true} }
+func NewCaching(conv *body.Converter) *Renderer {
+	return &Renderer{conv: conv, cache: true, search: search.NewCaching()}
+}
+
+// ForgetSearch makes the next render write every file of the search
+// index: for a render whose files were not kept (see search.Builder.Forget).
+func (r *Renderer) ForgetSearch() { r.search.Forget() }
 
 // Stats counts what a render produced.
 type Stats struct {
@@ -180,6 +194,7 @@ type Stats struct {
 	Paths     []string          // every page's output path, rendered or not
 	Uses      map[string]string // output path → layout file, for the dev server's rebuild plan
 	SlowRuns  int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
+	Index     []string          // the search index's files; a caching Renderer writes only those that changed (see writeSearchIndex)
 }
 
 // Render renders site, whose bodies are by file in bodies (what the
@@ -258,10 +273,15 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	}
 	// The calendars, redirects, feeds, sitemap and assets need none of
 	// the rendered pages, so they are written while the pages render.
-	var rest diag.List
+	var rest, index diag.List
 	var wg sync.WaitGroup
 	if !opts.PagesOnly {
 		wg.Go(func() { stats.Assets, rest = writeRest(site, jobs, links, ast, o) })
+	}
+	// The search index reads every page's body, so any edit of a page
+	// can change it: it is written on every render, PagesOnly too.
+	if !opts.NoSearch {
+		wg.Go(func() { stats.Index, index = r.writeSearchIndex(site, set, o) })
 	}
 	results := make([]diag.List, len(run))
 	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx
@@ -275,6 +295,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 		diags.Merge(l)
 	}
 	diags.Merge(rest)
+	diags.Merge(index)
 	stats.Rendered = len(run)
 	for _, t := range tmpls {
 		stats.SlowRuns += t.shared.slowRuns.Load()

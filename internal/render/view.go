@@ -191,6 +191,12 @@ func pageJobs(site *model.Site, b *body.Set, t *templates, diags *diag.List, kee
 		}
 	}
 
+	// The embedded layouts have search.html; only a test's own set of
+	// layouts can lack it, and then has no search page.
+	if _, ok := t.sets["search"]; ok {
+		add("search", diag.Pos{}, &View{URL: searchURL(site), Title: l.T("Haku"),
+			Summary: l.T("Hae sivuston verkostoista, hankkeista, strategioista ja uutisista."), Crumbs: []Crumb{homeCrumb}})
+	}
 	add("404", diag.Pos{}, &View{URL: site.Prefix + "/404.html", Title: l.T("Sivua ei löytynyt"), Crumbs: nil})
 	return jobs
 }

@@ -9,6 +9,7 @@ import (
 	"seutu/internal/diag"
 	"seutu/internal/fi"
 	"seutu/internal/model"
+	"seutu/internal/search"
 )
 
 // EventsURL is where the event listing lives.
@@ -158,6 +159,11 @@ func (r *resolver) checkListURLs() {
 			}
 		}
 	}
+	code := "fi"
+	if r.site.Lang != nil {
+		code = r.site.Lang.Code
+	}
+	derived[r.site.Prefix+search.PageURL(code)] = "the search page"
 	for _, p := range r.site.Pages {
 		if what, ok := derived[p.URL]; ok {
 			r.diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "%s is the URL of %s that seutu makes; rename the file or give it another slug", p.URL, what)

@@ -301,8 +301,10 @@ func TestScheduledAndCollisions(t *testing.T) {
 		"content/ajankohtaista/tuleva.md": "---\ntitle: Tuleva\ndate: 2024-01-01\n---\n",
 		"content/verkostot/kuntajohto.md": "---\ntitle: K\ncategory: Kuntajohto\nrelated: [ajankohtaista/tuleva]\n---\n",
 		"content/tietoa/x.md":             "---\ntitle: X\naliases: [/tapahtumat]\n---\n",
+		"content/haku.md":                 "---\ntitle: Haku\n---\n",
 	}), Options{})
 	want := []string{
+		"content/haku.md:1:1: error: /haku/ is the URL of the search page that seutu makes",
 		"content/tietoa/x.md:3:11: error: alias /tapahtumat is the URL of a list page that seutu makes",
 		"content/verkostot/kuntajohto.md:1:1: error: /verkostot/kuntajohto/ is the URL of a list page that seutu makes",
 		`content/verkostot/kuntajohto.md:4:11: error: news item "ajankohtaista/tuleva" is not published until 1.1.2024`,

@@ -1,0 +1,130 @@
+package render
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	"seutu/internal/body"
+	"seutu/internal/diag"
+	"seutu/internal/lang"
+	"seutu/internal/model"
+	"seutu/internal/search"
+)
+
+// searchURL is the site's search page, under which its index is written.
+func searchURL(site *model.Site) string {
+	code := "fi"
+	if site.Lang != nil {
+		code = site.Lang.Code
+	}
+	return site.Prefix + search.PageURL(code)
+}
+
+// writeSearchIndex builds the search index of the site's pages, whose
+// bodies are in set, and hands its files to the write stage (package
+// search): under /haku/ for a Finnish site. It returns the files' paths,
+// those it did not write again too: files a caching Renderer's last
+// render wrote with the same bytes.
+func (r *Renderer) writeSearchIndex(site *model.Site, set *body.Set, o Output) ([]string, diag.List) {
+	var diags diag.List
+	var paths []string
+	docs := make([]*search.Doc, len(site.Pages))
+	var last map[*model.Page]*search.Doc
+	if r.cache {
+		// A page of the same site with the same body is the same
+		// document: the same one, so that the index sees it at once.
+		last, r.docs = r.docs, make(map[*model.Page]*search.Doc, len(site.Pages))
+	}
+	for i, p := range site.Pages {
+		b := set.Pages[p]
+		if d := last[p]; d != nil && d.HTML == string(b.HTML) {
+			docs[i] = d
+		} else {
+			docs[i] = searchDoc(site, p, b)
+		}
+		if r.cache {
+			r.docs[p] = docs[i]
+		}
+	}
+	b := r.search
+	dir := strings.TrimPrefix(searchURL(site), "/")
+	for _, f := range b.Build(docs) {
+		paths = append(paths, dir+f.Path)
+		if f.Unchanged {
+			continue // the dev server has it from the last render (see Stats.Index)
+		}
+		if err := o.Final(dir+f.Path, f.Data, len(f.Data)); err != nil {
+			diags.Errorf(diag.Pos{}, "write %s%s: %v", dir, f.Path, err)
+			break
+		}
+	}
+	return paths, diags
+}
+
+// searchDoc is what the index holds of a page: its texts, and what kind
+// of page it is in the words a reader would use.
+func searchDoc(site *model.Site, p *model.Page, b body.Body) *search.Doc {
+	l := lang.Or(site.Lang)
+	d := &search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Slug: p.Slug, HTML: string(b.HTML),
+		Kind: l.T(model.Info(p.Kind).Finnish)}
+	for _, h := range b.Headings {
+		d.Headings = append(d.Headings, h.Text)
+	}
+	d.Tags = append(append(d.Tags, p.Tags...), p.Themes...)
+	switch {
+	case p.Network != nil:
+		n := p.Network
+		d.KindWords = []string{"verkosto"}
+		d.Facts = append([]string{n.Category, n.Scope, n.ChairTitle, n.Cadence}, n.Participants...)
+	case p.Project != nil:
+		typ := p.Project.Type
+		if typ == "" {
+			typ = "hanke"
+		}
+		d.Kind, d.KindWords = capitalize(typ), []string{typ}
+	case p.Strategy != nil:
+		s := p.Strategy
+		d.KindWords = []string{"strategia"}
+		d.Facts = append([]string{s.Period}, s.FocusAreas...)
+	case p.News != nil:
+		n := p.News
+		d.Kind, d.KindWords = "Uutinen", []string{"uutinen"}
+		if p.IsEvent() {
+			d.Kind, d.KindWords = "Tapahtuma", []string{"tapahtuma"}
+			d.Facts = []string{n.Event.Location}
+		}
+		d.Facts = append(d.Facts, n.Category)
+		if !n.Date.IsZero() {
+			d.Date = roughDate(l)(n.Date)
+			d.Boost = recency(site.Now, n.Date.Time)
+		}
+	case p.Person != nil:
+		d.KindWords = []string{"henkilö", "yhteyshenkilö"}
+		d.Facts = append([]string{p.Person.Role}, p.Person.Areas...)
+		if o := p.Person.Organization; o != nil && o.Target != nil {
+			d.Facts = append(d.Facts, o.Target.Title)
+		}
+	case p.Organization != nil:
+		d.KindWords = []string{"organisaatio"}
+		d.Facts = []string{p.Organization.Short, p.Organization.Type}
+	case p.Municipality != nil:
+		m := p.Municipality
+		d.KindWords = []string{"kunta"}
+		if m.Type == "kaupunki" {
+			d.Kind, d.KindWords = "Kaupunki", []string{"kunta", "kaupunki"}
+		}
+		d.Facts = []string{m.Subregion}
+	}
+	return d
+}
+
+// recency ranks news: 1.2 for today's, 1 at a year and a half, towards
+// 0.8 for the oldest.
+func recency(now, date time.Time) float64 {
+	years := now.Sub(date).Hours() / (24 * 365)
+	if years < 0 {
+		years = 0
+	}
+	return 0.8 + 0.4*math.Exp(-years/2)
+}

@@ -1,0 +1,237 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func words(text string) []string {
+	var out []string
+	Words(text, func(w string, start, end int) { out = append(out, w) })
+	return out
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"", nil},
+		{"Kunnanjohtajat ja SÄÄ", []string{"kunnanjohtajat", "ja", "sää"}},
+		{"hyte-verkosto, 24.8.2022!", []string{"hyte", "verkosto", "24", "8", "2022"}},
+		{"Åland Öljy ÄÄNEKOSKI", []string{"åland", "öljy", "äänekoski"}},
+		{"ICT:n", []string{"ict", "n"}},
+		{"  café  ", []string{"café"}},
+		{"a\u0308", []string{"ä"}},                    // composed
+		{"SA\u0308A\u0308 ja", []string{"sää", "ja"}}, // composed, then lowercased
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := words(tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("Words(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestKey holds the forms of a word to one key, and apart the words that
+// only look alike.
+func TestKey(t *testing.T) {
+	same := [][]string{
+		{"kunta", "kunnat", "kuntien", "kunnan", "kuntaa", "kunnissa", "kunnille"},
+		{"pienet", "pienten", "pieni", "pienille", "pientä"},
+		{"johtaja", "johtajat", "johtajien", "johtajana"},
+		{"kokous", "kokoukset", "kokouksen", "kokouksia"},
+		{"hyvinvointi", "hyvinvoinnin", "hyvinvoinnissa", "hyvinvointia"},
+		{"ilmastotyö", "ilmastotyöhön", "ilmastotyön", "ilmastotyössä"},
+		{"työpaja", "työpajat", "työpajojen"},
+		{"verkosto", "verkostot", "verkoston", "verkostoon", "verkostoja"},
+		{"kaupunki", "kaupungin", "kaupungit", "kaupunkien"},
+		{"järjestö", "järjestöjen", "järjestöt"},
+		{"tieto", "tiedon", "tietoa"},
+		{"strategia", "strategian", "strategiat"},
+	}
+	for _, forms := range same {
+		t.Run(forms[0], func(t *testing.T) {
+			want := Key(forms[0])
+			for _, f := range forms[1:] {
+				if got := Key(f); got != want {
+					t.Errorf("Key(%q) = %q, Key(%q) = %q", f, got, forms[0], want)
+				}
+			}
+		})
+	}
+	apart := [][2]string{{"sää", "saa"}, {"työ", "tyo"}, {"pöytä", "poyta"}, {"2022", "2023"}, {"kunta", "kaupunki"}}
+	for _, p := range apart {
+		if Key(p[0]) == Key(p[1]) {
+			t.Errorf("Key(%q) = Key(%q) = %q", p[0], p[1], Key(p[0]))
+		}
+	}
+}
+
+func TestDecompounder(t *testing.T) {
+	site := strings.Fields(`kunnanjohtaja kunnanjohtajakokoukset kokous kokouksen johtaja johtajat
+		sivistysjohtajien sivistys ilmastotyöpajoja ilmasto työpaja työ kunnan maakunnan maa kunta
+		seutukaupunkiverkosto seutu kaupunki verkosto verkostot tila ja kokoustilat`)
+	key := func(w string) string { return Key(w) }
+	d := NewDecompounder(site, key)
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"kunnanjohtajakokoukset", []string{"kunnanjohtaja", "johtaja", "kokous"}},
+		{"sivistysjohtajien", []string{"sivistys", "johtaja"}},
+		{"ilmastotyöpajoja", []string{"ilmasto", "työpaja"}},
+		{"seutukaupunkiverkosto", []string{"seutu", "kaupunkiverkosto", "kaupunki", "verkosto"}},
+		{"maakunnan", []string{"maa", "kunta"}},
+		{"kunnanjohtaja", []string{"johtaja"}},
+		{"kokous", nil},
+		{"jakokous", nil}, // "ja" is a stop word and too short
+		{"kokoustilat", []string{"kokous", "tila"}},
+		{"verkostot", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			var want []string
+			for _, w := range tt.want {
+				want = append(want, Key(w))
+			}
+			got := d.Parts(tt.word)
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("Parts(%q) = %q, want %q", tt.word, got, want)
+			}
+		})
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	tests := []struct{ html, want string }{
+		{"<p>Kunta <strong>ja</strong>\n<em>kaupunki</em></p><p>Toinen</p>", "Kunta ja kaupunki Toinen"},
+		{"<h2 id=\"x\">Otsikko</h2><ul><li>yksi</li><li>kaksi</li></ul>", "Otsikko yksi kaksi"},
+		{"<p>a &amp; b &lt;c&gt;&nbsp;d</p>", "a & b <c> d"},
+		{"<p>ennen<!-- kommentti --><script>var x = '<p>';</script>jälkeen</p>", "ennen jälkeen"},
+		{"<strong>kunta</strong>n", "kuntan"},
+		{"keskeneräinen <p", "keskeneräinen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.html, func(t *testing.T) {
+			if got := PlainText(tt.html); got != tt.want {
+				t.Errorf("PlainText = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Kunnanjohtajat ja SÄÄ", "hyte-verkosto 24.8.2022", "a\u0308", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		last := 0
+		Words(text, func(w string, start, end int) {
+			if start < last || end <= start || end > len(text) {
+				t.Fatalf("offsets %d..%d after %d in %q", start, end, last, text)
+			}
+			last = end
+			if w == "" || !utf8.ValidString(w) && utf8.ValidString(text) {
+				t.Fatalf("word %q", w)
+			}
+			k := Key(w)
+			if k == "" {
+				t.Fatalf("Key(%q) is empty", w)
+			}
+		})
+	})
+}
+
+func FuzzDecompound(f *testing.F) {
+	f.Add("kunnanjohtajakokoukset kunnanjohtaja kokous johtaja", "kunnanjohtajakokoukset")
+	f.Add("maa kunta", "maakuntamaakunta")
+	f.Fuzz(func(t *testing.T, vocab, word string) {
+		d := NewDecompounder(words(vocab), Key)
+		for _, p := range d.Parts(word) {
+			if p == "" {
+				t.Fatalf("empty part of %q", word)
+			}
+		}
+	})
+}
+
+// referenceCounts counts text's words as Words gives them, stop words
+// left out: what counter must find.
+func referenceCounts(text string) map[string]int {
+	out := map[string]int{}
+	Words(text, func(w string, _, _ int) {
+		if !IsStop(w) {
+			out[w]++
+		}
+	})
+	return out
+}
+
+func counterCounts(text string) map[string]int {
+	var c counter
+	c.text(text, fieldText)
+	c.text(text, fieldTitle) // a second field, with every word already met
+	out := map[string]int{}
+	for i, w := range c.words {
+		if c.counts[i][fieldText] != c.counts[i][fieldTitle] {
+			out["!mismatch "+w] = 1
+		}
+		out[w] += int(c.counts[i][fieldText])
+	}
+	return out
+}
+
+func TestCounter(t *testing.T) {
+	var many strings.Builder
+	for i := range 300 {
+		many.WriteString(strings.Repeat("x", i%7+1) + string(rune('a'+i%26)) + string(rune('a'+i/26)) + " ")
+	}
+	for _, text := range []string{
+		"", "Kunta KUNTA kunta ja Ja JA", "Äänekoski äänekoski ÄÄNEKOSKI",
+		"sa\u0308a\u0308 SÄÄ sää", "İstanbul ΣΑΣ σας", "ICT:n 2022 24.8.2022", many.String(),
+	} {
+		t.Run(text[:min(len(text), 20)], func(t *testing.T) {
+			if got, want := counterCounts(text), referenceCounts(text); !maps.Equal(got, want) {
+				t.Errorf("counter: %v\nWords: %v", got, want)
+			}
+		})
+	}
+}
+
+func FuzzCounter(f *testing.F) {
+	for _, s := range []string{"Kunta KUNTA kunta ja", "Äänekoski äänekoski", "sa\u0308a\u0308 SÄÄ", "\xff\xfeA"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := counterCounts(text), referenceCounts(text); !maps.Equal(got, want) {
+			t.Errorf("counter: %v\nWords: %v", got, want)
+		}
+	})
+}
+
+func FuzzWriteString(f *testing.F) {
+	for _, s := range []string{"", `a"b\c`, "\x00\x1f", "sää\u2028\u2029", "\xff", "\ufffd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b bytes.Buffer
+		writeString(&b, s)
+		var got string
+		if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+			t.Fatalf("%q gives %q: %v", s, b.Bytes(), err)
+		}
+		// Each byte that is not UTF-8 reads back as U+FFFD.
+		if want := string([]rune(s)); got != want {
+			t.Fatalf("%q reads back as %q, want %q", s, got, want)
+		}
+	})
+}

@@ -1,0 +1,132 @@
+package search
+
+import (
+	"unicode/utf8"
+)
+
+// minPart is the fewest letters a part of a compound has: työ, maa, yö.
+const minPart = 3
+
+// Decompounder splits compound words into parts that are themselves words
+// of the site: a left part as it is written elsewhere (sivistys, kunnan,
+// ilmasto), or with a vowel at its end and the key of a word of the site;
+// a right part by its key (kokoukset → kokous, seen as kokous or
+// kokouksen). Finnish writes the first part of a compound in the
+// nominative or, as a linking genitive, with -n (kunnan+johtaja); both
+// are forms the site itself uses.
+//
+// A Decompounder is not safe for concurrent use.
+type Decompounder struct {
+	words map[string]bool // the site's words of minPart letters or more, but stop words
+	keys  map[string]bool // their keys
+	key   func(string) string
+	memo  map[string]split
+}
+
+type split struct {
+	at int // byte offset of the right part; 0: not a compound
+}
+
+// NewDecompounder returns a Decompounder over the site's words (lowercase),
+// whose keys key gives (Key, or a cache of it).
+func NewDecompounder(words []string, key func(string) string) *Decompounder {
+	d := &Decompounder{words: make(map[string]bool, len(words)), keys: make(map[string]bool, len(words)),
+		key: key, memo: map[string]split{}}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= minPart && !IsStop(w) {
+			d.words[w] = true
+			d.keys[key(w)] = true
+		}
+	}
+	return d
+}
+
+// Parts returns the keys of w's parts and of the compounds within it, not
+// w's own key, each once, left to right: kunnanjohtajakokoukset gives
+// kunnanjohtaja, johtaja and kokous. A part that is only a linking
+// genitive (kunnan) gives no key: "kunta" would find every municipal
+// manager.
+func (d *Decompounder) Parts(w string) []string {
+	var out []string
+	d.parts(w, &out)
+	return out
+}
+
+func (d *Decompounder) parts(w string, out *[]string) {
+	s := d.split(w)
+	if s.at == 0 {
+		return
+	}
+	left, right := w[:s.at], w[s.at:]
+	if d.split(left).at != 0 || !genitive(left) {
+		add(out, d.key(left))
+	}
+	d.parts(left, out)
+	add(out, d.key(right))
+	d.parts(right, out)
+}
+
+func add(out *[]string, k string) {
+	for _, x := range *out {
+		if x == k {
+			return
+		}
+	}
+	*out = append(*out, k)
+}
+
+// genitive reports whether a left part reads as a linking genitive:
+// kunnan, maakunnan.
+func genitive(w string) bool {
+	n := len(w)
+	return n >= 2 && w[n-1] == 'n' && isVowel(rune(w[n-2]))
+}
+
+// left reports whether a (of n letters) can begin a compound: a word of
+// the site, or a form that ends in a vowel, as the nominative does, with
+// the key of a word of the site (seutukaupunki, when the site writes only
+// seutukaupungit and seutukaupunkien).
+func (d *Decompounder) left(a string, n int) bool {
+	if d.words[a] {
+		return true
+	}
+	if n < minPart+1 || IsStop(a) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	return isVowel(last) && d.keys[d.key(a)]
+}
+
+// split finds where w divides: the longest left part that can begin a
+// compound (see left), whose right part's key is a key of the site or which divides
+// again.
+func (d *Decompounder) split(w string) split {
+	if s, ok := d.memo[w]; ok {
+		return s
+	}
+	d.memo[w] = split{} // a word in progress does not divide (no cycles)
+	var s split
+	n := utf8.RuneCountInString(w)
+	if n >= 2*minPart {
+		// i runs over the rune boundaries, from the right.
+		count := n
+		for i := len(w); i > 0; {
+			_, size := utf8.DecodeLastRuneInString(w[:i])
+			i -= size
+			count--
+			if count < minPart {
+				break
+			}
+			if n-count < minPart || !d.left(w[:i], count) {
+				continue
+			}
+			right := w[i:]
+			if k := d.key(right); utf8.RuneCountInString(k) >= minPart && d.keys[k] || d.split(right).at != 0 {
+				s = split{at: i}
+				break
+			}
+		}
+	}
+	d.memo[w] = s
+	return s
+}

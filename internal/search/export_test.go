@@ -1,0 +1,4 @@
+package search
+
+// Node runs assets/js/search.js in node, for the external tests.
+var Node = node

@@ -1,0 +1,839 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"seutu/internal/par"
+)
+
+// A Doc is one page as the index sees it.
+type Doc struct {
+	URL       string
+	Title     string
+	Kind      string   // for readers: Verkosto, Uutinen
+	KindWords []string // what a query names the kind by: verkosto; such a query ranks the page up
+	Date      string   // as shown, "" for none
+	Summary   string
+	Headings  []string
+	Tags      []string // tags and themes
+	Facts     []string // short fields the page shows: a person's role, a network's category
+	Slug      string   // the URL's last segment: saarijarvi finds Saarijärvi
+	HTML      string   // the body as HTML
+	Boost     float64  // a factor for every score (recency of news); 0 means 1
+}
+
+// Fields of a document, by weight: a match in the title counts most.
+const (
+	fieldTitle = iota
+	fieldSummary
+	fieldHeadings
+	fieldTags
+	fieldKind
+	fieldFacts
+	fieldSlug
+	fieldText
+	numFields
+)
+
+var weights = [numFields]float64{10, 5, 3, 3, 3, 2, 2, 1}
+
+// partWeight is what a compound's part counts for, against the word.
+const partWeight = 0.5
+
+// Sizes of the files, chosen by measuring the first query's bytes at 10 000
+// generated pages (internal/benchcmp/README.md).
+const (
+	ShardBytes  = 16 << 10 // a shard is split by a longer prefix above this
+	RecordChunk = 4        // documents per record file
+	ExcerptText = 600      // letters of a page's text kept for excerpts
+)
+
+// Version is the index format's; the manifest carries it.
+const Version = 1
+
+// A File is one file of the index, its path relative to the search folder.
+type File struct {
+	Path string
+	Data []byte
+
+	// Unchanged says that the last build of this (caching) Builder made
+	// the same file: the dev server need not take it again.
+	Unchanged bool
+}
+
+// Builder builds indexes. Made with NewCaching it keeps, for the next
+// build, what a build after an edit can reuse, as the dev server wants:
+// each page's words and scores, every word's key and parts, and the
+// postings and files; a build after one page's text changed redoes that
+// page's part and the files it reaches.
+type Builder struct {
+	mu    sync.Mutex
+	cache map[string]*analysed // by URL; nil: keep nothing
+
+	// Words and keys numbered across builds (with a cache), and each
+	// word's key and parts by number as the last build found them.
+	words     map[string]int32
+	wordList  []string
+	keys      map[string]int32
+	keyList   []string
+	wordKey   []int32
+	wordParts [][]int32
+	stem      map[string]string // word → Key, right parts too
+
+	// The last build's (with a cache).
+	last *built
+}
+
+// built is what a build made, for the next to start from.
+type built struct {
+	urls     []string    // the documents, in order
+	present  []bool      // the words present, by number
+	postings [][]posting // by key number
+	json     [][]byte    // each key's postings' JSON, by key number
+	shards   map[string]leafFile
+	dels     []File // the deletion shards, and their prefixes
+	delNames []string
+	used     []string // the keys with postings, sorted
+	recs     map[int]encodedRecords
+	manifest []byte
+}
+
+type leafFile struct {
+	keys []string // the keys it holds
+	file File
+}
+
+type encodedRecords struct {
+	docs [RecordChunk]*analysed
+	file File
+}
+
+// Forget drops what the last build made, keeping the pages' words: the
+// next build writes every file. For a build whose files were not taken (the
+// dev server keeps the last good site when a rebuild fails).
+func (b *Builder) Forget() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.last = nil
+}
+
+// NewBuilder returns a Builder for one build.
+func NewBuilder() *Builder { return &Builder{} }
+
+// NewCaching returns a Builder that keeps what it can reuse.
+func NewCaching() *Builder { return &Builder{cache: map[string]*analysed{}} }
+
+// analysed is a document's words and how often each field has them, and
+// what the last build made of them.
+type analysed struct {
+	doc    Doc      // the inputs, to tell whether the page changed
+	src    *Doc     // the Doc they came from: the same one is the same inputs
+	words  []string // each once
+	counts [][numFields]uint16
+	text   string // the start of the text, for excerpts
+
+	ids    []int32    // the words' numbers (Builder.words); nil until numbered
+	scores []keyScore // by key number; nil until scored
+}
+
+type keyScore struct {
+	key   int32
+	score int32
+}
+
+// Build returns the index of docs, in the order given (a document's number
+// is its place).
+func (b *Builder) Build(docs []*Doc) []File {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	an := make([]*analysed, len(docs))
+	old := make([][]keyScore, len(docs)) // the last build's scores of a page analysed again
+	par.Do(len(docs), func(i int) {
+		if b.cache != nil {
+			prev := b.cache[docs[i].URL]
+			if prev != nil && (prev.src == docs[i] || sameDoc(&prev.doc, docs[i])) {
+				prev.src = docs[i]
+				an[i] = prev
+				return
+			}
+			if prev != nil {
+				old[i] = prev.scores
+			}
+		}
+		an[i] = analyse(docs[i])
+		an[i].src = docs[i]
+	})
+	if b.cache != nil {
+		clear(b.cache)
+		for _, a := range an {
+			b.cache[a.doc.URL] = a
+		}
+	}
+	last := b.last
+	b.last = nil
+	if b.words == nil {
+		b.reset(an)
+		last = nil
+	}
+	present, n := b.number(an)
+	if len(b.wordList) > 2*n+4096 {
+		// Words edited away pile up: number afresh.
+		b.reset(an)
+		last = nil
+		present, _ = b.number(an)
+	}
+	urls := make([]string, len(an))
+	for i, a := range an {
+		urls[i] = a.doc.URL
+	}
+	if last != nil && !slices.Equal(urls, last.urls) {
+		last = nil // pages added, removed or moved: every number changed
+	}
+
+	// Each word's key and parts, as the site's vocabulary splits them now:
+	// unchanged while the vocabulary is.
+	changed := make([]bool, len(b.wordList)) // a word whose key or parts differ from the last build's
+	if last == nil || !slices.Equal(present, last.present) {
+		b.split(present, changed)
+	}
+
+	// Each document's score for each key, where the document or what its
+	// words stand for changed, on every core.
+	rescored := make([]bool, len(an))
+	scratch := sync.Pool{New: func() any { return make([]float64, len(b.keyList)) }}
+	par.Do(len(an), func(d int) {
+		a := an[d]
+		if a.scores != nil && !slices.ContainsFunc(a.ids, func(id int32) bool { return changed[id] }) {
+			return
+		}
+		if a.scores != nil {
+			old[d] = a.scores
+		}
+		rescored[d] = true
+		acc := scratch.Get().([]float64)
+		a.scores = b.score(a, docs[d].Boost, acc)
+		scratch.Put(acc)
+	})
+
+	// The postings: the last build's with the rescored documents'
+	// entries replaced, or all afresh.
+	var postings [][]posting
+	dirty := make([]bool, len(b.keyList)) // keys whose postings may differ from the last build's
+	if last != nil {
+		postings = slices.Grow(last.postings, len(b.keyList)-len(last.postings))[:len(b.keyList)]
+		for d, ok := range rescored {
+			if !ok {
+				continue
+			}
+			for _, x := range old[d] {
+				postings[x.key] = removePosting(postings[x.key], d)
+				dirty[x.key] = true
+			}
+			for _, x := range an[d].scores {
+				postings[x.key] = insertPosting(postings[x.key], posting{doc: d, score: int(x.score)})
+				dirty[x.key] = true
+			}
+		}
+	} else {
+		postings = allPostings(an, len(b.keyList))
+		for k := range dirty {
+			dirty[k] = true
+		}
+	}
+
+	// Each key's postings as JSON: the last build's where they did not
+	// change.
+	json := make([][]byte, len(b.keyList))
+	encode := func(k int) {
+		json[k] = nil
+		if len(postings[k]) > 0 {
+			var buf bytes.Buffer
+			encodePostings(&buf, postings[k])
+			json[k] = buf.Bytes()
+		}
+	}
+	if last != nil {
+		copy(json, last.json)
+		for k, d := range dirty {
+			if d {
+				encode(k)
+			}
+		}
+	} else {
+		par.Do(len(b.keyList), encode)
+	}
+	var used []string // the keys with postings, sorted
+	keysChanged := last == nil
+	for k, j := range json {
+		if j != nil {
+			used = append(used, b.keyList[k])
+		}
+		if last != nil && (j == nil) != (k >= len(last.json) || last.json[k] == nil) {
+			keysChanged = true
+		}
+	}
+	if !keysChanged {
+		used = last.used
+	} else {
+		slices.Sort(used)
+	}
+
+	// The term shards: a shard holding the same keys, none of them
+	// changed, is the last build's file.
+	var lastShards map[string]leafFile
+	if last != nil {
+		lastShards = last.shards
+	}
+	shards := map[string]leafFile{}
+	termFiles, termLeaves := shardFiles("t", used, func(k string) []byte { return json[b.keys[k]] },
+		func(prefix string, keys []string) (File, bool) {
+			l, ok := lastShards[prefix]
+			if !ok || !slices.Equal(l.keys, keys) || slices.ContainsFunc(keys, func(k string) bool { return dirty[b.keys[k]] }) {
+				return File{}, false
+			}
+			return l.file, true
+		}, func(prefix string, keys []string, f File) { shards[prefix] = leafFile{keys, f} })
+	files := append([]File(nil), termFiles...)
+
+	// The deletion shards depend on the keys alone.
+	var delFiles []File
+	var delLeaves []string
+	if keysChanged {
+		dels, delKeys := deletions(used)
+		slices.Sort(delKeys)
+		delFiles, delLeaves = shardFiles("d", delKeys, func(k string) []byte {
+			var buf bytes.Buffer
+			encodeKeys(&buf, dels[k])
+			return buf.Bytes()
+		}, nil, nil)
+	} else {
+		delLeaves = last.delNames
+		for _, f := range last.dels {
+			f.Unchanged = true
+			delFiles = append(delFiles, f)
+		}
+	}
+	files = append(files, delFiles...)
+	var lastRecs map[int]encodedRecords
+	if last != nil {
+		lastRecs = last.recs
+	}
+	recFiles, recs := records(an, lastRecs)
+	files = append(files, recFiles...)
+	m := manifest(len(docs), termLeaves, delLeaves)
+	files = append(files, File{Path: "index.json", Data: m, Unchanged: last != nil && bytes.Equal(m, last.manifest)})
+	if b.cache != nil {
+		b.last = &built{urls: urls, present: present, postings: postings, json: json, shards: shards,
+			dels: delFiles, delNames: delLeaves, used: used, recs: recs, manifest: m}
+	} else {
+		b.words, b.wordList, b.keys, b.keyList, b.wordKey, b.wordParts, b.stem = nil, nil, nil, nil, nil, nil, nil
+	}
+	return files
+}
+
+// reset forgets the numbers of words and keys.
+func (b *Builder) reset(an []*analysed) {
+	b.words, b.wordList, b.keys, b.keyList = map[string]int32{}, nil, map[string]int32{}, nil
+	b.wordKey, b.wordParts, b.stem = nil, nil, map[string]string{}
+	for _, a := range an {
+		a.ids, a.scores = nil, nil
+	}
+}
+
+// number numbers the words of the documents not numbered yet, and returns
+// which words the documents have and how many.
+func (b *Builder) number(an []*analysed) ([]bool, int) {
+	for _, a := range an {
+		if a.ids != nil {
+			continue
+		}
+		a.ids = make([]int32, len(a.words))
+		for j, w := range a.words {
+			id, ok := b.words[w]
+			if !ok {
+				id = int32(len(b.wordList))
+				b.words[w] = id
+				b.wordList = append(b.wordList, w)
+			}
+			a.ids[j] = id
+		}
+	}
+	present := make([]bool, len(b.wordList))
+	n := 0
+	for _, a := range an {
+		for _, id := range a.ids {
+			if !present[id] {
+				present[id] = true
+				n++
+			}
+		}
+	}
+	return present, n
+}
+
+// split finds the key and the parts of every word present, and marks in
+// changed the words for which either differs from the last build's.
+func (b *Builder) split(present, changed []bool) {
+	var words, missing []string
+	for id, ok := range present {
+		if ok {
+			w := b.wordList[id]
+			words = append(words, w)
+			if _, ok := b.stem[w]; !ok {
+				missing = append(missing, w)
+			}
+		}
+	}
+	got := make([]string, len(missing))
+	par.Do(len(missing), func(i int) { got[i] = Key(missing[i]) })
+	for i, w := range missing {
+		b.stem[w] = got[i]
+	}
+	key := func(w string) string {
+		if k, ok := b.stem[w]; ok {
+			return k
+		}
+		k := Key(w)
+		b.stem[w] = k
+		return k
+	}
+	keyID := func(k string) int32 {
+		id, ok := b.keys[k]
+		if !ok {
+			id = int32(len(b.keyList))
+			b.keys[k] = id
+			b.keyList = append(b.keyList, k)
+		}
+		return id
+	}
+	dc := NewDecompounder(words, key)
+	for len(b.wordKey) < len(b.wordList) {
+		b.wordKey = append(b.wordKey, -1)
+		b.wordParts = append(b.wordParts, nil)
+	}
+	for id, ok := range present {
+		if !ok {
+			continue
+		}
+		w := b.wordList[id]
+		k := keyID(b.stem[w])
+		var parts []int32
+		for _, p := range dc.Parts(w) {
+			if pid := keyID(p); pid != k {
+				parts = append(parts, pid)
+			}
+		}
+		if k != b.wordKey[id] || !slices.Equal(parts, b.wordParts[id]) {
+			changed[id] = true
+			b.wordKey[id], b.wordParts[id] = k, parts
+		}
+	}
+}
+
+// score is a document's score for each of its keys; acc is zeros, one for
+// each key, and is left so.
+func (b *Builder) score(a *analysed, boost float64, acc []float64) []keyScore {
+	var touched []int32
+	add := func(k int32, s float64) {
+		if acc[k] == 0 {
+			touched = append(touched, k)
+		}
+		acc[k] += s
+	}
+	for j, id := range a.ids {
+		s := 0.0
+		for f, c := range a.counts[j] {
+			if c > 0 {
+				tf := float64(c)
+				s += weights[f] * tf * 2.2 / (tf + 1.2)
+			}
+		}
+		add(b.wordKey[id], s)
+		for _, p := range b.wordParts[id] {
+			add(p, s*partWeight)
+		}
+	}
+	if boost == 0 {
+		boost = 1
+	}
+	out := make([]keyScore, len(touched))
+	for i, k := range touched {
+		q := int32(math.Round(acc[k] * boost * 10))
+		out[i] = keyScore{k, max(q, 1)}
+		acc[k] = 0
+	}
+	return out
+}
+
+// allPostings gathers every document's scores into postings by key, in
+// the order of the documents.
+func allPostings(an []*analysed, keys int) [][]posting {
+	counts := make([]int32, keys)
+	for _, a := range an {
+		for _, x := range a.scores {
+			counts[x.key]++
+		}
+	}
+	postings := make([][]posting, keys)
+	for k, n := range counts {
+		if n > 0 {
+			postings[k] = make([]posting, 0, n)
+		}
+	}
+	for d, a := range an {
+		for _, x := range a.scores {
+			postings[x.key] = append(postings[x.key], posting{doc: d, score: int(x.score)})
+		}
+	}
+	return postings
+}
+
+// removePosting returns ps without document d's entry; ps is not changed
+// (the last build's files may share it).
+func removePosting(ps []posting, d int) []posting {
+	i, ok := slices.BinarySearchFunc(ps, d, func(p posting, d int) int { return p.doc - d })
+	if !ok {
+		return ps
+	}
+	return slices.Concat(ps[:i], ps[i+1:])
+}
+
+// insertPosting returns ps with p in document order; ps is not changed.
+func insertPosting(ps []posting, p posting) []posting {
+	i, _ := slices.BinarySearchFunc(ps, p.doc, func(q posting, d int) int { return q.doc - d })
+	return slices.Concat(ps[:i], []posting{p}, ps[i:])
+}
+
+type posting struct{ doc, score int }
+
+func sameDoc(a, b *Doc) bool {
+	return a.URL == b.URL && a.Title == b.Title && a.Kind == b.Kind && a.Date == b.Date &&
+		a.Summary == b.Summary && a.Slug == b.Slug && a.HTML == b.HTML && a.Boost == b.Boost &&
+		slices.Equal(a.KindWords, b.KindWords) && slices.Equal(a.Headings, b.Headings) &&
+		slices.Equal(a.Tags, b.Tags) && slices.Equal(a.Facts, b.Facts)
+}
+
+// analyse counts the words of each field of d.
+func analyse(d *Doc) *analysed {
+	c := counters.Get().(*counter)
+	defer counters.Put(c)
+	c.reset()
+	c.text(d.Title, fieldTitle)
+	c.text(d.Summary, fieldSummary)
+	for _, f := range []struct {
+		n     int
+		texts []string
+	}{{fieldHeadings, d.Headings}, {fieldTags, d.Tags}, {fieldKind, d.KindWords}, {fieldFacts, d.Facts}} {
+		for _, t := range f.texts {
+			c.text(t, f.n)
+		}
+	}
+	c.text(strings.ReplaceAll(d.Slug, "-", " "), fieldSlug)
+	// The same pass keeps the start of the text for excerpts.
+	ex := plainWriter{limit: 2 * ExcerptText}
+	texts(d.HTML, func(s string, block bool) bool {
+		if !block {
+			c.text(s, fieldText)
+		}
+		ex.write(s, block)
+		return true
+	})
+	// c's slices are used again: the document keeps copies of its size
+	return &analysed{doc: *d, words: slices.Clone(c.words), counts: slices.Clone(c.counts), text: cut(ex.String(), ExcerptText)}
+}
+
+// counters are analyse's, reused.
+var counters = sync.Pool{New: func() any { return new(counter) }}
+
+// cut returns the first n letters of s, ended at a space when one is near.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for range n {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if j := strings.LastIndexByte(s[:i], ' '); j > i*3/4 {
+		i = j
+	}
+	return s[:i] + " …"
+}
+
+// deletions maps every string one letter shorter than a key of four or
+// more letters to those keys, and every key of three or more to itself:
+// the keys within one edit of a word w are among those listed under w and
+// under w less one letter. It returns the map and its strings.
+func deletions(keys []string) (map[string][]string, []string) {
+	out := map[string][]string{}
+	var d []rune
+	for _, k := range keys {
+		r := []rune(k)
+		if len(r) < 3 || allDigits(k) {
+			continue
+		}
+		out[k] = append(out[k], k)
+		if len(r) < 4 {
+			continue
+		}
+		for i := range r {
+			d = append(append(d[:0], r[:i]...), r[i+1:]...)
+			s := string(d)
+			if l := out[s]; len(l) == 0 || l[len(l)-1] != k {
+				out[s] = append(l, k)
+			}
+		}
+	}
+	list := make([]string, 0, len(out))
+	for s, l := range out {
+		slices.Sort(l)
+		out[s] = slices.Compact(l)
+		list = append(list, s)
+	}
+	return out, list
+}
+
+// shardFiles splits keys (sorted) into files by prefix (see leaves0),
+// each key's value being value(key). reuse, when not nil, may give a
+// shard's file as it was (it reports whether it did), and made, when not
+// nil, hears of every shard's file. It works on every core.
+func shardFiles(dir string, keys []string, value func(string) []byte,
+	reuse func(prefix string, keys []string) (File, bool), made func(prefix string, keys []string, f File)) ([]File, []string) {
+	values := make([][]byte, len(keys))
+	sizes := make([]int, len(keys))
+	par.Do(len(keys), func(i int) {
+		values[i] = value(keys[i])
+		sizes[i] = len(keys[i]) + 4 + len(values[i])
+	})
+	ls := leaves0(keys, sizes, "", 0)
+	files := make([]File, len(ls))
+	leaves := make([]string, len(ls))
+	par.Do(len(ls), func(j int) {
+		l := ls[j]
+		leaves[j] = l.prefix
+		if reuse != nil {
+			if f, ok := reuse(l.prefix, keys[l.from:l.to]); ok {
+				f.Unchanged = true
+				files[j] = f
+				return
+			}
+		}
+		var buf bytes.Buffer
+		buf.WriteByte('{')
+		for i := l.from; i < l.to; i++ {
+			if i > l.from {
+				buf.WriteByte(',')
+			}
+			writeString(&buf, keys[i])
+			buf.WriteByte(':')
+			buf.Write(values[i])
+		}
+		buf.WriteString("}\n")
+		files[j] = File{Path: dir + "/" + FileName(l.prefix) + ".json", Data: buf.Bytes()}
+	})
+	if made != nil {
+		for j, l := range ls {
+			made(l.prefix, keys[l.from:l.to], files[j])
+		}
+	}
+	return files, leaves
+}
+
+// End ends every key when keys are matched with shard prefixes: the key
+// "kun" lies in the shard "kun." when "kun" is split further.
+const End = "."
+
+type leaf struct {
+	prefix   string
+	from, to int
+}
+
+// leaves0 splits keys (sorted, all beginning with prefix of depth runes)
+// into shards no larger than ShardBytes where it can: a shard too large is
+// split by the next letter, and a key that ends there goes to prefix+End.
+func leaves0(keys []string, sizes []int, prefix string, depth int) []leaf {
+	total := 0
+	for _, s := range sizes {
+		total += s
+	}
+	if total <= ShardBytes || len(keys) <= 1 {
+		if len(keys) == 0 {
+			return nil
+		}
+		return []leaf{{prefix: prefix, to: len(keys)}}
+	}
+	var out []leaf
+	for i := 0; i < len(keys); {
+		next := nextRune(keys[i], prefix)
+		j := i + 1
+		for j < len(keys) && nextRune(keys[j], prefix) == next {
+			j++
+		}
+		sub := leaves0(keys[i:j], sizes[i:j], prefix+next, depth+1)
+		for _, l := range sub {
+			out = append(out, leaf{prefix: l.prefix, from: l.from + i, to: l.to + i})
+		}
+		i = j
+	}
+	return out
+}
+
+// nextRune is the letter of key after prefix, or End.
+func nextRune(key, prefix string) string {
+	rest := key[len(prefix):]
+	if rest == "" {
+		return End
+	}
+	_, n := utf8.DecodeRuneInString(rest)
+	return rest[:n]
+}
+
+// FileName makes a shard's prefix a file name: a–z and 0–9 stay, any
+// other letter becomes its code point in hex between hyphens (ä: -e4-).
+// search.js names them the same way.
+func FileName(prefix string) string {
+	if prefix == "" {
+		return "-"
+	}
+	var b strings.Builder
+	for _, r := range prefix {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "-%x-", r)
+		}
+	}
+	return b.String()
+}
+
+// encodePostings writes [doc, score, doc-delta, score, …].
+func encodePostings(b *bytes.Buffer, ps []posting) {
+	b.WriteByte('[')
+	prev := 0
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(p.doc - prev))
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(p.score))
+		prev = p.doc
+	}
+	b.WriteByte(']')
+}
+
+func encodeKeys(b *bytes.Buffer, keys []string) {
+	b.WriteByte('[')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeString(b, k)
+	}
+	b.WriteByte(']')
+}
+
+// records writes the documents' records, RecordChunk a file: [URL, title,
+// kind, date, summary, text].
+func records(an []*analysed, last map[int]encodedRecords) ([]File, map[int]encodedRecords) {
+	files := make([]File, (len(an)+RecordChunk-1)/RecordChunk)
+	docs := make([][RecordChunk]*analysed, len(files))
+	par.Do(len(files), func(n int) {
+		from := n * RecordChunk
+		chunk := an[from:min(from+RecordChunk, len(an))]
+		copy(docs[n][:], chunk)
+		if e, ok := last[n]; ok && e.docs == docs[n] {
+			files[n] = e.file
+			files[n].Unchanged = true
+		} else {
+			files[n] = encodeRecords(n, chunk)
+		}
+	})
+	recs := make(map[int]encodedRecords, len(files))
+	for n, f := range files {
+		recs[n] = encodedRecords{docs[n], f}
+	}
+	return files, recs
+}
+
+// encodeRecords is the record file n of chunk's documents.
+func encodeRecords(n int, chunk []*analysed) File {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i, a := range chunk {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		d := &a.doc
+		b.WriteByte('[')
+		for j, s := range []string{d.URL, d.Title, d.Kind, d.Date, d.Summary, a.text} {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			writeString(&b, s)
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString("]\n")
+	return File{Path: "r/" + strconv.Itoa(n) + ".json", Data: b.Bytes()}
+}
+
+func manifest(docs int, terms, dels []string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `{"v":%d,"lang":"fi","docs":%d,"chunk":%d,"stop":`, Version, docs, RecordChunk)
+	encodeKeys(&b, Stopwords)
+	b.WriteString(`,"t":`)
+	encodeKeys(&b, terms)
+	b.WriteString(`,"d":`)
+	encodeKeys(&b, dels)
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// writeString writes s as a JSON string: the letters as they are, quotes,
+// backslashes and control characters escaped, and U+2028 and U+2029 too;
+// bytes that are not UTF-8 as U+FFFD.
+func writeString(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		// A run that needs no escaping is written whole.
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if c < 0x20 || c == '"' || c == '\\' {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError || r == 0x2028 || r == 0x2029 {
+				break
+			}
+			j += size
+		}
+		b.WriteString(s[i:j])
+		if j == len(s) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(byte(r))
+		default:
+			fmt.Fprintf(b, `\u%04x`, r)
+		}
+		i = j + size
+	}
+	b.WriteByte('"')
+}

@@ -1,0 +1,148 @@
+package search
+
+import (
+	"html"
+	"strings"
+)
+
+// PlainText returns the text of an HTML fragment (a page's body as
+// package markdown made it): tags dropped, with a space for a block's
+// (not for <strong>, <a>, …), the contents of script and style elements
+// and comments left out, character references decoded, and runs of white
+// space made one space.
+func PlainText(h string) string { return plain(h, -1) }
+
+// plain is PlainText, stopped once it has more than limit bytes (limit < 0:
+// no limit).
+func plain(h string, limit int) string {
+	w := plainWriter{limit: limit}
+	texts(h, w.write)
+	return w.String()
+}
+
+// plainWriter collects the text of texts' pieces as PlainText gives it,
+// until it holds more than limit bytes (limit < 0: no limit).
+type plainWriter struct {
+	b     strings.Builder
+	limit int
+	text  bool // the last byte written is not a space
+}
+
+// write adds a piece; it reports whether more are wanted.
+func (w *plainWriter) write(s string, block bool) bool {
+	if w.limit >= 0 && w.b.Len() > w.limit {
+		return false
+	}
+	if block {
+		s = " "
+	}
+	// Runs of other bytes are written whole; white space, the no-break
+	// space (C2 A0) too, becomes one space, and none at the start.
+	for i := 0; i < len(s); {
+		if n := spaceAt(s, i); n > 0 {
+			if w.text {
+				w.b.WriteByte(' ')
+				w.text = false
+			}
+			i += n
+			continue
+		}
+		j := i + 1
+		for j < len(s) && spaceAt(s, j) == 0 {
+			j++
+		}
+		w.b.WriteString(s[i:j])
+		w.text = true
+		i = j
+	}
+	return w.limit < 0 || w.b.Len() <= w.limit
+}
+
+// String is the text, without a space at the end.
+func (w *plainWriter) String() string { return strings.TrimSuffix(w.b.String(), " ") }
+
+// spaceAt is the length of the white space at s[i], 0 for none.
+func spaceAt(s string, i int) int {
+	switch c := s[i]; {
+	case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f':
+		return 1
+	case c == 0xc2 && i+1 < len(s) && s[i+1] == 0xa0:
+		return 2
+	}
+	return 0
+}
+
+// texts calls fn with the text between the tags of h, character
+// references decoded, and with block true where a tag other than an
+// inline one divides it, until fn returns false.
+func texts(h string, fn func(text string, block bool) bool) {
+	emit := func(s string) bool {
+		if s == "" {
+			return true
+		}
+		if strings.IndexByte(s, '&') >= 0 {
+			s = html.UnescapeString(s)
+		}
+		return fn(s, false)
+	}
+	for len(h) > 0 {
+		lt := strings.IndexByte(h, '<')
+		if lt < 0 {
+			emit(h)
+			return
+		}
+		if !emit(h[:lt]) {
+			return
+		}
+		h = h[lt:]
+		switch {
+		case strings.HasPrefix(h, "<!--"):
+			end := strings.Index(h, "-->")
+			if end < 0 {
+				return
+			}
+			h = h[end+3:]
+			continue
+		case hasTagPrefix(h, "<script"), hasTagPrefix(h, "<style"):
+			name := "</script"
+			if hasTagPrefix(h, "<style") {
+				name = "</style"
+			}
+			end := strings.Index(strings.ToLower(h), name)
+			if end < 0 {
+				return
+			}
+			h = h[end+1:] // the closing tag goes as any tag
+		}
+		gt := strings.IndexByte(h, '>')
+		if gt < 0 {
+			return
+		}
+		if !inline(h[1:gt]) && !fn("", true) {
+			return
+		}
+		h = h[gt+1:]
+	}
+}
+
+func hasTagPrefix(h, tag string) bool {
+	if len(h) <= len(tag) || !strings.EqualFold(h[:len(tag)], tag) {
+		return false
+	}
+	c := h[len(tag)]
+	return c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '/'
+}
+
+// inline reports whether a tag (its text between < and >) is of an inline
+// element, which does not divide words: <strong>kunta</strong>n.
+func inline(tag string) bool {
+	tag = strings.TrimPrefix(tag, "/")
+	if i := strings.IndexAny(tag, " \t\n/"); i >= 0 {
+		tag = tag[:i]
+	}
+	switch strings.ToLower(tag) {
+	case "a", "abbr", "b", "code", "em", "i", "mark", "s", "small", "span", "strong", "sub", "sup", "u", "del", "ins", "kbd", "q", "time":
+		return true
+	}
+	return false
+}
