@@ -374,6 +374,9 @@ type pipeline struct {
 	bodies   *body.Converter
 	renderer *render.Renderer
 	caching  bool // keep what the next run may reuse
+	// indexLater leaves the search index to the renderer's WriteIndex
+	// (Session.IndexAfterReload).
+	indexLater bool
 
 	// memo is the conversions of Options.Cache, and loading the time it
 	// took to read them; nil without a cache.
@@ -522,7 +525,8 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 	w := write.NewOutput(out, pl.opts.Minify)
 	timed("render", func() {
 		lay, ast := layoutsFS(pl.fsys), assetsFS(pl.fsys)
-		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint, NoSearch: pl.opts.NoSearch}
+		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint, NoSearch: pl.opts.NoSearch,
+			IndexLater: pl.indexLater}
 		if plan != nil && !opts.BodiesOnly {
 			opts.Only, opts.PagesOnly = plan(site, bodies)
 		}

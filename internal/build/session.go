@@ -118,14 +118,18 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 		for p, b := range files {
 			next[p] = b
 		}
-		for _, paths := range [][]string{stats.Paths, stats.Index} {
+		index := stats.Index
+		if s.pipeline.indexLater {
+			index = s.index // the last index stays served until UpdateIndex
+		}
+		for _, paths := range [][]string{stats.Paths, index} {
 			for _, p := range paths {
 				if _, ok := next[p]; !ok {
 					next[p] = s.good[p] // not rendered or written: unchanged
 				}
 			}
 		}
-		if pagesOnly {
+		if pagesOnly && !s.pipeline.indexLater {
 			// The index's files are listed whole on every rebuild
 			// (written when changed): a shard it no longer has must go.
 			var gone []string
@@ -141,13 +145,67 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) *Result {
 			}
 			res.Changed = append(diffFiles(s.good, files, false), gone...) // the rest is the last site's
 			slices.Sort(res.Changed)
+		} else if pagesOnly {
+			res.Changed = diffFiles(s.good, files, false)
 		} else {
 			res.Changed = diffFiles(s.good, next, true)
 		}
-		s.good, s.snap, s.uses, s.index = next, snap, stats.Uses, stats.Index
+		s.good, s.snap, s.uses, s.index = next, snap, stats.Uses, index
 		s.pending = map[string]bool{}
 		res.Files = next
 	}
+	res.Duration = time.Since(start)
+	return res
+}
+
+// IndexAfterReload makes every later Rebuild leave the search index as it
+// was, for UpdateIndex to write once the browser has reloaded: an edit's
+// page reaches the reader without waiting for the index.
+func (s *Session) IndexAfterReload() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pipeline.indexLater = true
+}
+
+// UpdateIndex writes the search index of the site the last Rebuild made,
+// when IndexAfterReload left it, and returns the site served now with the
+// index's files that changed; nil when there is nothing to write. A
+// rebuild in between takes the newer site's index.
+func (s *Session) UpdateIndex() *Result {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	mem := write.NewMemory()
+	w := write.NewOutput(mem, s.pipeline.opts.Minify)
+	paths, diags, ok := s.pipeline.renderer.WriteIndex(w)
+	if !ok {
+		return nil
+	}
+	res := &Result{Report: &Report{Diags: diags}, Files: s.good}
+	if diags.HasErrors() {
+		s.pipeline.renderer.ForgetSearch()
+		return res
+	}
+	files := mem.Files()
+	next := maps.Clone(s.good)
+	for p, b := range files {
+		next[p] = b
+	}
+	now := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		now[p] = true
+	}
+	var gone []string
+	for _, p := range s.index {
+		if !now[p] {
+			delete(next, p) // a shard the index no longer has
+			gone = append(gone, p)
+		}
+	}
+	res.Changed = append(diffFiles(s.good, files, false), gone...)
+	slices.Sort(res.Changed)
+	s.good, s.index = next, paths
+	res.Files = next
 	res.Duration = time.Since(start)
 	return res
 }

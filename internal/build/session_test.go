@@ -200,3 +200,64 @@ func TestSessionKeepsTheSearchIndexCurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexAfterReload is the dev server's way: a rebuild serves the
+// edited page with the last index, and UpdateIndex then brings the index
+// of the new text, byte for byte a full build's, after a word is added
+// and after it is removed again.
+func TestIndexAfterReload(t *testing.T) {
+	s, src, opts, _ := sessionOn(t, os.DirFS("testdata/site"), ".")
+	s.IndexAfterReload()
+	if idx := s.UpdateIndex(); idx != nil {
+		t.Fatalf("an index to write before any rebuild left one: %v", idx.Changed)
+	}
+	file := filepath.Join(src, "content", "verkostot", "hyte.md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	indexHas := func(files map[string][]byte) bool {
+		for p, b := range files {
+			if strings.HasPrefix(p, "haku/t/") && bytes.Contains(b, []byte(`"zyxwyläin"`)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, step := range []struct {
+		name string
+		text []byte
+		has  bool
+	}{
+		{"add a word", bytes.Replace(orig, []byte("Verkosto kokoontuu"), []byte("Zyxwyläinen verkosto kokoontuu"), 1), true},
+		{"remove it", orig, false},
+	} {
+		os.WriteFile(file, step.text, 0o644)
+		res := s.Rebuild(context.Background(), []string{"content/verkostot/hyte.md"})
+		if res.Failed() {
+			t.Fatalf("%s: %v", step.name, res.Report.Diags)
+		}
+		if page := string(res.Files["verkostot/hyte/index.html"]); strings.Contains(page, "Zyxwyläinen") != step.has {
+			t.Errorf("%s: the page is not the edited one", step.name)
+		}
+		if indexHas(res.Files) == step.has {
+			t.Errorf("%s: the index changed before UpdateIndex", step.name)
+		}
+		if slices.ContainsFunc(res.Changed, func(p string) bool { return strings.HasPrefix(p, "haku/") }) {
+			t.Errorf("%s: the rebuild changed the index: %v", step.name, res.Changed)
+		}
+		idx := s.UpdateIndex()
+		if idx == nil || idx.Failed() {
+			t.Fatalf("%s: UpdateIndex: %+v", step.name, idx)
+		}
+		if indexHas(idx.Files) != step.has {
+			t.Errorf("%s: the index after UpdateIndex has the word: %v, want %v", step.name, !step.has, step.has)
+		}
+		if _, stale := differsFromFull(src, opts, idx.Files); len(stale) > 0 {
+			t.Errorf("%s: served files differ from a full build: %v", step.name, stale)
+		}
+		if again := s.UpdateIndex(); again != nil {
+			t.Errorf("%s: a second UpdateIndex wrote %v", step.name, again.Changed)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // BenchmarkSessionEdit times the dev server's rebuild after a one-file
@@ -95,16 +96,29 @@ func benchmarkRebuilds(b *testing.B, n int, translate []string, prepare func(src
 		b.Fatal(res.Report.Diags)
 	}
 	change := prepare(src)
+	// As the dev server does: the pages first (timed as reload-ms), then
+	// the search index (index-ms).
+	s.IndexAfterReload()
 	var rendered int
+	var pages, index time.Duration
 	for i := 0; b.Loop(); i++ {
+		start := time.Now()
 		res := s.Rebuild(context.Background(), []string{change(i)})
 		if res.Failed() {
 			b.Fatal(res.Report.Diags)
 		}
+		pages += time.Since(start)
+		start = time.Now()
+		if idx := s.UpdateIndex(); idx == nil || idx.Failed() {
+			b.Fatal("no index after the rebuild")
+		}
+		index += time.Since(start)
 		rendered = res.Rendered
 		if i == 0 {
 			b.Log(res.Report.Timings())
 		}
 	}
 	b.ReportMetric(float64(rendered), "pages-rendered")
+	b.ReportMetric(float64(pages.Milliseconds())/float64(b.N), "reload-ms")
+	b.ReportMetric(float64(index.Milliseconds())/float64(b.N), "index-ms")
 }

@@ -102,6 +102,11 @@ func BenchmarkEditToReload(b *testing.B) {
 			b.Fatalf("event %s", e)
 		}
 		took = append(took, time.Since(start))
+		// The search index follows the reload; the next edit waits for
+		// it, as an editor's next save comes seconds later.
+		if e := testwait.Receive(b, ctx, "the index event", events); e != "index" {
+			b.Fatalf("event %s", e)
+		}
 	}
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "ms-median")

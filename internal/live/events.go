@@ -10,7 +10,7 @@ import (
 )
 
 type event struct {
-	name string // reload, css or error
+	name string // reload, css, error or index
 	data string
 }
 

@@ -88,6 +88,9 @@ type state struct {
 func New(session *build.Session, root string, log io.Writer) *Server {
 	s := &Server{session: session, root: root, log: log, limits: defaultLimits}
 	s.state.Store(&state{files: map[string][]byte{}})
+	if session != nil { // a test of the handler alone has none
+		session.IndexAfterReload() // see rebuild
+	}
 	return s
 }
 
@@ -177,6 +180,18 @@ func (s *Server) rebuild(ctx context.Context, changed []string) {
 	fmt.Fprintf(s.log, "%s %s: %d pages rendered, %d files changed in %d ms\n", stamp, what, res.Rendered, len(res.Changed), ms)
 	if changed != nil {
 		s.hub.send(event{name: reloadKind(res.Changed)})
+	}
+	// The search index follows, once the browser has the page: a reader's
+	// next search is a few tens of milliseconds later than the reload.
+	if idx := s.session.UpdateIndex(); idx != nil {
+		if idx.Report.Diags.HasErrors() {
+			fmt.Fprintf(s.log, "%s search index: %s\n", stamp, idx.Report.Diags.Error())
+			return
+		}
+		s.state.Store(&state{files: idx.Files})
+		if changed != nil {
+			s.hub.send(event{name: "index"}) // pages ignore it; a benchmark waits for it
+		}
 	}
 }
 

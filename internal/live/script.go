@@ -3,7 +3,8 @@ package live
 // script is the live-reload client injected into served pages (never into
 // build output). It listens to the event stream: "reload" reloads the
 // page, "css" swaps the stylesheets, "error" shows the build's errors in
-// an overlay over the last good page.
+// an overlay over the last good page; "index" (the search index caught up
+// with the reload) it ignores.
 const script = `(function(){
 var es=new EventSource("/_seutu/events");
 es.addEventListener("reload",function(){location.reload();});
