@@ -81,6 +81,7 @@ import (
 	"seutu/internal/cms"
 	"seutu/internal/diag"
 	"seutu/internal/feeds"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 	"seutu/internal/par"
 	"seutu/internal/search"
@@ -146,11 +147,15 @@ type Options struct {
 //
 // Render calls must not overlap.
 type Renderer struct {
-	conv   *body.Converter
-	cache  bool
-	last   *lastRender
-	search *search.Builder
-	docs   map[*model.Page]*search.Doc // the last render's, when caching
+	conv  *body.Converter
+	cache bool
+	last  *lastRender
+	// One index builder per language (by code), made as a render meets
+	// the language, and each language's documents of the last render,
+	// when caching: the dev server rebuilds only what changed in each.
+	search map[string]*search.Builder
+	docsMu sync.Mutex
+	docs   map[*search.Builder]map[*model.Page]*search.Doc
 }
 
 // lastRender is what a render derived from the whole site. A render of
@@ -171,19 +176,40 @@ type lastRender struct {
 // keeps nothing for the next, and lets go of each page's HTML once the
 // page is written.
 func New(conv *body.Converter) *Renderer {
-	return &Renderer{conv: conv, search: search.NewBuilder()}
+	return &Renderer{conv: conv, search: map[string]*search.Builder{}}
 }
 
 // NewCaching returns a Renderer for a site rendered again and again, as in
 // the dev server: it keeps what it derived from the whole site for the
 // next render (conv, made with body.NewCaching, keeps the bodies).
 func NewCaching(conv *body.Converter) *Renderer {
-	return &Renderer{conv: conv, cache: true, search: search.NewCaching()}
+	return &Renderer{conv: conv, cache: true, search: map[string]*search.Builder{},
+		docs: map[*search.Builder]map[*model.Page]*search.Doc{}}
 }
 
 // ForgetSearch makes the next render write every file of the search
 // index: for a render whose files were not kept (see search.Builder.Forget).
-func (r *Renderer) ForgetSearch() { r.search.Forget() }
+func (r *Renderer) ForgetSearch() {
+	for _, b := range r.search {
+		b.Forget()
+	}
+}
+
+// searchBuilder is the index builder of site's language, made on first
+// use. Render calls it before it starts the indexes' goroutines.
+func (r *Renderer) searchBuilder(site *model.Site) *search.Builder {
+	code := lang.Or(site.Lang).Code
+	b := r.search[code]
+	if b == nil {
+		if r.cache {
+			b = search.NewCaching(code)
+		} else {
+			b = search.NewBuilder(code)
+		}
+		r.search[code] = b
+	}
+	return b
+}
 
 // Stats counts what a render produced.
 type Stats struct {
@@ -273,15 +299,21 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	}
 	// The calendars, redirects, feeds, sitemap and assets need none of
 	// the rendered pages, so they are written while the pages render.
-	var rest, index diag.List
+	var rest diag.List
 	var wg sync.WaitGroup
 	if !opts.PagesOnly {
 		wg.Go(func() { stats.Assets, rest = writeRest(site, jobs, links, ast, o) })
 	}
 	// The search index reads every page's body, so any edit of a page
-	// can change it: it is written on every render, PagesOnly too.
+	// can change it: it is written on every render, PagesOnly too, one
+	// index for each language under its own search page.
+	indexes := make([][]string, len(sites))
+	indexDiags := make([]diag.List, len(sites))
 	if !opts.NoSearch {
-		wg.Go(func() { stats.Index, index = r.writeSearchIndex(site, set, o) })
+		for i, s := range sites {
+			b := r.searchBuilder(s)
+			wg.Go(func() { indexes[i], indexDiags[i] = r.writeSearchIndex(s, b, set, o) })
+		}
 	}
 	results := make([]diag.List, len(run))
 	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx
@@ -295,7 +327,10 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 		diags.Merge(l)
 	}
 	diags.Merge(rest)
-	diags.Merge(index)
+	for i := range sites {
+		stats.Index = append(stats.Index, indexes[i]...)
+		diags.Merge(indexDiags[i])
+	}
 	stats.Rendered = len(run)
 	for _, t := range tmpls {
 		stats.SlowRuns += t.shared.slowRuns.Load()

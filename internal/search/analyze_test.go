@@ -177,7 +177,7 @@ func referenceCounts(text string) map[string]int {
 }
 
 func counterCounts(text string) map[string]int {
-	var c counter
+	c := counter{lang: Finnish}
 	c.text(text, fieldText)
 	c.text(text, fieldTitle) // a second field, with every word already met
 	out := map[string]int{}
