@@ -253,7 +253,7 @@ var ui = [...]row{
 	{"Hae sivustolta", "Sök på webbplatsen", "Search the site"},
 	{"Hae", "Sök", "Search"},
 	{"Voit kirjoittaa sanat missä muodossa tahansa: esimerkiksi ”kunnanjohtajat” löytää myös kunnanjohtajakokoukset.",
-		"Du kan skriva orden i vilken form som helst: till exempel ”nätverket” hittar också nätverk.",
+		"Du kan skriva orden i vilken form som helst: till exempel ”kommunerna” hittar också kommun.",
 		"You can type words in any form: for example, ‘managers’ also finds manager."},
 	{"Haku tarvitsee JavaScriptin, joka on selaimestasi pois päältä. Voit etsiä sivuja myös",
 		"Sökningen behöver JavaScript, som är avstängt i din webbläsare. Du kan också hitta sidor",
