@@ -2,10 +2,12 @@
 // under the search page's folder, a few files per query, and lists the
 // pages that match, best first. No third-party code, no server.
 //
-// Words become keys as in Go (internal/search/analyze.go): lowercase,
-// Snowball's Finnish stemmer (ported below from the Go code that Snowball
-// generates, github.com/blevesearch/snowballstem/finnish), then "even".
-// The Go tests run this file in node over the site's words and hold its
+// Words become keys as in Go (internal/search/analyze.go, lang.go):
+// lowercase, then the Snowball stemmer of the index's language (the
+// manifest's "lang"), ported below from the Go code that Snowball
+// generates (github.com/blevesearch/snowballstem/finnish, swedish,
+// english); Finnish stems are then evened out ("even"). The Go tests run
+// this file in node over each language's words of the site and hold its
 // keys to Go's.
 (function (global) {
   "use strict";
@@ -62,16 +64,65 @@
     this.cursor -= s.length;
     return true;
   };
-  Env.prototype.sliceFrom = function (s) {
-    var bra = this.bra, ket = this.ket;
+  Env.prototype.replace = function (bra, ket, s) {
     var adjustment = s.length - (ket - bra);
     var right = ket < bra ? bra : ket;
     this.current = this.current.slice(0, bra) + s + this.current.slice(right);
     this.limit += adjustment;
     if (this.cursor >= ket) this.cursor += adjustment;
     else if (this.cursor > bra) this.cursor = bra;
+    return adjustment;
   };
-  Env.prototype.sliceDel = function () { this.sliceFrom(""); };
+  Env.prototype.sliceFrom = function (s) { this.replace(this.bra, this.ket, s); return true; };
+  Env.prototype.sliceDel = function () { return this.sliceFrom(""); };
+  Env.prototype.insert = function (bra, ket, s) {
+    var adjustment = this.replace(bra, ket, s);
+    if (bra <= this.bra) this.bra += adjustment;
+    if (bra <= this.ket) this.ket += adjustment;
+  };
+  // eqS, as Go's EqS, tests the string at the cursor without regard to
+  // the limit.
+  Env.prototype.eqS = function (s) {
+    if (this.cursor >= this.limit || !this.current.startsWith(s, this.cursor)) return false;
+    this.cursor += s.length;
+    return true;
+  };
+  Env.prototype.nextChar = function () { this.cursor++; };
+  Env.prototype.prevChar = function () { this.cursor--; };
+  Env.prototype.hop = function (n) { return this.cursor + n; };
+  // findAmong is findAmongB forwards.
+  Env.prototype.findAmong = function (v, ctx) {
+    var i = 0, j = v.length, c = this.cursor, l = this.limit;
+    var commonI = 0, commonJ = 0, firstKeyInspected = false;
+    for (;;) {
+      var k = i + ((j - i) >> 1), diff = 0;
+      var common = commonI < commonJ ? commonI : commonJ;
+      var w = v[k];
+      for (var m = common; m < w[0].length; m++) {
+        if (c + common === l) { diff = -1; break; }
+        diff = this.current.charCodeAt(c + common) - w[0].charCodeAt(m);
+        if (diff !== 0) break;
+        common++;
+      }
+      if (diff < 0) { j = k; commonJ = common; } else { i = k; commonI = common; }
+      if (j - i <= 1) {
+        if (i > 0 || j === i || firstKeyInspected) break;
+        firstKeyInspected = true;
+      }
+    }
+    for (;;) {
+      var e = v[i];
+      if (commonI >= e[0].length) {
+        this.cursor = c + e[0].length;
+        if (!e[3]) return e[2];
+        var res = e[3](this, ctx);
+        this.cursor = c + e[0].length;
+        if (res) return e[2];
+      }
+      i = e[1];
+      if (i < 0) return 0;
+    }
+  };
   Env.prototype.sliceTo = function () { return this.current.slice(this.bra, this.ket); };
   // findAmongB: among entries are [string, substring index, result, routine].
   Env.prototype.findAmongB = function (v, ctx) {
@@ -397,6 +448,1295 @@
     return e.current;
   }
 
+  // --- Snowball's Swedish stemmer ----------------------------------
+  // Translated line by line from the Go code Snowball generates
+  // (github.com/blevesearch/snowballstem/swedish), over the Env above.
+
+  var stemSwedish = (function () {
+    var A_0 = [
+        ["a", -1, 1],
+        ["arna", 0, 1],
+        ["erna", 0, 1],
+        ["heterna", 2, 1],
+        ["orna", 0, 1],
+        ["ad", -1, 1],
+        ["e", -1, 1],
+        ["ade", 6, 1],
+        ["ande", 6, 1],
+        ["arne", 6, 1],
+        ["are", 6, 1],
+        ["aste", 6, 1],
+        ["en", -1, 1],
+        ["anden", 12, 1],
+        ["aren", 12, 1],
+        ["heten", 12, 1],
+        ["ern", -1, 1],
+        ["ar", -1, 1],
+        ["er", -1, 1],
+        ["heter", 18, 1],
+        ["or", -1, 1],
+        ["s", -1, 2],
+        ["as", 21, 1],
+        ["arnas", 22, 1],
+        ["ernas", 22, 1],
+        ["ornas", 22, 1],
+        ["es", 21, 1],
+        ["ades", 26, 1],
+        ["andes", 26, 1],
+        ["ens", 21, 1],
+        ["arens", 29, 1],
+        ["hetens", 29, 1],
+        ["erns", 21, 1],
+        ["at", -1, 1],
+        ["andet", -1, 1],
+        ["het", -1, 1],
+        ["ast", -1, 1]
+    ];
+    var A_1 = [
+        ["dd", -1, -1],
+        ["gd", -1, -1],
+        ["nn", -1, -1],
+        ["dt", -1, -1],
+        ["gt", -1, -1],
+        ["kt", -1, -1],
+        ["tt", -1, -1]
+    ];
+    var A_2 = [
+        ["ig", -1, 1],
+        ["lig", 0, 1],
+        ["els", -1, 1],
+        ["fullt", -1, 3],
+        ["l\u00f6st", -1, 2]
+    ];
+    var G_v = [17, 65, 16, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 24, 0, 32];
+    var G_s_ending = [119, 127, 149];
+    function r_mark_regions(env, context) {
+      context.i_p1 = env.limit
+      var v_1 = env.cursor
+      {
+        var c = env.hop((3))
+        if (0 > c || c > env.limit) {
+          return false
+        }
+        env.cursor = c
+      }
+      context.i_x = env.cursor
+      env.cursor = v_1
+    golab0:
+      for (;;) {
+        var v_2 = env.cursor
+      lab1:
+        for (;;) {
+          if (!env.inGrouping(G_v, 97, 246)) {
+            break lab1
+          }
+          env.cursor = v_2
+          break golab0
+        }
+        env.cursor = v_2
+        if (env.cursor >= env.limit) {
+          return false
+        }
+        env.nextChar()
+      }
+    golab2:
+      for (;;) {
+      lab3:
+        for (;;) {
+          if (!env.outGrouping(G_v, 97, 246)) {
+            break lab3
+          }
+          break golab2
+        }
+        if (env.cursor >= env.limit) {
+          return false
+        }
+        env.nextChar()
+      }
+      context.i_p1 = env.cursor
+    lab4:
+      for (;;) {
+        if (!(context.i_p1 < context.i_x)) {
+          break lab4
+        }
+        context.i_p1 = context.i_x
+        break lab4
+      }
+      return true
+    }
+    function r_main_suffix(env, context) {
+      var among_var;
+      var v_1 = env.limit - env.cursor
+      if (env.cursor < context.i_p1) {
+        return false
+      }
+      env.cursor = context.i_p1
+      var v_2 = env.limitBackward
+      env.limitBackward = env.cursor
+      env.cursor = env.limit - v_1
+      env.ket = env.cursor
+      among_var = env.findAmongB(A_0, context)
+      if (among_var == 0) {
+        env.limitBackward = v_2
+        return false
+      }
+      env.bra = env.cursor
+      env.limitBackward = v_2
+      if (among_var == 0) {
+        return false
+      } else if (among_var == 1) {
+        if (!env.sliceDel()) {
+          return false
+        }
+      } else if (among_var == 2) {
+        if (!env.inGroupingB(G_s_ending, 98, 121)) {
+          return false
+        }
+        if (!env.sliceDel()) {
+          return false
+        }
+      }
+      return true
+    }
+    function r_consonant_pair(env, context) {
+      var v_1 = env.limit - env.cursor
+      if (env.cursor < context.i_p1) {
+        return false
+      }
+      env.cursor = context.i_p1
+      var v_2 = env.limitBackward
+      env.limitBackward = env.cursor
+      env.cursor = env.limit - v_1
+      var v_3 = env.limit - env.cursor
+      if (env.findAmongB(A_1, context) == 0) {
+        env.limitBackward = v_2
+        return false
+      }
+      env.cursor = env.limit - v_3
+      env.ket = env.cursor
+      if (env.cursor <= env.limitBackward) {
+        env.limitBackward = v_2
+        return false
+      }
+      env.prevChar()
+      env.bra = env.cursor
+      if (!env.sliceDel()) {
+        return false
+      }
+      env.limitBackward = v_2
+      return true
+    }
+    function r_other_suffix(env, context) {
+      var among_var;
+      var v_1 = env.limit - env.cursor
+      if (env.cursor < context.i_p1) {
+        return false
+      }
+      env.cursor = context.i_p1
+      var v_2 = env.limitBackward
+      env.limitBackward = env.cursor
+      env.cursor = env.limit - v_1
+      env.ket = env.cursor
+      among_var = env.findAmongB(A_2, context)
+      if (among_var == 0) {
+        env.limitBackward = v_2
+        return false
+      }
+      env.bra = env.cursor
+      if (among_var == 0) {
+        env.limitBackward = v_2
+        return false
+      } else if (among_var == 1) {
+        if (!env.sliceDel()) {
+          return false
+        }
+      } else if (among_var == 2) {
+        if (!env.sliceFrom("l\u00f6s")) {
+          return false
+        }
+      } else if (among_var == 3) {
+        if (!env.sliceFrom("full")) {
+          return false
+        }
+      }
+      env.limitBackward = v_2
+      return true
+    }
+    function stem(env) {
+      var context = {
+        i_x:  0,
+        i_p1: 0,
+      }
+      var v_1 = env.cursor
+    lab0:
+      for (;;) {
+        if (!r_mark_regions(env, context)) {
+          break lab0
+        }
+        break lab0
+      }
+      env.cursor = v_1
+      env.limitBackward = env.cursor
+      env.cursor = env.limit
+      var v_2 = env.limit - env.cursor
+    lab1:
+      for (;;) {
+        if (!r_main_suffix(env, context)) {
+          break lab1
+        }
+        break lab1
+      }
+      env.cursor = env.limit - v_2
+      var v_3 = env.limit - env.cursor
+    lab2:
+      for (;;) {
+        if (!r_consonant_pair(env, context)) {
+          break lab2
+        }
+        break lab2
+      }
+      env.cursor = env.limit - v_3
+      var v_4 = env.limit - env.cursor
+    lab3:
+      for (;;) {
+        if (!r_other_suffix(env, context)) {
+          break lab3
+        }
+        break lab3
+      }
+      env.cursor = env.limit - v_4
+      env.cursor = env.limitBackward
+      return true
+    }
+    return function (word) {
+      var env = new Env(word);
+      stem(env);
+      return env.current;
+    };
+  })();
+
+  // --- Snowball's English stemmer ----------------------------------
+  // Translated line by line from the Go code Snowball generates
+  // (github.com/blevesearch/snowballstem/english), over the Env above.
+
+  var stemEnglish = (function () {
+    var A_0 = [
+        ["arsen", -1, -1],
+        ["commun", -1, -1],
+        ["gener", -1, -1]
+    ];
+    var A_1 = [
+        ["'", -1, 1],
+        ["'s'", 0, 1],
+        ["'s", -1, 1]
+    ];
+    var A_2 = [
+        ["ied", -1, 2],
+        ["s", -1, 3],
+        ["ies", 1, 2],
+        ["sses", 1, 1],
+        ["ss", 1, -1],
+        ["us", 1, -1]
+    ];
+    var A_3 = [
+        ["", -1, 3],
+        ["bb", 0, 2],
+        ["dd", 0, 2],
+        ["ff", 0, 2],
+        ["gg", 0, 2],
+        ["bl", 0, 1],
+        ["mm", 0, 2],
+        ["nn", 0, 2],
+        ["pp", 0, 2],
+        ["rr", 0, 2],
+        ["at", 0, 1],
+        ["tt", 0, 2],
+        ["iz", 0, 1]
+    ];
+    var A_4 = [
+        ["ed", -1, 2],
+        ["eed", 0, 1],
+        ["ing", -1, 2],
+        ["edly", -1, 2],
+        ["eedly", 3, 1],
+        ["ingly", -1, 2]
+    ];
+    var A_5 = [
+        ["anci", -1, 3],
+        ["enci", -1, 2],
+        ["ogi", -1, 13],
+        ["li", -1, 16],
+        ["bli", 3, 12],
+        ["abli", 4, 4],
+        ["alli", 3, 8],
+        ["fulli", 3, 14],
+        ["lessli", 3, 15],
+        ["ousli", 3, 10],
+        ["entli", 3, 5],
+        ["aliti", -1, 8],
+        ["biliti", -1, 12],
+        ["iviti", -1, 11],
+        ["tional", -1, 1],
+        ["ational", 14, 7],
+        ["alism", -1, 8],
+        ["ation", -1, 7],
+        ["ization", 17, 6],
+        ["izer", -1, 6],
+        ["ator", -1, 7],
+        ["iveness", -1, 11],
+        ["fulness", -1, 9],
+        ["ousness", -1, 10]
+    ];
+    var A_6 = [
+        ["icate", -1, 4],
+        ["ative", -1, 6],
+        ["alize", -1, 3],
+        ["iciti", -1, 4],
+        ["ical", -1, 4],
+        ["tional", -1, 1],
+        ["ational", 5, 2],
+        ["ful", -1, 5],
+        ["ness", -1, 5]
+    ];
+    var A_7 = [
+        ["ic", -1, 1],
+        ["ance", -1, 1],
+        ["ence", -1, 1],
+        ["able", -1, 1],
+        ["ible", -1, 1],
+        ["ate", -1, 1],
+        ["ive", -1, 1],
+        ["ize", -1, 1],
+        ["iti", -1, 1],
+        ["al", -1, 1],
+        ["ism", -1, 1],
+        ["ion", -1, 2],
+        ["er", -1, 1],
+        ["ous", -1, 1],
+        ["ant", -1, 1],
+        ["ent", -1, 1],
+        ["ment", 15, 1],
+        ["ement", 16, 1]
+    ];
+    var A_8 = [
+        ["e", -1, 1],
+        ["l", -1, 2]
+    ];
+    var A_9 = [
+        ["succeed", -1, -1],
+        ["proceed", -1, -1],
+        ["exceed", -1, -1],
+        ["canning", -1, -1],
+        ["inning", -1, -1],
+        ["earring", -1, -1],
+        ["herring", -1, -1],
+        ["outing", -1, -1]
+    ];
+    var A_10 = [
+        ["andes", -1, -1],
+        ["atlas", -1, -1],
+        ["bias", -1, -1],
+        ["cosmos", -1, -1],
+        ["dying", -1, 3],
+        ["early", -1, 9],
+        ["gently", -1, 7],
+        ["howe", -1, -1],
+        ["idly", -1, 6],
+        ["lying", -1, 4],
+        ["news", -1, -1],
+        ["only", -1, 10],
+        ["singly", -1, 11],
+        ["skies", -1, 2],
+        ["skis", -1, 1],
+        ["sky", -1, -1],
+        ["tying", -1, 5],
+        ["ugly", -1, 8]
+    ];
+    var G_v = [17, 65, 16, 1];
+    var G_v_WXY = [1, 17, 65, 208, 1];
+    var G_valid_LI = [55, 141, 2];
+    function r_prelude(env, context) {
+      context.b_Y_found = false
+      var v_1 = env.cursor
+    lab0:
+      for (;;) {
+        env.bra = env.cursor
+        if (!env.eqS("'")) {
+          break lab0
+        }
+        env.ket = env.cursor
+        if (!env.sliceDel()) {
+          return false
+        }
+        break lab0
+      }
+      env.cursor = v_1
+      var v_2 = env.cursor
+    lab1:
+      for (;;) {
+        env.bra = env.cursor
+        if (!env.eqS("y")) {
+          break lab1
+        }
+        env.ket = env.cursor
+        if (!env.sliceFrom("Y")) {
+          return false
+        }
+        context.b_Y_found = true
+        break lab1
+      }
+      env.cursor = v_2
+      var v_3 = env.cursor
+    lab2:
+      for (;;) {
+      replab3:
+        for (;;) {
+          var v_4 = env.cursor
+        lab4:
+          for (var _n173 = 0; _n173 < 2; _n173++) {
+          golab5:
+            for (;;) {
+              var v_5 = env.cursor
+            lab6:
+              for (;;) {
+                if (!env.inGrouping(G_v, 97, 121)) {
+                  break lab6
+                }
+                env.bra = env.cursor
+                if (!env.eqS("y")) {
+                  break lab6
+                }
+                env.ket = env.cursor
+                env.cursor = v_5
+                break golab5
+              }
+              env.cursor = v_5
+              if (env.cursor >= env.limit) {
+                break lab4
+              }
+              env.nextChar()
+            }
+            if (!env.sliceFrom("Y")) {
+              return false
+            }
+            context.b_Y_found = true
+            continue replab3
+          }
+          env.cursor = v_4
+          break replab3
+        }
+        break lab2
+      }
+      env.cursor = v_3
+      return true
+    }
+    function r_mark_regions(env, context) {
+      context.i_p1 = env.limit
+      context.i_p2 = env.limit
+      var v_1 = env.cursor
+    lab0:
+      for (;;) {
+      lab1:
+        for (;;) {
+          var v_2 = env.cursor
+        lab2:
+          for (;;) {
+            if (env.findAmong(A_0, context) == 0) {
+              break lab2
+            }
+            break lab1
+          }
+          env.cursor = v_2
+        golab3:
+          for (;;) {
+          lab4:
+            for (;;) {
+              if (!env.inGrouping(G_v, 97, 121)) {
+                break lab4
+              }
+              break golab3
+            }
+            if (env.cursor >= env.limit) {
+              break lab0
+            }
+            env.nextChar()
+          }
+        golab5:
+          for (;;) {
+          lab6:
+            for (;;) {
+              if (!env.outGrouping(G_v, 97, 121)) {
+                break lab6
+              }
+              break golab5
+            }
+            if (env.cursor >= env.limit) {
+              break lab0
+            }
+            env.nextChar()
+          }
+          break lab1
+        }
+        context.i_p1 = env.cursor
+      golab7:
+        for (;;) {
+        lab8:
+          for (;;) {
+            if (!env.inGrouping(G_v, 97, 121)) {
+              break lab8
+            }
+            break golab7
+          }
+          if (env.cursor >= env.limit) {
+            break lab0
+          }
+          env.nextChar()
+        }
+      golab9:
+        for (;;) {
+        lab10:
+          for (;;) {
+            if (!env.outGrouping(G_v, 97, 121)) {
+              break lab10
+            }
+            break golab9
+          }
+          if (env.cursor >= env.limit) {
+            break lab0
+          }
+          env.nextChar()
+        }
+        context.i_p2 = env.cursor
+        break lab0
+      }
+      env.cursor = v_1
+      return true
+    }
+    function r_shortv(env, context) {
+    lab0:
+      for (;;) {
+        var v_1 = env.limit - env.cursor
+      lab1:
+        for (;;) {
+          if (!env.outGroupingB(G_v_WXY, 89, 121)) {
+            break lab1
+          }
+          if (!env.inGroupingB(G_v, 97, 121)) {
+            break lab1
+          }
+          if (!env.outGroupingB(G_v, 97, 121)) {
+            break lab1
+          }
+          break lab0
+        }
+        env.cursor = env.limit - v_1
+        if (!env.outGroupingB(G_v, 97, 121)) {
+          return false
+        }
+        if (!env.inGroupingB(G_v, 97, 121)) {
+          return false
+        }
+        if (env.cursor > env.limitBackward) {
+          return false
+        }
+        break lab0
+      }
+      return true
+    }
+    function r_R1(env, context) {
+      if (!(context.i_p1 <= env.cursor)) {
+        return false
+      }
+      return true
+    }
+    function r_R2(env, context) {
+      if (!(context.i_p2 <= env.cursor)) {
+        return false
+      }
+      return true
+    }
+    function r_Step_1a(env, context) {
+      var among_var;
+      var v_1 = env.limit - env.cursor
+    lab0:
+      for (;;) {
+        env.ket = env.cursor
+        among_var = env.findAmongB(A_1, context)
+        if (among_var == 0) {
+          env.cursor = env.limit - v_1
+          break lab0
+        }
+        env.bra = env.cursor
+        if (among_var == 0) {
+          env.cursor = env.limit - v_1
+          break lab0
+        } else if (among_var == 1) {
+          if (!env.sliceDel()) {
+            return false
+          }
+        }
+        break lab0
+      }
+      env.ket = env.cursor
+      among_var = env.findAmongB(A_2, context)
+      if (among_var == 0) {
+        return false
+      }
+      env.bra = env.cursor
+      if (among_var == 0) {
+        return false
+      } else if (among_var == 1) {
+        if (!env.sliceFrom("ss")) {
+          return false
+        }
+      } else if (among_var == 2) {
+      lab1:
+        for (;;) {
+          var v_2 = env.limit - env.cursor
+        lab2:
+          for (;;) {
+            {
+              var c = env.hop(-(2))
+              if (env.limitBackward > c || c > env.limit) {
+                break lab2
+              }
+              env.cursor = c
+            }
+            if (!env.sliceFrom("i")) {
+              return false
+            }
+            break lab1
+          }
+          env.cursor = env.limit - v_2
+          if (!env.sliceFrom("ie")) {
+            return false
+          }
+          break lab1
+        }
+      } else if (among_var == 3) {
+        if (env.cursor <= env.limitBackward) {
+          return false
+        }
+        env.prevChar()
+      golab3:
+        for (;;) {
+        lab4:
+          for (;;) {
+            if (!env.inGroupingB(G_v, 97, 121)) {
+              break lab4
+            }
+            break golab3
+          }
+          if (env.cursor <= env.limitBackward) {
+            return false
+          }
+          env.prevChar()
+        }
+        if (!env.sliceDel()) {
+          return false
+        }
+      }
+      return true
+    }
+    function r_Step_1b(env, context) {
+      var among_var;
+      env.ket = env.cursor
+      among_var = env.findAmongB(A_4, context)
+      if (among_var == 0) {
+        return false
+      }
+      env.bra = env.cursor
+      if (among_var == 0) {
+        return false
+      } else if (among_var == 1) {
+        if (!r_R1(env, context)) {
+          return false
+        }
+        if (!env.sliceFrom("ee")) {
+          return false
+        }
+      } else if (among_var == 2) {
+        var v_1 = env.limit - env.cursor
+      golab0:
+        for (;;) {
+        lab1:
+          for (;;) {
+            if (!env.inGroupingB(G_v, 97, 121)) {
+              break lab1
+            }
+            break golab0
+          }
+          if (env.cursor <= env.limitBackward) {
+            return false
+          }
+          env.prevChar()
+        }
+        env.cursor = env.limit - v_1
+        if (!env.sliceDel()) {
+          return false
+        }
+        var v_3 = env.limit - env.cursor
+        among_var = env.findAmongB(A_3, context)
+        if (among_var == 0) {
+          return false
+        }
+        env.cursor = env.limit - v_3
+        if (among_var == 0) {
+          return false
+        } else if (among_var == 1) {
+          {
+            var c = env.cursor
+            var bra = env.cursor, ket = env.cursor;
+            env.insert(bra, ket, "e")
+            env.cursor = c
+          }
+        } else if (among_var == 2) {
+          env.ket = env.cursor
+          if (env.cursor <= env.limitBackward) {
+            return false
+          }
+          env.prevChar()
+          env.bra = env.cursor
+          if (!env.sliceDel()) {
+            return false
+          }
+        } else if (among_var == 3) {
+          if (env.cursor != context.i_p1) {
+            return false
+          }
+          var v_4 = env.limit - env.cursor
+          if (!r_shortv(env, context)) {
+            return false
+          }
+          env.cursor = env.limit - v_4
+          {
+            var c = env.cursor
+            var bra = env.cursor, ket = env.cursor;
+            env.insert(bra, ket, "e")
+            env.cursor = c
+          }
+        }
+      }
+      return true
+    }
+    function r_Step_1c(env, context) {
+      env.ket = env.cursor
+    lab0:
+      for (;;) {
+        var v_1 = env.limit - env.cursor
+      lab1:
+        for (;;) {
+          if (!env.eqSB("y")) {
+            break lab1
+          }
+          break lab0
+        }
+        env.cursor = env.limit - v_1
+        if (!env.eqSB("Y")) {
+          return false
+        }
+        break lab0
+      }
+      env.bra = env.cursor
+      if (!env.outGroupingB(G_v, 97, 121)) {
+        return false
+      }
+      var v_2 = env.limit - env.cursor
+    lab2:
+      for (;;) {
+        if (env.cursor > env.limitBackward) {
+          break lab2
+        }
+        return false
+      }
+      env.cursor = env.limit - v_2
+      if (!env.sliceFrom("i")) {
+        return false
+      }
+      return true
+    }
+    function r_Step_2(env, context) {
+      var among_var;
+      env.ket = env.cursor
+      among_var = env.findAmongB(A_5, context)
+      if (among_var == 0) {
+        return false
+      }
+      env.bra = env.cursor
+      if (!r_R1(env, context)) {
+        return false
+      }
+      if (among_var == 0) {
+        return false
+      } else if (among_var == 1) {
+        if (!env.sliceFrom("tion")) {
+          return false
+        }
+      } else if (among_var == 2) {
+        if (!env.sliceFrom("ence")) {
+          return false
+        }
+      } else if (among_var == 3) {
+        if (!env.sliceFrom("ance")) {
+          return false
+        }
+      } else if (among_var == 4) {
+        if (!env.sliceFrom("able")) {
+          return false
+        }
+      } else if (among_var == 5) {
+        if (!env.sliceFrom("ent")) {
+          return false
+        }
+      } else if (among_var == 6) {
+        if (!env.sliceFrom("ize")) {
+          return false
+        }
+      } else if (among_var == 7) {
+        if (!env.sliceFrom("ate")) {
+          return false
+        }
+      } else if (among_var == 8) {
+        if (!env.sliceFrom("al")) {
+          return false
+        }
+      } else if (among_var == 9) {
+        if (!env.sliceFrom("ful")) {
+          return false
+        }
+      } else if (among_var == 10) {
+        if (!env.sliceFrom("ous")) {
+          return false
+        }
+      } else if (among_var == 11) {
+        if (!env.sliceFrom("ive")) {
+          return false
+        }
+      } else if (among_var == 12) {
+        if (!env.sliceFrom("ble")) {
+          return false
+        }
+      } else if (among_var == 13) {
+        if (!env.eqSB("l")) {
+          return false
+        }
+        if (!env.sliceFrom("og")) {
+          return false
+        }
+      } else if (among_var == 14) {
+        if (!env.sliceFrom("ful")) {
+          return false
+        }
+      } else if (among_var == 15) {
+        if (!env.sliceFrom("less")) {
+          return false
+        }
+      } else if (among_var == 16) {
+        if (!env.inGroupingB(G_valid_LI, 99, 116)) {
+          return false
+        }
+        if (!env.sliceDel()) {
+          return false
+        }
+      }
+      return true
+    }
+    function r_Step_3(env, context) {
+      var among_var;
+      env.ket = env.cursor
+      among_var = env.findAmongB(A_6, context)
+      if (among_var == 0) {
+        return false
+      }
+      env.bra = env.cursor
+      if (!r_R1(env, context)) {
+        return false
+      }
+      if (among_var == 0) {
+        return false
+      } else if (among_var == 1) {
+        if (!env.sliceFrom("tion")) {
+          return false
+        }
+      } else if (among_var == 2) {
+        if (!env.sliceFrom("ate")) {
+          return false
+        }
+      } else if (among_var == 3) {
+        if (!env.sliceFrom("al")) {
+          return false
+        }
+      } else if (among_var == 4) {
+        if (!env.sliceFrom("ic")) {
+          return false
+        }
+      } else if (among_var == 5) {
+        if (!env.sliceDel()) {
+          return false
+        }
+      } else if (among_var == 6) {
+        if (!r_R2(env, context)) {
+          return false
+        }
+        if (!env.sliceDel()) {
+          return false
+        }
+      }
+      return true
+    }
+    function r_Step_4(env, context) {
+      var among_var;
+      env.ket = env.cursor
+      among_var = env.findAmongB(A_7, context)
+      if (among_var == 0) {
+        return false
+      }
+      env.bra = env.cursor
+      if (!r_R2(env, context)) {
+        return false
+      }
+      if (among_var == 0) {
+        return false
+      } else if (among_var == 1) {
+        if (!env.sliceDel()) {
+          return false
+        }
+      } else if (among_var == 2) {
+      lab0:
+        for (;;) {
+          var v_1 = env.limit - env.cursor
+        lab1:
+          for (;;) {
+            if (!env.eqSB("s")) {
+              break lab1
+            }
+            break lab0
+          }
+          env.cursor = env.limit - v_1
+          if (!env.eqSB("t")) {
+            return false
+          }
+          break lab0
+        }
+        if (!env.sliceDel()) {
+          return false
+        }
+      }
+      return true
+    }
+    function r_Step_5(env, context) {
+      var among_var;
+      env.ket = env.cursor
+      among_var = env.findAmongB(A_8, context)
+      if (among_var == 0) {
+        return false
+      }
+      env.bra = env.cursor
+      if (among_var == 0) {
+        return false
+      } else if (among_var == 1) {
+      lab0:
+        for (;;) {
+          var v_1 = env.limit - env.cursor
+        lab1:
+          for (;;) {
+            if (!r_R2(env, context)) {
+              break lab1
+            }
+            break lab0
+          }
+          env.cursor = env.limit - v_1
+          if (!r_R1(env, context)) {
+            return false
+          }
+          var v_2 = env.limit - env.cursor
+        lab2:
+          for (;;) {
+            if (!r_shortv(env, context)) {
+              break lab2
+            }
+            return false
+          }
+          env.cursor = env.limit - v_2
+          break lab0
+        }
+        if (!env.sliceDel()) {
+          return false
+        }
+      } else if (among_var == 2) {
+        if (!r_R2(env, context)) {
+          return false
+        }
+        if (!env.eqSB("l")) {
+          return false
+        }
+        if (!env.sliceDel()) {
+          return false
+        }
+      }
+      return true
+    }
+    function r_exception2(env, context) {
+      env.ket = env.cursor
+      if (env.findAmongB(A_9, context) == 0) {
+        return false
+      }
+      env.bra = env.cursor
+      if (env.cursor > env.limitBackward) {
+        return false
+      }
+      return true
+    }
+    function r_exception1(env, context) {
+      var among_var;
+      env.bra = env.cursor
+      among_var = env.findAmong(A_10, context)
+      if (among_var == 0) {
+        return false
+      }
+      env.ket = env.cursor
+      if (env.cursor < env.limit) {
+        return false
+      }
+      if (among_var == 0) {
+        return false
+      } else if (among_var == 1) {
+        if (!env.sliceFrom("ski")) {
+          return false
+        }
+      } else if (among_var == 2) {
+        if (!env.sliceFrom("sky")) {
+          return false
+        }
+      } else if (among_var == 3) {
+        if (!env.sliceFrom("die")) {
+          return false
+        }
+      } else if (among_var == 4) {
+        if (!env.sliceFrom("lie")) {
+          return false
+        }
+      } else if (among_var == 5) {
+        if (!env.sliceFrom("tie")) {
+          return false
+        }
+      } else if (among_var == 6) {
+        if (!env.sliceFrom("idl")) {
+          return false
+        }
+      } else if (among_var == 7) {
+        if (!env.sliceFrom("gentl")) {
+          return false
+        }
+      } else if (among_var == 8) {
+        if (!env.sliceFrom("ugli")) {
+          return false
+        }
+      } else if (among_var == 9) {
+        if (!env.sliceFrom("earli")) {
+          return false
+        }
+      } else if (among_var == 10) {
+        if (!env.sliceFrom("onli")) {
+          return false
+        }
+      } else if (among_var == 11) {
+        if (!env.sliceFrom("singl")) {
+          return false
+        }
+      }
+      return true
+    }
+    function r_postlude(env, context) {
+      if (!context.b_Y_found) {
+        return false
+      }
+    replab0:
+      for (;;) {
+        var v_1 = env.cursor
+      lab1:
+        for (var _n835 = 0; _n835 < 2; _n835++) {
+        golab2:
+          for (;;) {
+            var v_2 = env.cursor
+          lab3:
+            for (;;) {
+              env.bra = env.cursor
+              if (!env.eqS("Y")) {
+                break lab3
+              }
+              env.ket = env.cursor
+              env.cursor = v_2
+              break golab2
+            }
+            env.cursor = v_2
+            if (env.cursor >= env.limit) {
+              break lab1
+            }
+            env.nextChar()
+          }
+          if (!env.sliceFrom("y")) {
+            return false
+          }
+          continue replab0
+        }
+        env.cursor = v_1
+        break replab0
+      }
+      return true
+    }
+    function stem(env) {
+      var context = {
+        b_Y_found: false,
+        i_p2:      0,
+        i_p1:      0,
+      }
+    lab0:
+      for (;;) {
+        var v_1 = env.cursor
+      lab1:
+        for (;;) {
+          if (!r_exception1(env, context)) {
+            break lab1
+          }
+          break lab0
+        }
+        env.cursor = v_1
+      lab2:
+        for (;;) {
+          var v_2 = env.cursor
+        lab3:
+          for (;;) {
+            {
+              var c = env.hop((3))
+              if (0 > c || c > env.limit) {
+                break lab3
+              }
+              env.cursor = c
+            }
+            break lab2
+          }
+          env.cursor = v_2
+          break lab0
+        }
+        env.cursor = v_1
+        var v_3 = env.cursor
+      lab4:
+        for (;;) {
+          if (!r_prelude(env, context)) {
+            break lab4
+          }
+          break lab4
+        }
+        env.cursor = v_3
+        var v_4 = env.cursor
+      lab5:
+        for (;;) {
+          if (!r_mark_regions(env, context)) {
+            break lab5
+          }
+          break lab5
+        }
+        env.cursor = v_4
+        env.limitBackward = env.cursor
+        env.cursor = env.limit
+        var v_5 = env.limit - env.cursor
+      lab6:
+        for (;;) {
+          if (!r_Step_1a(env, context)) {
+            break lab6
+          }
+          break lab6
+        }
+        env.cursor = env.limit - v_5
+      lab7:
+        for (;;) {
+          var v_6 = env.limit - env.cursor
+        lab8:
+          for (;;) {
+            if (!r_exception2(env, context)) {
+              break lab8
+            }
+            break lab7
+          }
+          env.cursor = env.limit - v_6
+          var v_7 = env.limit - env.cursor
+        lab9:
+          for (;;) {
+            if (!r_Step_1b(env, context)) {
+              break lab9
+            }
+            break lab9
+          }
+          env.cursor = env.limit - v_7
+          var v_8 = env.limit - env.cursor
+        lab10:
+          for (;;) {
+            if (!r_Step_1c(env, context)) {
+              break lab10
+            }
+            break lab10
+          }
+          env.cursor = env.limit - v_8
+          var v_9 = env.limit - env.cursor
+        lab11:
+          for (;;) {
+            if (!r_Step_2(env, context)) {
+              break lab11
+            }
+            break lab11
+          }
+          env.cursor = env.limit - v_9
+          var v_10 = env.limit - env.cursor
+        lab12:
+          for (;;) {
+            if (!r_Step_3(env, context)) {
+              break lab12
+            }
+            break lab12
+          }
+          env.cursor = env.limit - v_10
+          var v_11 = env.limit - env.cursor
+        lab13:
+          for (;;) {
+            if (!r_Step_4(env, context)) {
+              break lab13
+            }
+            break lab13
+          }
+          env.cursor = env.limit - v_11
+          var v_12 = env.limit - env.cursor
+        lab14:
+          for (;;) {
+            if (!r_Step_5(env, context)) {
+              break lab14
+            }
+            break lab14
+          }
+          env.cursor = env.limit - v_12
+          break lab7
+        }
+        env.cursor = env.limitBackward
+        var v_13 = env.cursor
+      lab15:
+        for (;;) {
+          if (!r_postlude(env, context)) {
+            break lab15
+          }
+          break lab15
+        }
+        env.cursor = v_13
+        break lab0
+      }
+      return true
+    }
+    return function (word) {
+      var env = new Env(word);
+      stem(env);
+      return env.current;
+    };
+  })();
+
   // --- Words and keys, as internal/search/analyze.go -------------------
 
   var vowels = "aeiouyäö";
@@ -423,8 +1763,12 @@
     return r.join("");
   }
 
-  function key(word) {
+  // key is the index key of a lowercase word in the language of code (fi,
+  // sv or en; Finnish for any other), as Analyzer.Key.
+  function key(word, code) {
     if (word === "" || /^[0-9]+$/.test(word)) return word;
+    if (code === "sv") return stemSwedish(word);
+    if (code === "en") return stemEnglish(word);
     return even(stem(word));
   }
 
@@ -582,7 +1926,7 @@
     var m = this.m, out = [];
     words(query.normalize("NFC")).forEach(function (w) {
       if (m.stopSet.has(w.w)) return;
-      var k = key(w.w);
+      var k = key(w.w, m.lang);
       if (!out.some(function (x) { return x.key === k; })) out.push({ word: w.w, key: k });
     });
     return out;
@@ -624,7 +1968,7 @@
             total: ranked.length,
             keys: marks,
             results: recs.map(function (rec) {
-              return { url: rec[0], title: rec[1], kind: rec[2], date: rec[3], excerpt: excerpt(rec, marks) };
+              return { url: rec[0], title: rec[1], kind: rec[2], date: rec[3], excerpt: excerpt(rec, marks, m.lang) };
             })
           };
         });
@@ -665,24 +2009,25 @@
     });
   }
 
-  // marked reports whether a word of a page matches one of the keys: its
-  // own key, or a compound whose key holds a key of four letters or more.
-  function marked(w, keys) {
-    var k = key(w);
+  // marked reports whether a word of a page (in the language of code)
+  // matches one of the keys: its own key, or a compound whose key holds a
+  // key of four letters or more.
+  function marked(w, keys, code) {
+    var k = key(w, code);
     for (var i = 0; i < keys.length; i++) {
       if (k === keys[i] || keys[i].length >= 4 && k.indexOf(keys[i]) >= 0) return true;
     }
     return false;
   }
 
-  // excerpt picks from a record's summary and text the passage with the
-  // matched words, and marks them: escaped HTML.
-  function excerpt(rec, keys) {
+  // excerpt picks from a record's summary and text (in the language of
+  // code) the passage with the matched words, and marks them: escaped HTML.
+  function excerpt(rec, keys, code) {
     var best = null;
     [rec[4], rec[5]].forEach(function (text) {
       if (!text) return;
       text = text.normalize("NFC");
-      var hits = words(text).filter(function (w) { return marked(w.w, keys); });
+      var hits = words(text).filter(function (w) { return marked(w.w, keys, code); });
       if (best === null || hits.length > best.hits.length) best = { text: text, hits: hits };
     });
     if (best === null) return "";
@@ -710,7 +2055,20 @@
 
   // --- The page ------------------------------------------------------------
 
-  function plural(n, one, many) { return n === 1 ? one : many; }
+  // readTexts reads the results box's data-texts: the status texts in the
+  // page's language (internal/lang's table, through lang.ScriptTexts).
+  function readTexts(box) {
+    try {
+      return JSON.parse(box.getAttribute("data-texts") || "{}") || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  // fill puts the query and a count into a text: {q}, {n}.
+  function fill(text, query, n) {
+    return (text || "").replace("{q}", function () { return query; }).replace("{n}", String(n));
+  }
 
   function setup(doc) {
     var box = doc.getElementById("hakutulokset");
@@ -725,6 +2083,7 @@
       });
     });
     var base = box.getAttribute("data-base") || "/";
+    var texts = readTexts(box);
     var seq = 0;
 
     function show(query, res) {
@@ -757,9 +2116,9 @@
         box.appendChild(ol);
       }
       var n = res.total;
-      status.textContent = n === 0 ? "Haulla ”" + query + "” ei löytynyt sivuja."
-        : "Haulla ”" + query + "” löytyi " + n + " " + plural(n, "sivu", "sivua") +
-          (n > res.results.length ? ", näytetään " + res.results.length + " parasta." : ".");
+      status.textContent = n === 0 ? fill(texts.none, query, n)
+        : fill(n === 1 ? texts.one : texts.other, query, n) +
+          (n > res.results.length ? fill(texts.best, query, res.results.length) : "") + ".";
     }
 
     function run(push) {
@@ -776,7 +2135,7 @@
       engine.search(query).then(function (res) {
         if (my === seq) show(query, res);
       }, function () {
-        if (my === seq) status.textContent = "Haku ei nyt toimi: hakemistoa ei saatu ladattua.";
+        if (my === seq) status.textContent = texts.error || "";
       });
     }
 

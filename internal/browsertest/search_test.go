@@ -122,6 +122,26 @@ func TestSearchFromTheHeader(t *testing.T) {
 		t.Errorf("recall in the top 5 is %d of %d, want at least 95 %%", found, expected)
 	}
 
+	// English: the header of an English page searches the English index
+	// on /en/search/, with English keys (managers, manager) and texts.
+	do(t, tab, "open /en/", chromedp.Navigate(srv.URL+"/en/"))
+	do(t, tab, "managers: type into the English header's field and press Enter",
+		chromedp.SendKeys(chromedp.ID("sivuhaku"), "managers"+kb.Enter))
+	testwait.Until(t, tab, "the English results", func(step context.Context) bool {
+		s, err := chromedp.Run(step, chromedp.Evaluate[searchState](jsSearchState))
+		return err == nil && s.Status != ""
+	})
+	if path := eval[string](t, tab, `location.pathname + location.search`); path != "/en/search/?q=managers" {
+		t.Errorf("the English header's search went to %s", path)
+	}
+	en := run(t, tab, "read the English results", chromedp.Evaluate[searchState](jsSearchState))
+	if top := en.Links[:min(5, len(en.Links))]; !slices.Contains(top, "/en/verkostot/kunnanjohtajakokoukset/") {
+		t.Errorf("/en/search/?q=managers: the English network page is not in the top 5: %v (%s)", top, en.Status)
+	}
+	if !strings.Contains(en.Status, "found for ‘managers’") {
+		t.Errorf("/en/search/?q=managers: the live region says %q", en.Status)
+	}
+
 	// Typing to results: each query typed afresh into the search page's
 	// own field; the page notes the last keystroke and the moment the
 	// live region changes after it.

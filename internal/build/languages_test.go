@@ -3,12 +3,16 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"seutu/internal/golden"
+	"seutu/internal/search"
 )
 
 // threeLanguages is a small site in Finnish, Swedish and English: a
@@ -115,6 +119,31 @@ func TestLanguages(t *testing.T) {
 			`xmlns:xhtml="http://www.w3.org/1999/xhtml"`,
 			`<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:1313/en/verkostot/johtajat/"/>`)
 	})
+	t.Run("search per language", func(t *testing.T) {
+		for _, c := range []struct{ dir, lang, query, want string }{
+			{"haku/", "fi", "kunnanjohtajien", "/verkostot/johtajat/"},
+			{"sv/sok/", "sv", "kontaktpersonen", "/sv/henkilot/maija/"},
+			{"en/search/", "en", "networks", "/en/verkostot/johtajat/"},
+		} {
+			if _, ok := files[c.dir+"index.html"]; !ok {
+				t.Errorf("no search page %s", c.dir)
+			}
+			var m struct {
+				Lang  string
+				Chunk int
+				T     []string
+			}
+			if err := json.Unmarshal(files[c.dir+"index.json"], &m); err != nil {
+				t.Fatalf("%sindex.json: %v", c.dir, err)
+			}
+			if m.Lang != c.lang {
+				t.Errorf("%sindex.json: lang %q, want %q", c.dir, m.Lang, c.lang)
+			}
+			if got := lookup(t, files, c.dir, m.T, m.Chunk, search.ForLang(c.lang).Key(c.query)); !slices.Contains(got, c.want) {
+				t.Errorf("%s: %q finds %v, not %s", c.dir, c.query, got, c.want)
+			}
+		}
+	})
 	t.Run("coverage", func(t *testing.T) {
 		var b strings.Builder
 		rep.PrintCoverage(&b)
@@ -123,6 +152,33 @@ func TestLanguages(t *testing.T) {
 			t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 		}
 	})
+}
+
+// lookup finds in the index under dir, whose term shards' prefixes are
+// shards, the URLs of the pages with key, as search.js does.
+func lookup(t *testing.T, files map[string][]byte, dir string, shards []string, chunk int, key string) []string {
+	t.Helper()
+	prefix := ""
+	for _, p := range shards {
+		if strings.HasPrefix(key+search.End, p) && len(p) >= len(prefix) {
+			prefix = p
+		}
+	}
+	var shard map[string][]int
+	if err := json.Unmarshal(files[dir+"t/"+search.FileName(prefix)+".json"], &shard); err != nil {
+		t.Fatalf("%s: shard %q: %v", dir, prefix, err)
+	}
+	var urls []string
+	doc := 0
+	for i := 0; i+1 < len(shard[key]); i += 2 {
+		doc += shard[key][i]
+		var recs [][]string
+		if err := json.Unmarshal(files[fmt.Sprintf("%sr/%d.json", dir, doc/chunk)], &recs); err != nil {
+			t.Fatal(err)
+		}
+		urls = append(urls, recs[doc%chunk][0])
+	}
+	return urls
 }
 
 // A translation that sets a shared fact differently fails the build at

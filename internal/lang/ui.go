@@ -244,6 +244,32 @@ var ui = [...]row{
 		". Dessutom anger {n} nätverk inte sina medlemskommuner (i slutet av listan)",
 		". Also, {n} networks do not list their member municipalities (at the end of the list)"},
 
+	// Search: the page, the header's field and the search script's texts
+	// (ScriptTexts), {q} the query and {n} a count.
+	{"Haku", "Sökning", "Search"},
+	{"Hae sivuston verkostoista, hankkeista, strategioista ja uutisista.",
+		"Sök bland webbplatsens nätverk, projekt, strategier och nyheter.",
+		"Search the site's networks, projects, strategies and news."},
+	{"Hae sivustolta", "Sök på webbplatsen", "Search the site"},
+	{"Hae", "Sök", "Search"},
+	{"Voit kirjoittaa sanat missä muodossa tahansa: esimerkiksi ”kunnanjohtajat” löytää myös kunnanjohtajakokoukset.",
+		"Du kan skriva orden i vilken form som helst: till exempel ”kommunerna” hittar också kommun.",
+		"You can type words in any form: for example, ‘managers’ also finds manager."},
+	{"Haku tarvitsee JavaScriptin, joka on selaimestasi pois päältä. Voit etsiä sivuja myös",
+		"Sökningen behöver JavaScript, som är avstängt i din webbläsare. Du kan också hitta sidor",
+		"Search needs JavaScript, which is turned off in your browser. You can also find pages"},
+	{"teemoittain", "efter tema", "by theme"},
+	{"tai", "eller", "or"},
+	{"avainsanoittain", "efter nyckelord", "by keyword"},
+	{"etusivulta", "från startsidan", "from the home page"},
+	{"Haulla ”{q}” ei löytynyt sivuja.", "Sökningen ”{q}” gav inga sidor.", "No pages found for ‘{q}’."},
+	{"Haulla ”{q}” löytyi 1 sivu", "Sökningen ”{q}” gav 1 sida", "1 page found for ‘{q}’"},
+	{"Haulla ”{q}” löytyi {n} sivua", "Sökningen ”{q}” gav {n} sidor", "{n} pages found for ‘{q}’"},
+	{", näytetään {n} parasta", ", de {n} bästa visas", ", showing the best {n}"},
+	{"Haku ei nyt toimi: hakemistoa ei saatu ladattua.", "Sökningen fungerar inte just nu: indexet kunde inte laddas.",
+		"Search is not working right now: the index could not be loaded."},
+	{"Uutinen", "Nyhet", "News item"},
+
 	// Tags and themes.
 	{"Sivut, joilla on avainsana ”%s”.", "Sidor med nyckelordet ”%s”.", "Pages with the keyword ‘%s’."},
 	{"Sivut, joilla on teema ”%s”.", "Sidor med temat ”%s”.", "Pages with the theme ‘%s’."},
@@ -398,7 +424,8 @@ type Around struct{ Before, After string }
 
 // ScriptTexts are the texts a script of assets/js shows, as the JSON the
 // layouts write into its data-texts attribute: for "directory", the
-// filters' counts, {n} where the number goes. A script with no texts
+// filters' counts, {n} where the number goes; for "search", the search
+// page's status texts, {q} where the query goes. A script with no texts
 // gets "{}".
 func (l *Lang) ScriptTexts(script string) string {
 	var m map[string]string
@@ -410,6 +437,14 @@ func (l *Lang) ScriptTexts(script string) string {
 			"other":         l.T("Näytetään {n} verkostoa"),
 			"unlistedOne":   l.T(". Lisäksi 1 verkosto ei luettele jäsenkuntiaan (luettelon lopussa)"),
 			"unlistedOther": l.T(". Lisäksi {n} verkostoa ei luettele jäsenkuntiaan (luettelon lopussa)"),
+		}
+	case "search":
+		m = map[string]string{
+			"none":  l.T("Haulla ”{q}” ei löytynyt sivuja."),
+			"one":   l.T("Haulla ”{q}” löytyi 1 sivu"),
+			"other": l.T("Haulla ”{q}” löytyi {n} sivua"),
+			"best":  l.T(", näytetään {n} parasta"),
+			"error": l.T("Haku ei nyt toimi: hakemistoa ei saatu ladattua."),
 		}
 	}
 	b, _ := json.Marshal(m) // map keys sorted: the same bytes every build

@@ -81,6 +81,7 @@ import (
 	"seutu/internal/cms"
 	"seutu/internal/diag"
 	"seutu/internal/feeds"
+	"seutu/internal/lang"
 	"seutu/internal/model"
 	"seutu/internal/par"
 	"seutu/internal/search"
@@ -153,13 +154,17 @@ type Options struct {
 //
 // Render calls must not overlap.
 type Renderer struct {
-	conv   *body.Converter
-	cache  bool
-	last   *lastRender
-	search *search.Builder
-	docs   map[*model.Page]*search.Doc // the last render's, when caching
+	conv  *body.Converter
+	cache bool
+	last  *lastRender
+	// One index builder per language (by code), made as a render meets
+	// the language, and each language's documents of the last render,
+	// when caching: the dev server rebuilds only what changed in each.
+	search map[string]*search.Builder
+	docsMu sync.Mutex
+	docs   map[*search.Builder]map[*model.Page]*search.Doc
 
-	// laterIndex writes the index of the last render made with
+	// laterIndex writes the indexes of the last render made with
 	// Options.IndexLater, until WriteIndex does.
 	laterIndex func(Output) ([]string, diag.List)
 }
@@ -182,24 +187,30 @@ type lastRender struct {
 // keeps nothing for the next, and lets go of each page's HTML once the
 // page is written.
 func New(conv *body.Converter) *Renderer {
-	return &Renderer{conv: conv, search: search.NewBuilder()}
+	return &Renderer{conv: conv, search: map[string]*search.Builder{}}
 }
 
 // NewCaching returns a Renderer for a site rendered again and again, as in
 // the dev server: it keeps what it derived from the whole site for the
 // next render (conv, made with body.NewCaching, keeps the bodies).
 func NewCaching(conv *body.Converter) *Renderer {
-	return &Renderer{conv: conv, cache: true, search: search.NewCaching()}
+	return &Renderer{conv: conv, cache: true, search: map[string]*search.Builder{},
+		docs: map[*search.Builder]map[*model.Page]*search.Doc{}}
 }
 
 // ForgetSearch makes the next render write every file of the search
 // index: for a render whose files were not kept (see search.Builder.Forget).
-func (r *Renderer) ForgetSearch() { r.search.Forget(); r.laterIndex = nil }
+func (r *Renderer) ForgetSearch() {
+	for _, b := range r.search {
+		b.Forget()
+	}
+	r.laterIndex = nil
+}
 
-// WriteIndex writes the search index that the last render, made with
-// Options.IndexLater, left, and returns its files' paths as Stats.Index
-// would; ok is false when there is none to write (written already, or the
-// render failed).
+// WriteIndex writes the search indexes that the last render, made with
+// Options.IndexLater, left, and returns their files' paths as Stats.Index
+// would; ok is false when there are none to write (written already, or
+// the render failed).
 func (r *Renderer) WriteIndex(o Output) (paths []string, diags diag.List, ok bool) {
 	if r.laterIndex == nil {
 		return nil, nil, false
@@ -208,6 +219,45 @@ func (r *Renderer) WriteIndex(o Output) (paths []string, diags diag.List, ok boo
 	r.laterIndex = nil
 	paths, diags = write(o)
 	return paths, diags, true
+}
+
+// writeIndexes writes the search index of every language's site, each on
+// a core of its own, and returns their files' paths and problems.
+func (r *Renderer) writeIndexes(sites []*model.Site, set *body.Set, o Output) ([]string, diag.List) {
+	builders := make([]*search.Builder, len(sites))
+	for i, s := range sites {
+		builders[i] = r.searchBuilder(s) // before the goroutines: it fills r.search
+	}
+	indexes := make([][]string, len(sites))
+	indexDiags := make([]diag.List, len(sites))
+	var wg sync.WaitGroup
+	for i, s := range sites {
+		wg.Go(func() { indexes[i], indexDiags[i] = r.writeSearchIndex(s, builders[i], set, o) })
+	}
+	wg.Wait()
+	var paths []string
+	var diags diag.List
+	for i := range sites {
+		paths = append(paths, indexes[i]...)
+		diags.Merge(indexDiags[i])
+	}
+	return paths, diags
+}
+
+// searchBuilder is the index builder of site's language, made on first
+// use. Render calls it before it starts the indexes' goroutines.
+func (r *Renderer) searchBuilder(site *model.Site) *search.Builder {
+	code := lang.Or(site.Lang).Code
+	b := r.search[code]
+	if b == nil {
+		if r.cache {
+			b = search.NewCaching(code)
+		} else {
+			b = search.NewBuilder(code)
+		}
+		r.search[code] = b
+	}
+	return b
 }
 
 // Stats counts what a render produced.
@@ -298,20 +348,22 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	}
 	// The calendars, redirects, feeds, sitemap and assets need none of
 	// the rendered pages, so they are written while the pages render.
-	var rest, index diag.List
+	var rest diag.List
 	var wg sync.WaitGroup
 	if !opts.PagesOnly {
 		wg.Go(func() { stats.Assets, rest = writeRest(site, jobs, links, ast, o) })
 	}
 	// The search index reads every page's body, so any edit of a page
-	// can change it: it is written on every render, PagesOnly too.
+	// can change it: it is written on every render, PagesOnly too, one
+	// index for each language under its own search page.
 	r.laterIndex = nil
+	var index diag.List
 	switch {
 	case opts.NoSearch:
 	case opts.IndexLater:
-		r.laterIndex = func(o Output) ([]string, diag.List) { return r.writeSearchIndex(site, set, o) }
+		r.laterIndex = func(o Output) ([]string, diag.List) { return r.writeIndexes(sites, set, o) }
 	default:
-		wg.Go(func() { stats.Index, index = r.writeSearchIndex(site, set, o) })
+		wg.Go(func() { stats.Index, index = r.writeIndexes(sites, set, o) })
 	}
 	results := make([]diag.List, len(run))
 	_ = par.DoContext(ctx, len(run), func(i int) { // the caller checks ctx

@@ -21,33 +21,42 @@ func searchURL(site *model.Site) string {
 	return site.Prefix + search.PageURL(code)
 }
 
-// writeSearchIndex builds the search index of the site's pages, whose
-// bodies are in set, and hands its files to the write stage (package
-// search): under /haku/ for a Finnish site. It returns the files' paths,
-// those it did not write again too: files a caching Renderer's last
-// render wrote with the same bytes.
-func (r *Renderer) writeSearchIndex(site *model.Site, set *body.Set, o Output) ([]string, diag.List) {
+// writeSearchIndex builds with b the search index of the pages of site
+// (one language's), whose bodies are in set, and hands its files to the
+// write stage (package search): under the language's search page, /haku/,
+// /sv/sok/, /en/search/. It returns the files' paths, those it did not
+// write again too: files a caching Renderer's last render wrote with the
+// same bytes. The languages' indexes are written at once, each by its own
+// call.
+func (r *Renderer) writeSearchIndex(site *model.Site, b *search.Builder, set *body.Set, o Output) ([]string, diag.List) {
 	var diags diag.List
 	var paths []string
 	docs := make([]*search.Doc, len(site.Pages))
-	var last map[*model.Page]*search.Doc
+	var last, next map[*model.Page]*search.Doc
 	if r.cache {
 		// A page of the same site with the same body is the same
 		// document: the same one, so that the index sees it at once.
-		last, r.docs = r.docs, make(map[*model.Page]*search.Doc, len(site.Pages))
+		next = make(map[*model.Page]*search.Doc, len(site.Pages))
+		r.docsMu.Lock()
+		last = r.docs[b]
+		r.docsMu.Unlock()
 	}
 	for i, p := range site.Pages {
-		b := set.Pages[p]
-		if d := last[p]; d != nil && d.HTML == string(b.HTML) {
+		pb := set.Pages[p]
+		if d := last[p]; d != nil && d.HTML == string(pb.HTML) {
 			docs[i] = d
 		} else {
-			docs[i] = searchDoc(site, p, b)
+			docs[i] = searchDoc(site, p, pb)
 		}
 		if r.cache {
-			r.docs[p] = docs[i]
+			next[p] = docs[i]
 		}
 	}
-	b := r.search
+	if r.cache {
+		r.docsMu.Lock()
+		r.docs[b] = next
+		r.docsMu.Unlock()
+	}
 	dir := strings.TrimPrefix(searchURL(site), "/")
 	for _, f := range b.Build(docs) {
 		paths = append(paths, dir+f.Path)
@@ -63,9 +72,12 @@ func (r *Renderer) writeSearchIndex(site *model.Site, set *body.Set, o Output) (
 }
 
 // searchDoc is what the index holds of a page: its texts, and what kind
-// of page it is in the words a reader would use.
+// of page it is in the words a reader of its language would use (the
+// kind's name in lowercase: verkosto, nätverk, network), so that a query
+// that names the kind ranks such pages up.
 func searchDoc(site *model.Site, p *model.Page, b body.Body) *search.Doc {
 	l := lang.Or(site.Lang)
+	kind := func(name string) string { return strings.ToLower(l.T(name)) }
 	d := &search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Slug: p.Slug, HTML: string(b.HTML),
 		Kind: l.T(model.Info(p.Kind).Finnish)}
 	for _, h := range b.Headings {
@@ -75,23 +87,23 @@ func searchDoc(site *model.Site, p *model.Page, b body.Body) *search.Doc {
 	switch {
 	case p.Network != nil:
 		n := p.Network
-		d.KindWords = []string{"verkosto"}
+		d.KindWords = []string{kind("Verkosto")}
 		d.Facts = append([]string{n.Category, n.Scope, n.ChairTitle, n.Cadence}, n.Participants...)
 	case p.Project != nil:
 		typ := p.Project.Type
 		if typ == "" {
 			typ = "hanke"
 		}
-		d.Kind, d.KindWords = capitalize(typ), []string{typ}
+		d.Kind, d.KindWords = capitalize(l.T(typ)), []string{kind(typ)}
 	case p.Strategy != nil:
 		s := p.Strategy
-		d.KindWords = []string{"strategia"}
+		d.KindWords = []string{kind("Strategia")}
 		d.Facts = append([]string{s.Period}, s.FocusAreas...)
 	case p.News != nil:
 		n := p.News
-		d.Kind, d.KindWords = "Uutinen", []string{"uutinen"}
+		d.Kind, d.KindWords = l.T("Uutinen"), []string{kind("Uutinen")}
 		if p.IsEvent() {
-			d.Kind, d.KindWords = "Tapahtuma", []string{"tapahtuma"}
+			d.Kind, d.KindWords = l.T("Tapahtuma"), []string{kind("Tapahtuma")}
 			d.Facts = []string{n.Event.Location}
 		}
 		d.Facts = append(d.Facts, n.Category)
@@ -100,19 +112,19 @@ func searchDoc(site *model.Site, p *model.Page, b body.Body) *search.Doc {
 			d.Boost = recency(site.Now, n.Date.Time)
 		}
 	case p.Person != nil:
-		d.KindWords = []string{"henkilö", "yhteyshenkilö"}
+		d.KindWords = []string{kind("Henkilö"), kind("Yhteyshenkilö")}
 		d.Facts = append([]string{p.Person.Role}, p.Person.Areas...)
 		if o := p.Person.Organization; o != nil && o.Target != nil {
 			d.Facts = append(d.Facts, o.Target.Title)
 		}
 	case p.Organization != nil:
-		d.KindWords = []string{"organisaatio"}
+		d.KindWords = []string{kind("Organisaatio")}
 		d.Facts = []string{p.Organization.Short, p.Organization.Type}
 	case p.Municipality != nil:
 		m := p.Municipality
-		d.KindWords = []string{"kunta"}
+		d.KindWords = []string{kind("Kunta")}
 		if m.Type == "kaupunki" {
-			d.Kind, d.KindWords = "Kaupunki", []string{"kunta", "kaupunki"}
+			d.Kind, d.KindWords = capitalize(l.T("kaupunki")), []string{kind("Kunta"), kind("kaupunki")}
 		}
 		d.Facts = []string{m.Subregion}
 	}

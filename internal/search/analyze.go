@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	snowball "github.com/blevesearch/snowballstem"
-	"github.com/blevesearch/snowballstem/finnish"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -87,27 +85,12 @@ var Stopwords = []string{
 	"tätä", "nämä", "näiden", "vaan", "vai", "vain", "voi", "yms", "jne", "esim",
 }
 
-var stopSet = func() map[string]bool {
-	m := make(map[string]bool, len(Stopwords))
-	for _, w := range Stopwords {
-		m[w] = true
-	}
-	return m
-}()
+// IsStop reports whether word (lowercase) is a Finnish stop word.
+func IsStop(word string) bool { return Finnish.IsStop(word) }
 
-// IsStop reports whether word (lowercase) is a stop word.
-func IsStop(word string) bool { return stopSet[word] }
-
-// Key returns the index key of a lowercase word: its Finnish Snowball
+// Key returns the index key of a lowercase Finnish word: its Snowball
 // stem, evened out (see even). A word of digits is its own key.
-func Key(word string) string {
-	if word == "" || allDigits(word) {
-		return word
-	}
-	env := snowball.NewEnv(word)
-	finnish.Stem(env)
-	return even(env.Current())
-}
+func Key(word string) string { return Finnish.Key(word) }
 
 func allDigits(w string) bool {
 	for i := 0; i < len(w); i++ {

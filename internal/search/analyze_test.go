@@ -177,7 +177,7 @@ func referenceCounts(text string) map[string]int {
 }
 
 func counterCounts(text string) map[string]int {
-	var c counter
+	c := counter{lang: Finnish}
 	c.text(text, fieldText)
 	c.text(text, fieldTitle) // a second field, with every word already met
 	out := map[string]int{}
@@ -234,4 +234,55 @@ func FuzzWriteString(f *testing.F) {
 			t.Fatalf("%q reads back as %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestOtherLanguages holds the Swedish and English analysis: one key for a
+// word's forms, Swedish compounds split at a linking s too, and the
+// manifest naming the language.
+func TestOtherLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		code  string
+		forms [][]string
+		parts map[string][]string // a word of vocab and its parts' keys' words
+		vocab []string
+	}{
+		{code: "sv",
+			forms: [][]string{{"kommun", "kommuner", "kommunerna", "kommunens"}, {"nätverk", "nätverken"}, {"samarbete", "samarbeten"}},
+			parts: map[string][]string{"utvecklingsprojekt": {"utveckling", "projekt"}, "kommunsamarbete": {"kommun", "samarbete"}},
+			vocab: []string{"utveckling", "projekt", "utvecklingsprojekt", "kommun", "samarbete", "kommunsamarbete"}},
+		{code: "en",
+			forms: [][]string{{"network", "networks", "networking"}, {"manager", "managers"}, {"municipality", "municipalities"}},
+			parts: map[string][]string{"workshop": nil},
+			vocab: []string{"work", "shop", "workshop"}},
+	} {
+		t.Run(tc.code, func(t *testing.T) {
+			a := ForLang(tc.code)
+			for _, forms := range tc.forms {
+				for _, f := range forms[1:] {
+					if a.Key(f) != a.Key(forms[0]) {
+						t.Errorf("Key(%q) = %q, Key(%q) = %q", f, a.Key(f), forms[0], a.Key(forms[0]))
+					}
+				}
+			}
+			docs := []*Doc{{URL: "/a/", Title: strings.Join(tc.vocab, " ")}}
+			files := NewBuilder(tc.code).Build(docs)
+			m := files[len(files)-1]
+			if !strings.Contains(string(m.Data), `"lang":"`+tc.code+`"`) {
+				t.Errorf("manifest: %s", m.Data)
+			}
+			for w, want := range tc.parts {
+				var got []string
+				if a.split {
+					got = newDecompounder(a, tc.vocab, a.Key).Parts(w)
+				}
+				var keys []string
+				for _, p := range want {
+					keys = append(keys, a.Key(p))
+				}
+				if !slices.Equal(got, keys) {
+					t.Errorf("parts of %q: %q, want %q", w, got, keys)
+				}
+			}
+		})
+	}
 }

@@ -17,6 +17,7 @@ type counter struct {
 	words  []string // each once, lowercase
 	counts [][numFields]uint16
 	stops  []string // the stop words met
+	lang   *Analyzer
 }
 
 type slot struct {
@@ -126,7 +127,7 @@ func (c *counter) add(raw string, h uint64, slow, marks bool, f int) {
 		w = lower(raw)
 	}
 	var idx int32
-	if IsStop(w) {
+	if c.lang.IsStop(w) {
 		c.stops = append(c.stops, w)
 		idx = -int32(len(c.stops))
 	} else {

@@ -21,19 +21,28 @@ type Decompounder struct {
 	keys  map[string]bool // their keys
 	key   func(string) string
 	memo  map[string]split
+	lang  *Analyzer
 }
 
 type split struct {
 	at int // byte offset of the right part; 0: not a compound
 }
 
-// NewDecompounder returns a Decompounder over the site's words (lowercase),
-// whose keys key gives (Key, or a cache of it).
+// NewDecompounder returns a Decompounder over the site's Finnish words
+// (lowercase), whose keys key gives (Key, or a cache of it).
 func NewDecompounder(words []string, key func(string) string) *Decompounder {
+	return newDecompounder(Finnish, words, key)
+}
+
+// newDecompounder is NewDecompounder for the words of a's language. Swedish
+// compounds as Finnish does, but links its parts with an s
+// (utvecklingsprojekt), not a genitive n: a left part ending in s stands
+// for its word.
+func newDecompounder(a *Analyzer, words []string, key func(string) string) *Decompounder {
 	d := &Decompounder{words: make(map[string]bool, len(words)), keys: make(map[string]bool, len(words)),
-		key: key, memo: map[string]split{}}
+		key: key, memo: map[string]split{}, lang: a}
 	for _, w := range words {
-		if utf8.RuneCountInString(w) >= minPart && !IsStop(w) {
+		if utf8.RuneCountInString(w) >= minPart && !a.IsStop(w) {
 			d.words[w] = true
 			d.keys[key(w)] = true
 		}
@@ -58,7 +67,7 @@ func (d *Decompounder) parts(w string, out *[]string) {
 		return
 	}
 	left, right := w[:s.at], w[s.at:]
-	if d.split(left).at != 0 || !genitive(left) {
+	if d.split(left).at != 0 || d.lang.linkS || !genitive(left) {
 		add(out, d.key(left))
 	}
 	d.parts(left, out)
@@ -90,11 +99,11 @@ func (d *Decompounder) left(a string, n int) bool {
 	if d.words[a] {
 		return true
 	}
-	if n < minPart+1 || IsStop(a) {
+	if n < minPart+1 || d.lang.IsStop(a) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(a)
-	return isVowel(last) && d.keys[d.key(a)]
+	return (d.lang.isVowel(last) || d.lang.linkS && last == 's') && d.keys[d.key(a)]
 }
 
 // split finds where w divides: the longest left part that can begin a

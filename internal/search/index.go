@@ -74,6 +74,7 @@ type File struct {
 // postings and files; a build after one page's text changed redoes that
 // page's part and the files it reaches.
 type Builder struct {
+	lang  *Analyzer
 	mu    sync.Mutex
 	cache map[string]*analysed // by URL; nil: keep nothing
 
@@ -124,11 +125,15 @@ func (b *Builder) Forget() {
 	b.last = nil
 }
 
-// NewBuilder returns a Builder for one build.
-func NewBuilder() *Builder { return &Builder{} }
+// NewBuilder returns a Builder for one build of an index of pages in the
+// language of code (see ForLang).
+func NewBuilder(code string) *Builder { return &Builder{lang: ForLang(code)} }
 
-// NewCaching returns a Builder that keeps what it can reuse.
-func NewCaching() *Builder { return &Builder{cache: map[string]*analysed{}} }
+// NewCaching returns a Builder for the language of code that keeps what it
+// can reuse.
+func NewCaching(code string) *Builder {
+	return &Builder{lang: ForLang(code), cache: map[string]*analysed{}}
+}
 
 // analysed is a document's words and how often each field has them, and
 // what the last build made of them.
@@ -167,7 +172,7 @@ func (b *Builder) Build(docs []*Doc) []File {
 				old[i] = prev.scores
 			}
 		}
-		an[i] = analyse(docs[i])
+		an[i] = analyse(b.lang, docs[i])
 		an[i].src = docs[i]
 	})
 	if b.cache != nil {
@@ -327,7 +332,7 @@ func (b *Builder) Build(docs []*Doc) []File {
 	}
 	recFiles, recs := records(an, lastRecs)
 	files = append(files, recFiles...)
-	m := manifest(len(docs), termLeaves, delLeaves)
+	m := manifest(b.lang, len(docs), termLeaves, delLeaves)
 	files = append(files, File{Path: "index.json", Data: m, Unchanged: last != nil && bytes.Equal(m, last.manifest)})
 	if b.cache != nil {
 		b.last = &built{urls: urls, present: present, postings: postings, json: json, shards: shards,
@@ -392,7 +397,7 @@ func (b *Builder) split(present, changed []bool) {
 		}
 	}
 	got := make([]string, len(missing))
-	par.Do(len(missing), func(i int) { got[i] = Key(missing[i]) })
+	par.Do(len(missing), func(i int) { got[i] = b.lang.Key(missing[i]) })
 	for i, w := range missing {
 		b.stem[w] = got[i]
 	}
@@ -400,7 +405,7 @@ func (b *Builder) split(present, changed []bool) {
 		if k, ok := b.stem[w]; ok {
 			return k
 		}
-		k := Key(w)
+		k := b.lang.Key(w)
 		b.stem[w] = k
 		return k
 	}
@@ -413,7 +418,10 @@ func (b *Builder) split(present, changed []bool) {
 		}
 		return id
 	}
-	dc := NewDecompounder(words, key)
+	var dc *Decompounder
+	if b.lang.split {
+		dc = newDecompounder(b.lang, words, key)
+	}
 	for len(b.wordKey) < len(b.wordList) {
 		b.wordKey = append(b.wordKey, -1)
 		b.wordParts = append(b.wordParts, nil)
@@ -425,7 +433,11 @@ func (b *Builder) split(present, changed []bool) {
 		w := b.wordList[id]
 		k := keyID(b.stem[w])
 		var parts []int32
-		for _, p := range dc.Parts(w) {
+		var dparts []string
+		if dc != nil {
+			dparts = dc.Parts(w)
+		}
+		for _, p := range dparts {
 			if pid := keyID(p); pid != k {
 				parts = append(parts, pid)
 			}
@@ -521,10 +533,11 @@ func sameDoc(a, b *Doc) bool {
 }
 
 // analyse counts the words of each field of d.
-func analyse(d *Doc) *analysed {
+func analyse(lang *Analyzer, d *Doc) *analysed {
 	c := counters.Get().(*counter)
 	defer counters.Put(c)
 	c.reset()
+	c.lang = lang
 	c.text(d.Title, fieldTitle)
 	c.text(d.Summary, fieldSummary)
 	for _, f := range []struct {
@@ -786,10 +799,10 @@ func encodeRecords(n int, chunk []*analysed) File {
 	return File{Path: "r/" + strconv.Itoa(n) + ".json", Data: b.Bytes()}
 }
 
-func manifest(docs int, terms, dels []string) []byte {
+func manifest(lang *Analyzer, docs int, terms, dels []string) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `{"v":%d,"lang":"fi","docs":%d,"chunk":%d,"stop":`, Version, docs, RecordChunk)
-	encodeKeys(&b, Stopwords)
+	fmt.Fprintf(&b, `{"v":%d,"lang":%q,"docs":%d,"chunk":%d,"stop":`, Version, lang.Code, docs, RecordChunk)
+	encodeKeys(&b, lang.Stopwords)
 	b.WriteString(`,"t":`)
 	encodeKeys(&b, terms)
 	b.WriteString(`,"d":`)

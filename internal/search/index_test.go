@@ -28,7 +28,7 @@ func TestCachingEqualsFresh(t *testing.T) {
 		docs[i] = &Doc{URL: fmt.Sprintf("/sivu-%02d/", i), Title: text(3), Summary: text(8), Kind: "Sivu",
 			HTML: "<p>" + text(40) + "</p><h2>" + text(2) + "</h2><p>" + text(20) + "</p>", Headings: []string{text(2)}}
 	}
-	caching := NewCaching()
+	caching := NewCaching("fi")
 	for step := range 60 {
 		for range 1 + r.IntN(3) {
 			d := *docs[r.IntN(len(docs))]
@@ -51,7 +51,7 @@ func TestCachingEqualsFresh(t *testing.T) {
 		if step%15 == 14 { // a page added: every number moves
 			docs = append(docs, &Doc{URL: fmt.Sprintf("/uusi-%02d/", step), Title: text(2), HTML: "<p>" + text(10) + "</p>"})
 		}
-		got, want := caching.Build(docs), NewBuilder().Build(docs)
+		got, want := caching.Build(docs), NewBuilder("fi").Build(docs)
 		if len(got) != len(want) {
 			t.Fatalf("step %d: %d files, a fresh build %d", step, len(got), len(want))
 		}

@@ -54,14 +54,23 @@ func node(t testing.TB, req, resp any) {
 	}
 }
 
-// siteWords returns the words of the real site's content, each once.
-func siteWords(t testing.TB) []string {
+// siteWords returns the words of the real site's content in the language
+// of code, each once: its translations' (name.sv.md), or for Finnish the
+// other files.
+func siteWords(t testing.TB, code string) []string {
 	t.Helper()
 	seen := map[string]bool{}
 	var out []string
 	err := filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
+		}
+		in := strings.HasSuffix(p, "."+code+".md")
+		if code == "fi" {
+			in = !strings.HasSuffix(p, ".sv.md") && !strings.HasSuffix(p, ".en.md")
+		}
+		if !in {
+			return nil
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -82,50 +91,77 @@ func siteWords(t testing.TB) []string {
 	return out
 }
 
-// TestKeysMatchJS holds search.js's words and keys to Go's: over every word
-// of the real site, Finnish endings on made-up stems, and random strings.
+// keyTests are, by language, the fewest words the site has in it (a
+// smaller count means the walk is broken), stems and endings to put
+// together, and the letters of random words.
+var keyTests = []struct {
+	code           string
+	least          int
+	stems, endings string
+	letters        string
+}{
+	{"fi", 1000,
+		`talo kunta pöytä työ sää kokous järjestö verkosto kaupunki hyvinvointi lähde tieto pieni johtaja ilmasto kylä maa yö puu hanke tavoite kauppa ikkuna`,
+		`a ä n t ssa ssä sta stä lla llä lta ltä lle na nä ksi tta ttä han hen hin hon hän hön seen siin den tten ien jen ja jä ine nsa nsä mme nne kin kaan kään ko kö pa pä sti mpi mpa mmi mma impi imma eja ejä ni si an en än`,
+		"aeiouyäöåbcdfghjklmnprstvkt12éü"},
+	{"sv", 200,
+		`kommun nätverk stad samarbete utveckling projekt ledare välfärd region tillgänglig förvaltning möte fullmäktige hållbar`,
+		`a arna erna heterna orna ad e ade ande arne are aste en anden aren heten ern ar er heter or s as arnas ernas ornas es ades andes ens arens hetens erns at andet het ast ig lig els fullt löst dd gd nn dt gt kt tt`,
+		"aeiouyåäöbcdfghjklmnprstvkt12é"},
+	{"en", 500,
+		`network manage municipal cooperat develop region happy generous commun general arsen sky news agree feed hop`,
+		`s es ed ing ly ies ied ement ment ness ational tional izer ization ation ator alism aliti iviti biliti fulness ousness iveness ousli entli eli alli bli abli fulli lessli logi icate ative alize iciti ical ful ance ence able ible ant ent ism ate iti ous ive ize ion al er ic eed eedly ingly edly y`,
+		"aeiouybcdfghjklmnprstvwxyz'12é"},
+}
+
+// TestKeysMatchJS holds search.js's words and keys to Go's, in every
+// language: over every word of the real site in it, endings on made-up
+// stems, and random strings.
 func TestKeysMatchJS(t *testing.T) {
-	list := siteWords(t)
-	if len(list) < 1000 {
-		t.Fatalf("only %d words in ../../content", len(list))
-	}
-	endings := strings.Fields(`a ä n t ssa ssä sta stä lla llä lta ltä lle na nä ksi tta ttä han hen hin hon hän hön seen siin den tten ien jen ja jä ine nsa nsä mme nne kin kaan kään ko kö pa pä sti mpi mpa mmi mma impi imma eja ejä ni si an en än`)
-	stems := strings.Fields(`talo kunta pöytä työ sää kokous järjestö verkosto kaupunki hyvinvointi lähde tieto pieni johtaja ilmasto kylä maa yö puu hanke tavoite kauppa ikkuna`)
-	for _, s := range stems {
-		for _, e := range endings {
-			list = append(list, s+e, s+"i"+e, s+"j"+e)
-		}
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	letters := []rune("aeiouyäöåbcdfghjklmnprstvkt12éü")
-	for range 3000 {
-		n := 1 + r.IntN(14)
-		w := make([]rune, n)
-		for i := range w {
-			w[i] = letters[r.IntN(len(letters))]
-		}
-		list = append(list, string(w))
-	}
-	texts := []string{"Kunnanjohtajat ja SÄÄ", "hyte-verkosto, 24.8.2022!", "Åland İstanbul ΣΑΣ", "ICT:n café", "SA\u0308A\u0308 ja ka\u0308y\u0308tto\u0308"}
-	var resp struct {
-		Keys  []string
-		Words [][]string
-	}
-	node(t, map[string]any{"op": "keys", "words": list, "texts": texts}, &resp)
-	if len(resp.Keys) != len(list) {
-		t.Fatalf("%d keys for %d words", len(resp.Keys), len(list))
-	}
-	bad := 0
-	for i, w := range list {
-		if want := Key(w); resp.Keys[i] != want {
-			if bad++; bad <= 20 {
-				t.Errorf("key(%q): search.js %q, Go %q", w, resp.Keys[i], want)
+	for _, tc := range keyTests {
+		t.Run(tc.code, func(t *testing.T) {
+			a := ForLang(tc.code)
+			list := siteWords(t, tc.code)
+			if len(list) < tc.least {
+				t.Fatalf("only %d words in ../../content", len(list))
 			}
-		}
-	}
-	for i, text := range texts {
-		if want := words(text); !slices.Equal(resp.Words[i], want) {
-			t.Errorf("words(%q): search.js %q, Go %q", text, resp.Words[i], want)
-		}
+			for _, s := range strings.Fields(tc.stems) {
+				for _, e := range strings.Fields(tc.endings) {
+					list = append(list, s+e, s+"i"+e, s+"j"+e)
+				}
+			}
+			r := rand.New(rand.NewPCG(1, 2))
+			letters := []rune(tc.letters)
+			for range 3000 {
+				n := 1 + r.IntN(14)
+				w := make([]rune, n)
+				for i := range w {
+					w[i] = letters[r.IntN(len(letters))]
+				}
+				list = append(list, string(w))
+			}
+			texts := []string{"Kunnanjohtajat ja SÄÄ", "hyte-verkosto, 24.8.2022!", "Åland İstanbul ΣΑΣ", "ICT:n café", "SA\u0308A\u0308 ja ka\u0308y\u0308tto\u0308"}
+			var resp struct {
+				Keys  []string
+				Words [][]string
+			}
+			node(t, map[string]any{"op": "keys", "lang": tc.code, "words": list, "texts": texts}, &resp)
+			if len(resp.Keys) != len(list) {
+				t.Fatalf("%d keys for %d words", len(resp.Keys), len(list))
+			}
+			bad := 0
+			for i, w := range list {
+				if want := a.Key(w); resp.Keys[i] != want {
+					if bad++; bad <= 20 {
+						t.Errorf("key(%q): search.js %q, Go %q", w, resp.Keys[i], want)
+					}
+				}
+			}
+			for i, text := range texts {
+				if want := words(text); !slices.Equal(resp.Words[i], want) {
+					t.Errorf("words(%q): search.js %q, Go %q", text, resp.Words[i], want)
+				}
+			}
+		})
 	}
 }

@@ -2,7 +2,7 @@
 //
 //   node run.js SEARCH_JS < request.json
 //
-// request: {"op": "keys", "words": [...]}  → {"keys": [...]}
+// request: {"op": "keys", "lang": "fi", "words": [...]}  → {"keys": [...]}
 //          {"op": "search", "dir": INDEX_DIR, "queries": [...], "limit": N}
 //            → {"answers": [{"urls": [...], "total": N, "bytes": B, "excerpts": [...]}]}
 // Each query runs on a fresh engine, as a first query does; bytes counts
@@ -20,7 +20,7 @@ const S = sandbox.seutuSearch;
 async function main() {
   const req = JSON.parse(fs.readFileSync(0, "utf8"));
   if (req.op === "keys") {
-    return { keys: req.words.map((w) => S.key(w)), words: req.texts ? req.texts.map((t) => S.words(t).map((x) => x.w)) : [] };
+    return { keys: req.words.map((w) => S.key(w, req.lang)), words: req.texts ? req.texts.map((t) => S.words(t).map((x) => x.w)) : [] };
   }
   const answers = [];
   for (const q of req.queries) {
