@@ -37,6 +37,11 @@ func (v *View) counterpart(s *model.Site) (string, bool) {
 	if v.Site == s {
 		return v.URL, true
 	}
+	if v.Layout == "search" {
+		// Each language names its search page (/haku/, /sv/sok/,
+		// /en/search/), and has one: the layouts are the same.
+		return searchURL(s), true
+	}
 	if v.Page != nil {
 		for _, p := range v.Page.Versions {
 			if p.Lang == langOf(s) {
