@@ -312,6 +312,7 @@ type Group struct {
 type List struct {
 	Layout  string // section, list or events
 	URL     string
+	Key     string // what it lists where its URL is in its language's words: a network category's value as written
 	Title   string
 	Summary string
 	Section *Section // the section it belongs to; nil for /tapahtumat/

@@ -42,6 +42,15 @@ func (v *View) counterpart(s *model.Site) (string, bool) {
 		// /en/search/), and has one: the layouts are the same.
 		return searchURL(s), true
 	}
+	if l := v.List; l != nil && l.Key != "" && l.Section != nil {
+		// A network category's page: its address is in its language.
+		for _, o := range s.Lists {
+			if o.Key == l.Key && o.Section != nil && o.Section.Name == l.Section.Name {
+				return o.URL, true
+			}
+		}
+		return "", false
+	}
 	if v.Page != nil {
 		for _, p := range v.Page.Versions {
 			if p.Lang == langOf(s) {

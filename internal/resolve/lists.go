@@ -46,7 +46,7 @@ func (r *resolver) categoryLists(s *model.Section) {
 		}
 		url := s.URL + fi.Slugify(g.Title) + "/"
 		s.Groups[i].URL = url
-		r.add(&model.List{Layout: "list", URL: url, Title: g.Title, Section: s,
+		r.add(&model.List{Layout: "list", URL: url, Title: g.Title, Section: s, Key: g.Pages[0].Network.Category,
 			Summary: fmt.Sprintf("%s: %s.", s.Title, strings.ToLower(r.site.Lang.Count(len(g.Pages), "verkosto"))),
 			Groups:  []model.Group{{Pages: g.Pages}}})
 	}
