@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 
 	"seutu/internal/config"
 )
@@ -64,7 +65,8 @@ type Field struct {
 	Fields     []Field  // TypeObject(s): the group's fields
 
 	// Translated fields are written again in each translation file
-	// (x.sv.md); the others are shared with the original.
+	// (x.sv.md); the others are shared with the original. From
+	// TextFields and PerLanguage (IsTranslatable), not typed here.
 	Translated bool
 
 	// GitOnly fields are left out of the web editor: their value needs a
@@ -126,31 +128,30 @@ func vocab(name string, t FieldType, label, hint, key string) Field {
 // ref is a reference field: its type and target come from RefFields.
 func ref(name, label, hint string) Field { return Field{Name: name, Label: label, Hint: hint} }
 
-func required(f Field) Field   { f.Required = true; return f }
-func translated(f Field) Field { f.Translated = true; return f }
-func gitOnly(f Field) Field    { f.GitOnly = true; return f }
+func required(f Field) Field { f.Required = true; return f }
+func gitOnly(f Field) Field  { f.GitOnly = true; return f }
 
 // titleField and summaryField begin every kind, with the kind's own hint.
 func titleField(hint string) Field {
-	return translated(required(txt("title", "Otsikko", hint)))
+	return required(txt("title", "Otsikko", hint))
 }
 
-var summaryField = translated(txt("summary", "Tiivistelmä", "tiivistelmä listoihin ja hakukoneille, tavallista tekstiä"))
+var summaryField = txt("summary", "Tiivistelmä", "tiivistelmä listoihin ja hakukoneille, tavallista tekstiä")
 
 // commonSchema are the fields every kind has, after the kind's own.
 var commonSchema = []Field{
 	vocab("themes", TypeVocabularies, "Teemat", "teemat", "themes"),
-	translated(typed("tags", TypeTexts, "Avainsanat", "vapaat avainsanat")),
+	typed("tags", TypeTexts, "Avainsanat", "vapaat avainsanat"),
 	ref("contacts", "Yhteyshenkilöt", "yhteyshenkilöt (Ota yhteyttä)"),
 	ref("related", "Katso myös", "Katso myös: kansio/nimi"),
-	translated(typed("updated", TypeDate, "Päivitetty", "päivä, jolloin sisältö viimeksi muuttui (VVVV-KK-PP)")),
-	translated(typed("checked", TypeDate, "Tarkistettu", "päivä, jolloin tarkistit tiedot lähteistä; vasta kun jokainen tieto on tarkistettu")),
-	translated(typed("draft", TypeBool, "Luonnos", "true = luonnos, joka ei näy sivustolla")),
-	translated(typed("slug", TypeSlug, "Osoitteen loppu", "osoitteen viimeinen osa, jos se ei ole tiedoston nimi")),
+	typed("updated", TypeDate, "Päivitetty", "päivä, jolloin sisältö viimeksi muuttui (VVVV-KK-PP)"),
+	typed("checked", TypeDate, "Tarkistettu", "päivä, jolloin tarkistit tiedot lähteistä; vasta kun jokainen tieto on tarkistettu"),
+	typed("draft", TypeBool, "Luonnos", "true = luonnos, joka ei näy sivustolla"),
+	typed("slug", TypeSlug, "Osoitteen loppu", "osoitteen viimeinen osa, jos se ei ole tiedoston nimi"),
 	typed("aliases", TypeAliases, "Vanhat osoitteet", "vanhat osoitteet, jotka ohjataan tälle sivulle"),
 	gitOnly(typed("layout", TypeText, "Sivupohja", "oma sivupohja layouts/<nimi>.html; jätä yleensä tyhjäksi")),
 	typed("weight", TypeInt, "Järjestys", "järjestysnumero tavallisille sivuille, pienempi ensin"),
-	translated(typed("todo", TypeTexts, "Muistiinpano", "muistiinpano toimittajille (ei näy lukijoille)")),
+	typed("todo", TypeTexts, "Muistiinpano", "muistiinpano toimittajille (ei näy lukijoille)"),
 }
 
 // kindSchema are each kind's own fields, in the order `seutu new` writes
@@ -163,10 +164,10 @@ var kindSchema = map[Kind][]Field{
 		ref("coordinator", "Koordinoija", "koordinoiva organisaatio"),
 		ref("organizers", "Järjestäjät", "järjestävät organisaatiot"),
 		ref("chair", "Puheenjohtaja", "puheenjohtaja"),
-		translated(txt("chair_title", "Puheenjohtajan tehtävä", "puheenjohtajan tehtävä")),
+		txt("chair_title", "Puheenjohtajan tehtävä", "puheenjohtajan tehtävä"),
 		ref("members", "Jäsenkunnat", "jäsenkunnat"),
-		translated(typed("participants", TypeTexts, "Osallistujat", "ketkä osallistuvat, tekstinä")),
-		translated(txt("cadence", "Kokoontuminen", "kuinka usein verkosto kokoontuu")),
+		typed("participants", TypeTexts, "Osallistujat", "ketkä osallistuvat, tekstinä"),
+		txt("cadence", "Kokoontuminen", "kuinka usein verkosto kokoontuu"),
 		typed("meetings_per_year", TypeNumber, "Kokouksia vuodessa", "kokouksia vuodessa, numero"),
 		typed("founded", TypeYear, "Perustettu", "perustamisvuosi"),
 		typed("website", TypeURL, "Verkkosivu", "verkoston oma verkkosivu, alkaa https://"),
@@ -193,7 +194,7 @@ var kindSchema = map[Kind][]Field{
 		ref("owner", "Omistaja", "omistaja"),
 		ref("steering", "Ohjaus", "ohjaava verkosto (tiedoston nimi) tai ohjausryhmä tekstinä"),
 		choice("status", "Tila", "voimassa, päivitettävänä tai päättynyt", StrategyStatuses),
-		translated(typed("focus_areas", TypeTexts, "Painopisteet", "painopisteet")),
+		typed("focus_areas", TypeTexts, "Painopisteet", "painopisteet"),
 		{Name: "documents", Type: TypeObjects, Label: "Asiakirjat", Hint: "asiakirjat", Fields: []Field{
 			required(txt("title", "Nimi", "asiakirjan nimi, esim. Strategia (PDF)")),
 			required(typed("url", TypeURL, "Osoite", "asiakirjan osoite, alkaa https://")),
@@ -220,12 +221,12 @@ var kindSchema = map[Kind][]Field{
 	},
 	KindPerson: {
 		titleField("henkilön nimi: Etunimi Sukunimi"), summaryField,
-		translated(txt("role", "Tehtävänimike", "tehtävänimike")),
+		txt("role", "Tehtävänimike", "tehtävänimike"),
 		ref("organization", "Organisaatio", "työnantaja"),
 		typed("phone", TypePhone, "Puhelin", "puhelinnumero"),
 		typed("email", TypeEmail, "Sähköposti", "sähköposti"),
 		txt("image", "Kuva", "kuva"),
-		translated(typed("areas", TypeTexts, "Vastuualueet", "vastuualueet")),
+		typed("areas", TypeTexts, "Vastuualueet", "vastuualueet"),
 	},
 	KindOrganization: {
 		titleField("organisaation nimi"), summaryField,
@@ -251,11 +252,10 @@ var schemas = func() map[Kind][]Field {
 	out := map[Kind][]Field{}
 	for _, in := range Kinds {
 		var fs []Field
-		for _, f := range kindSchema[in.Kind] {
-			fs = append(fs, withRef(in.Kind, "", f))
-		}
-		for _, f := range commonSchema {
-			fs = append(fs, withRef(in.Kind, "", f))
+		for _, f := range slices.Concat(kindSchema[in.Kind], commonSchema) {
+			f = withRef(in.Kind, "", f)
+			f.Translated = IsTranslatable(in.Kind, f.Name)
+			fs = append(fs, f)
 		}
 		out[in.Kind] = fs
 	}
