@@ -20,7 +20,7 @@ func TestCardsOnceEach(t *testing.T) {
 	}
 	layouts := mapFS(map[string]string{"base.html": `{{define "c"}}<li>{{.Title}}</li>{{end}}{{define "d"}}<p>{{.URL}}</p>{{end}}`})
 	for _, f := range []*fragments{newFragments(site), newFragments(&model.Site{})} {
-		if _, diags := loadTemplates(layouts, funcs(site, &assetSet{}, f), f, false, false); diags.HasErrors() {
+		if _, diags := loadTemplates(layouts, funcs(site, newLinkIndex(site, &assetSet{}), &assetSet{}, f), f, false, false); diags.HasErrors() {
 			t.Fatal(diags)
 		}
 		for _, p := range site.Pages {

@@ -18,9 +18,8 @@ import (
 
 // funcs are the template functions. All dates and times are shown in
 // Helsinki time, in the site's language (Finnish when it has none).
-func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
+func funcs(site *model.Site, ix *linkIndex, assets *assetSet, c *fragments) template.FuncMap {
 	l := lang.Or(site.Lang)
-	ix := &linkIndex{base: basePath(site.Config.BaseURL)}
 	base := strings.TrimSuffix(site.Config.BaseURL, "/")
 	return template.FuncMap{
 		// URLs
@@ -73,7 +72,7 @@ func funcs(site *model.Site, assets *assetSet, c *fragments) template.FuncMap {
 		"term":      func(v string) string { return site.Config.Term(l.Code, v) },
 		"otherLang": otherLang(site),
 		"language":  func(code string) *lang.Lang { return lang.Or(lang.ByCode(code)) },
-		"local":     localPaths(site),
+		"local":     localPaths(site, ix),
 
 		// dates and times, in the page's language
 		"date":           l.Date,         // 24.4.2023
@@ -234,10 +233,7 @@ func feedLinks(site *model.Site) func(url string) []feeds.Link {
 // otherLang returns the function that gives the code of a page's language
 // when it differs from site's, else "".
 func otherLang(site *model.Site) func(p *model.Page) string {
-	own := ""
-	if site.Prefix != "" {
-		own = site.Lang.Code
-	}
+	own := langOf(site)
 	def := site.Lang.Code
 	if site.Languages != nil {
 		def = site.Languages[0].Lang.Code
@@ -254,30 +250,12 @@ func otherLang(site *model.Site) func(p *model.Page) string {
 }
 
 // localPaths returns the function that gives a path of the default
-// language (/tapahtumat/) in site's language, when site has that page,
-// else the default language's path.
-func localPaths(site *model.Site) func(u string) string {
-	if site.Prefix == "" {
-		return func(u string) string { return u }
-	}
-	have := map[string]bool{site.HomeURL(): true}
-	for _, p := range site.Pages {
-		have[p.URL] = true
-	}
-	for _, l := range site.Lists {
-		have[l.URL] = true
-	}
-	if len(site.Tags) > 0 {
-		have[site.Prefix+model.Taxonomies[0].URL] = true
-	}
-	if len(site.Themes) > 0 {
-		have[site.Prefix+model.Taxonomies[1].URL] = true
-	}
-	for _, u := range feeds.URLs(site) {
-		have[u] = true
-	}
+// language (/tapahtumat/) in site's language, when site has that page
+// (ix, the link index, knows every language's), else the default
+// language's path.
+func localPaths(site *model.Site, ix *linkIndex) func(u string) string {
 	return func(u string) string {
-		if have[site.Prefix+u] {
+		if site.Prefix != "" && ix.Has(site.Prefix+u) {
 			return site.Prefix + u
 		}
 		return u

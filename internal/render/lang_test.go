@@ -385,7 +385,7 @@ func isStart(b byte) bool { return b < 0x80 || b >= 0xc0 }
 func TestTextsFolded(t *testing.T) {
 	site := &model.Site{Config: config.Default(), Lang: lang.English}
 	c := newFragments(site)
-	tm, diags := loadTemplates(layouts.FS, funcs(site, &assetSet{}, c), c, true, false)
+	tm, diags := loadTemplates(layouts.FS, funcs(site, newLinkIndex(site, &assetSet{}), &assetSet{}, c), c, true, false)
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

@@ -128,19 +128,3 @@ func (v *View) Alternates() []feeds.Alternate {
 	}
 	return out
 }
-
-// InOtherLanguage reports whether page p, which a view links to, is in
-// another language than the view (a reference to a page not translated
-// leads to the default language's): the link then says so, with hreflang
-// and the language's name (suomeksi).
-func (v *View) InOtherLanguage(p *model.Page) bool {
-	return p != nil && p.Lang != langOf(v.Site)
-}
-
-// PageLang is the language code of page p, for hreflang and lang.
-func (v *View) PageLang(p *model.Page) string {
-	if p.Lang != "" {
-		return p.Lang
-	}
-	return v.langs.sites[0].Lang.Code
-}

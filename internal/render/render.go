@@ -308,7 +308,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	} else {
 		for _, s := range sites {
 			c := newFragments(s)
-			t, tdiags := loadTemplates(layouts, funcs(s, ast, c), c, opts.Minify, opts.reference)
+			t, tdiags := loadTemplates(layouts, funcs(s, links, ast, c), c, opts.Minify, opts.reference)
 			diags.Merge(tdiags)
 			tmpls = append(tmpls, t)
 			if tdiags.HasErrors() {
