@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -183,58 +184,23 @@ func (r *Report) PrintCoverage(w io.Writer) {
 	for _, c := range r.Coverage {
 		var parts []string
 		total, done := map[string]int{}, map[string]int{}
-		var order []string
-		count := func(p *model.Page, translated bool) {
-			sec := cmp.Or(p.Section, "(sivut)")
-			if _, ok := total[sec]; !ok {
-				order = append(order, sec)
-			}
-			total[sec]++
-			if translated {
-				done[sec]++
-			}
-		}
-		missing := map[*model.Page]bool{}
 		for _, p := range c.Missing {
-			missing[p] = true
+			total[cmp.Or(p.Section, "(sivut)")]++
 		}
-		for _, p := range r.coveragePages(c) {
-			count(p, !missing[p])
+		for _, p := range c.Translated {
+			sec := cmp.Or(p.Section, "(sivut)")
+			total[sec]++
+			done[sec]++
 		}
-		slices.Sort(order)
-		for _, sec := range order {
+		for _, sec := range slices.Sorted(maps.Keys(total)) {
 			parts = append(parts, fmt.Sprintf("%s %d/%d", sec, done[sec], total[sec]))
 		}
-		fmt.Fprintf(w, "%s: %d of %d pages translated (%s)\n", c.Lang, c.Translated, c.Pages, strings.Join(parts, ", "))
+		fmt.Fprintf(w, "%s: %d of %d pages translated (%s)\n", c.Lang, len(c.Translated), c.Pages(), strings.Join(parts, ", "))
 		for _, s := range c.Stale {
 			fmt.Fprintf(w, "%s: %s is older than %s (updated %s < %s)\n", c.Lang, s.Translation.File, s.Original.File,
 				dateOrNone(s.Translation.Updated), s.Original.Updated.Format(time.DateOnly))
 		}
 	}
-}
-
-// coveragePages lists the pages c counts: its missing ones and those with
-// a translation, by file.
-func (r *Report) coveragePages(c model.Coverage) []*model.Page {
-	var out []*model.Page
-	seen := map[*model.Page]bool{}
-	for _, p := range c.Missing {
-		seen[p] = true
-		out = append(out, p)
-	}
-	if r.Site != nil {
-		for _, p := range r.Site.Pages {
-			if !seen[p] && len(p.Versions) > 0 && !p.Draft {
-				for _, v := range p.Versions {
-					if v.Lang == c.Lang {
-						out = append(out, p)
-						break
-					}
-				}
-			}
-		}
-	}
-	return out
 }
 
 func dateOrNone(t time.Time) string {

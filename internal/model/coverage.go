@@ -12,11 +12,13 @@ import (
 // its Swedish and English pages far thinner than the Finnish ones).
 type Coverage struct {
 	Lang       string
-	Pages      int     // pages in the default language, drafts left out
-	Translated int     // of those, the pages with a translation into Lang
-	Missing    []*Page // the default language's pages without one, by file
+	Translated []*Page // the default language's pages (drafts left out) with a translation into Lang, by file
+	Missing    []*Page // those without one, by file
 	Stale      []Stale // translations updated before their original was
 }
+
+// Pages counts the default language's pages, drafts left out.
+func (c *Coverage) Pages() int { return len(c.Translated) + len(c.Missing) }
 
 // Stale is a translation older than its original.
 type Stale struct {
@@ -42,7 +44,7 @@ func (c *Content) Coverage() []Coverage {
 	slices.SortFunc(pages, func(a, b *Page) int { return strings.Compare(a.File, b.File) })
 	var out []Coverage
 	for _, code := range c.Config.Languages[1:] {
-		cov := Coverage{Lang: code, Pages: len(pages)}
+		cov := Coverage{Lang: code}
 		has := map[*Page]bool{}
 		for _, tr := range c.Translations {
 			if tr.Lang != code || tr.Draft {
@@ -60,7 +62,7 @@ func (c *Content) Coverage() []Coverage {
 		}
 		for _, p := range pages {
 			if has[p] {
-				cov.Translated++
+				cov.Translated = append(cov.Translated, p)
 			} else {
 				cov.Missing = append(cov.Missing, p)
 			}

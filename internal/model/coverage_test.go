@@ -37,8 +37,8 @@ func TestCoverage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.cov.Pages != 3 || tt.cov.Translated != tt.translated || len(tt.cov.Missing) != tt.missing {
-				t.Errorf("pages %d, translated %d, missing %d", tt.cov.Pages, tt.cov.Translated, len(tt.cov.Missing))
+			if tt.cov.Pages() != 3 || len(tt.cov.Translated) != tt.translated || len(tt.cov.Missing) != tt.missing {
+				t.Errorf("pages %d, translated %d, missing %d", tt.cov.Pages(), len(tt.cov.Translated), len(tt.cov.Missing))
 			}
 			var stale []string
 			for _, s := range tt.cov.Stale {
