@@ -86,10 +86,22 @@ func stoppedStatus(ctx context.Context) int {
 // command is one of seutu's commands.
 type command struct {
 	name  string
-	args  string // the arguments after the name, as the help shows them
-	nargs int    // how many arguments it takes
+	args  string // the arguments after the name, as the help shows them: one word each
 	short string // what it does, in one line
 	run   func(ctx context.Context, c *call) int
+	// argsWith gives the arguments a flag calls for instead of args
+	// (new -lang takes FOLDER/NAME); nil when no flag changes them.
+	argsWith func(o *options) string
+}
+
+// wants lists the arguments the command takes with the flags of o.
+func (c *command) wants(o *options) []string {
+	if c.argsWith != nil {
+		if a := c.argsWith(o); a != "" {
+			return strings.Fields(a)
+		}
+	}
+	return strings.Fields(c.args)
 }
 
 // call is one run of a command: its name, flags, arguments and output.
@@ -102,12 +114,18 @@ type call struct {
 
 // commands are seutu's commands, in the order the help lists them.
 var commands = []command{
-	{"build", "", 0, "check the content and write the site to -dest", runBuild},
-	{"check", "", 0, "run every check that build runs, and write nothing", runBuild},
-	{"serve", "", 0, "preview the site from memory at -addr, rebuilt on every save", runServe},
-	{"next-change", "", 0, "print when the site next changes with no edit (RFC 3339), or nothing", runNextChange},
-	{"new", `KIND "Otsikko"`, 2, "start a content file of a kind (verkosto, hanke, uutinen, …) in its folder; with -lang, a translation of FOLDER/NAME", runNew},
-	{"cms", "", 0, "print the web editor's config.yml (Decap CMS) made from the content model and site.toml", runCMS},
+	{"build", "", "check the content and write the site to -dest", runBuild, nil},
+	{"check", "", "run every check that build runs, and write nothing", runBuild, nil},
+	{"serve", "", "preview the site from memory at -addr, rebuilt on every save", runServe, nil},
+	{"next-change", "", "print when the site next changes with no edit (RFC 3339), or nothing", runNextChange, nil},
+	{"new", `KIND "Otsikko"`, "start a content file of a kind (verkosto, hanke, uutinen, …) in its folder; with -lang, a translation of FOLDER/NAME", runNew,
+		func(o *options) string {
+			if o.lang != "" {
+				return "FOLDER/NAME"
+			}
+			return ""
+		}},
+	{"cms", "", "print the web editor's config.yml (Decap CMS) made from the content model and site.toml", runCMS, nil},
 }
 
 // options holds every flag's value; each command reads the ones it takes.
@@ -227,11 +245,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seutu %s: %v\n\n", cmd.name, err)
 		printCommand(stderr, cmd)
 		return exitUsage
-	case len(pos) != cmd.nargs && !(cmd.name == "new" && o.lang != "" && len(pos) == 1):
-		if len(pos) > cmd.nargs {
-			fmt.Fprintf(stderr, "seutu %s: unexpected argument %q\n\n", cmd.name, pos[cmd.nargs])
+	case len(pos) != len(cmd.wants(&o)):
+		if want := cmd.wants(&o); len(pos) > len(want) {
+			fmt.Fprintf(stderr, "seutu %s: unexpected argument %q\n\n", cmd.name, pos[len(want)])
 		} else {
-			fmt.Fprintf(stderr, "seutu %s: missing %s\n\n", cmd.name, strings.Fields(cmd.args)[len(pos)])
+			fmt.Fprintf(stderr, "seutu %s: missing %s\n\n", cmd.name, want[len(pos)])
 		}
 		printCommand(stderr, cmd)
 		return exitUsage

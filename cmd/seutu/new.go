@@ -27,9 +27,6 @@ func runNew(_ context.Context, c *call) int {
 	if c.opts.lang != "" {
 		return newTranslation(c, now)
 	}
-	if len(c.args) != 2 {
-		return c.failf(exitUsage, "new takes KIND and \"Otsikko\" (or -lang CODE and FOLDER/NAME)")
-	}
 	cfg, err := readConfig(c.opts.source)
 	if err != nil {
 		return c.failf(exitUsage, "%v", err)
@@ -48,9 +45,6 @@ func runNew(_ context.Context, c *call) int {
 // newTranslation starts a translation of the page FOLDER/NAME (its file
 // under content/, with or without .md) into -lang.
 func newTranslation(c *call, now time.Time) int {
-	if len(c.args) != 1 {
-		return c.failf(exitUsage, "new -lang %s takes the page to translate, as FOLDER/NAME: seutu new -lang sv verkostot/hyte-kuntafoorumi", c.opts.lang)
-	}
 	site, err := sitefs.Open(c.opts.source)
 	if err != nil {
 		return c.failf(exitUsage, "%v: %s", build.ErrNoSite, c.opts.source)

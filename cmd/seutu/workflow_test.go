@@ -100,8 +100,8 @@ func callError(args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != cmd.nargs {
-		return fmt.Errorf("%d arguments, the command takes %d", len(pos), cmd.nargs)
+	if want := cmd.wants(&o); len(pos) != len(want) {
+		return fmt.Errorf("%d arguments, the command takes %d", len(pos), len(want))
 	}
 	_, err = o.buildOptions()
 	return err

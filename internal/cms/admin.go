@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"html"
 	"strings"
+	"sync"
 	"text/template"
 
 	"seutu/internal/config"
@@ -36,11 +37,19 @@ type File struct {
 
 // ScriptName is the script's file name under /admin/: its content's hash
 // in the name, so that a browser may keep it for ever and a new version
-// is a new name.
-func ScriptName() string { return hashed("decap-cms", script) }
+// is a new name. The names and integrity values are worked out once: the
+// script is 5 MB, and every build publishing /admin/ asks for them.
+func ScriptName() string { return scriptName() }
 
 // LocaleName is the Finnish interface's file name under /admin/.
-func LocaleName() string { return hashed("fi", localeFI) }
+func LocaleName() string { return localeName() }
+
+var (
+	scriptName      = sync.OnceValue(func() string { return hashed("decap-cms", script) })
+	scriptIntegrity = sync.OnceValue(func() string { return integrity(script) })
+	localeName      = sync.OnceValue(func() string { return hashed("fi", localeFI) })
+	localeIntegrity = sync.OnceValue(func() string { return integrity(localeFI) })
+)
 
 func hashed(base string, data []byte) string {
 	sum := sha256.Sum256(data)
@@ -48,15 +57,12 @@ func hashed(base string, data []byte) string {
 }
 
 // Integrity is the script's Subresource Integrity value.
-func Integrity() string { return integrity(script) }
+func Integrity() string { return scriptIntegrity() }
 
 func integrity(data []byte) string {
 	sum := sha512.Sum384(data)
 	return "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
 }
-
-// ScriptSize is the script's size in bytes.
-func ScriptSize() int { return len(script) }
 
 // Files returns the files the build publishes under /admin/ when
 // site.toml's [cms] says enabled = true, else none: the editor's page
@@ -70,7 +76,7 @@ func Files(c *config.Config) []File {
 	var page strings.Builder
 	err := adminPage.Execute(&page, struct {
 		Title, Script, Integrity, Locale, LocaleIntegrity string
-	}{html.EscapeString(c.Title), ScriptName(), Integrity(), LocaleName(), integrity(localeFI)})
+	}{html.EscapeString(c.Title), ScriptName(), Integrity(), LocaleName(), localeIntegrity()})
 	if err != nil {
 		panic(err) // the template and its data are fixed
 	}
