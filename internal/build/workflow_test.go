@@ -74,7 +74,7 @@ func TestDeployWorkflow(t *testing.T) {
 		prSteps = append(prSteps, s.Uses+s.Run+s.With["path"])
 	}
 	prAll := strings.Join(prSteps, "\n")
-	for _, want := range []string{"seutu check -format github", "seutu build", "actions/upload-artifact@", "artifact-url", "$GITHUB_STEP_SUMMARY"} {
+	for _, want := range []string{"seutu build -format github", "actions/upload-artifact@", "artifact-url", "$GITHUB_STEP_SUMMARY"} {
 		if !strings.Contains(prAll, want) && !strings.Contains(string(src), want) {
 			t.Errorf("the preview job lacks %q", want)
 		}
