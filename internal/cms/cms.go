@@ -120,11 +120,11 @@ func document(c *config.Config, opts Options) omap {
 
 // collection is the folder collection of one kind.
 func collection(c *config.Config, in model.KindInfo, multi bool) omap {
-	name, folder, label := in.Folder, "content/"+in.Folder, in.Title
+	name, folder, label := collectionOf(in.Kind), "content/"+in.Folder, in.Title
 	if in.Kind == model.KindPage {
 		// Plain pages live directly in content/ (and in folders of no
 		// kind, which the editor leaves to git).
-		name, folder, label = PagesCollection, "content", "Sivut"
+		folder, label = "content", "Sivut"
 	}
 	slug := "{{slug}}"
 	if in.Kind == model.KindNews {
@@ -182,7 +182,7 @@ var patterns = map[model.FieldType][2]string{
 	model.TypePartialDate: {`^\d{4}(-\d{2}(-\d{2})?)?$`, "Kirjoita päivä muodossa VVVV-KK-PP, tai VVVV-KK tai VVVV, jos vain kuukausi tai vuosi tiedetään"},
 	model.TypeRoughDate:   {`^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}/\d{4}-\d{2}$`, "Kirjoita päivä muodossa VVVV-KK-PP (tai VVVV-KK, VVVV tai kuukausiväli VVVV-KK/VVVV-KK)"},
 	model.TypeURL:         {`^https?://[^\s\\]+$`, "Kirjoita koko osoite, joka alkaa https://"},
-	model.TypePhone:       {`^\+?[0-9][0-9 -]{4,}[0-9]$`, "Kirjoita koko puhelinnumero, esim. 040 595 0002 tai +358 40 595 0002"},
+	model.TypePhone:       {model.PhonePattern, "Kirjoita koko puhelinnumero, esim. 040 595 0002 tai +358 40 595 0002"},
 	model.TypeEmail:       {`^[^\s@]+@[^\s@]+\.[^\s@]+$`, "Kirjoita sähköpostiosoite, esim. etunimi.sukunimi@keskisuomi.fi"},
 	model.TypeSlug:        {`^[a-z0-9]+(-[a-z0-9]+)*$`, "Vain pieniä kirjaimia a–z, numeroita ja väliviivoja"},
 	model.TypeAliases:     {`^/\S*$`, "Vanha osoite alkaa kauttaviivalla, esim. /vanha-sivu/"},

@@ -170,12 +170,12 @@ func Parse(src []byte) (*Config, diag.List) {
 		return c, diags
 	}
 	d := meta.Decoder{Diags: diags}
-	var languagesAt *meta.Value
+	var languageAt, languagesAt *meta.Value
 	d.Fields(root, map[string]meta.FieldFunc{
 		"title":         func(v *meta.Value) { c.Title = d.Text(v) },
 		"description":   func(v *meta.Value) { c.Description = d.Text(v) },
 		"base_url":      func(v *meta.Value) { c.BaseURL = baseURL(&d, v) },
-		"language":      func(v *meta.Value) { c.Language = d.Text(v) },
+		"language":      func(v *meta.Value) { c.Language = d.Text(v); languageAt = v },
 		"languages":     func(v *meta.Value) { c.Languages = d.Texts(v); languagesAt = v },
 		"translations":  func(v *meta.Value) { c.Translations = translations(&d, v) },
 		"menu":          func(v *meta.Value) { c.Menu = menu(&d, v) },
@@ -196,16 +196,16 @@ func Parse(src []byte) (*Config, diag.List) {
 	if c.Title == "" {
 		d.Diags.Errorf(diag.Pos{File: File, Line: 1, Col: 1}, "title must not be empty")
 	}
-	c.checkLanguages(&d, languagesAt)
+	c.checkLanguages(&d, languageAt, languagesAt)
 	return c, d.Diags
 }
 
 // checkLanguages makes Languages start with the default language and
 // checks that every language, and every [translations.x] table, is one
 // seutu knows and the site publishes.
-func (c *Config) checkLanguages(d *meta.Decoder, at *meta.Value) {
+func (c *Config) checkLanguages(d *meta.Decoder, languageAt, at *meta.Value) {
 	if lang.ByCode(c.Language) == nil {
-		d.Diags.Errorf(diag.Pos{File: File, Line: 1, Col: 1}, "language %q is not one seutu knows (%s)", c.Language, strings.Join(lang.Codes(), ", "))
+		d.Diags.Errorf(languageAt.Pos, "language %q is not one seutu knows (%s)%s", c.Language, strings.Join(lang.Codes(), ", "), diag.DidYouMean(c.Language, lang.Codes()))
 		c.Language = "fi"
 	}
 	if at == nil {
@@ -318,11 +318,14 @@ func menu(d *meta.Decoder, v *meta.Value) []MenuItem {
 	return items
 }
 
+// cmsBackends are the git hosts Decap CMS commits through, by its names.
+var cmsBackends = []string{"github", "gitlab", "gitea", "forgejo", "bitbucket", "azure", "git-gateway", "proxy", "test-repo"}
+
 func cms(d *meta.Decoder, v *meta.Value) CMS {
 	c := CMS{Backend: "github", Branch: "main"}
 	d.Fields(v, map[string]meta.FieldFunc{
 		"enabled":            func(v *meta.Value) { c.Enabled = d.Bool(v) },
-		"backend":            func(v *meta.Value) { c.Backend = d.Text(v) },
+		"backend":            func(v *meta.Value) { c.Backend = d.OneOf(v, cmsBackends, "backend") },
 		"repo":               func(v *meta.Value) { c.Repo = d.Text(v) },
 		"branch":             func(v *meta.Value) { c.Branch = d.Text(v) },
 		"base_url":           func(v *meta.Value) { c.BaseURL = d.Text(v) },

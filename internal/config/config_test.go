@@ -112,6 +112,8 @@ contact = { name = "Kirsi Mukkala, regional development specialist" }
 
 func TestLanguageErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
+		{"unknown default", "title = \"x\"\n\nlanguage = \"fin\"\n",
+			`content/site.toml:3:1: error: language "fin" is not one seutu knows (fi, sv, en); did you mean "fi"?`},
 		{"unknown code", "title = \"x\"\nlanguages = [\"fi\", \"se\"]\n",
 			`content/site.toml:2:1: error: languages: "se" is not one seutu knows (fi, sv, en); did you mean "sv"?`},
 		{"default not first", "title = \"x\"\nlanguages = [\"sv\", \"fi\"]\n",
@@ -131,5 +133,13 @@ func TestLanguageErrors(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestCMSBackend(t *testing.T) {
+	_, diags := Parse([]byte("title = \"x\"\n[cms]\nenabled = true\nbackend = \"githb\"\n"))
+	want := `content/site.toml:4:1: error: unknown backend "githb"; did you mean "github"? (allowed: github, gitlab, gitea, forgejo, bitbucket, azure, git-gateway, proxy, test-repo)`
+	if got := diags.Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -514,7 +514,7 @@ func (d *decoder) url(v *meta.Value) string {
 	return s
 }
 
-var phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 -]{4,}[0-9]$`)
+var phonePattern = regexp.MustCompile(model.PhonePattern)
 
 func (d *decoder) phone(v *meta.Value) string {
 	s := d.Text(v)

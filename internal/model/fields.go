@@ -74,6 +74,10 @@ type Field struct {
 	GitOnly bool
 }
 
+// PhonePattern is what a phone number looks like: load checks it, and the
+// web editor's field takes it as its pattern.
+const PhonePattern = `^\+?[0-9][0-9 -]{4,}[0-9]$`
+
 // Fixed lists of values, which load checks (the open-ended ones are
 // vocabularies in site.toml, checked by resolve).
 var (
@@ -100,15 +104,6 @@ func (f *Field) Allowed(c *config.Config) []string {
 		return vocabularyAccessor[f.Vocabulary](c)
 	}
 	return nil
-}
-
-// Plural reports whether the field holds a list.
-func (f *Field) Plural() bool {
-	switch f.Type {
-	case TypeTexts, TypePartialDates, TypeAliases, TypeVocabularies, TypeRefs, TypeRelated, TypeRefsOrText, TypeObjects:
-		return true
-	}
-	return false
 }
 
 // txt, … make the table below short to read.

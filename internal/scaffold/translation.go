@@ -3,6 +3,7 @@ package scaffold
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,7 +30,7 @@ func Translation(orig *model.Page, code string, cfg *config.Config, now time.Tim
 	if code == cfg.Language {
 		return "", nil, fmt.Errorf("-lang %s is the site's default language: %s is already in it", code, orig.File)
 	}
-	if !contains(cfg.Languages, code) {
+	if !slices.Contains(cfg.Languages, code) {
 		return "", nil, fmt.Errorf("-lang %s: the site is not published in it; add %q to languages in content/site.toml first", code, code)
 	}
 	name, _ := sitefs.SplitLang(orig.File) // x.fi.md, as the web editor names it, is x.md
@@ -68,12 +69,3 @@ func Translation(orig *model.Page, code string, cfg *config.Config, now time.Tim
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
