@@ -14,11 +14,7 @@ import (
 
 // searchURL is the site's search page, under which its index is written.
 func searchURL(site *model.Site) string {
-	code := "fi"
-	if site.Lang != nil {
-		code = site.Lang.Code
-	}
-	return site.Prefix + search.PageURL(code)
+	return site.Prefix + search.PageURL(lang.Or(site.Lang).Code)
 }
 
 // writeSearchIndex builds with b the search index of the pages of site

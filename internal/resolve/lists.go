@@ -159,11 +159,7 @@ func (r *resolver) checkListURLs() {
 			}
 		}
 	}
-	code := "fi"
-	if r.site.Lang != nil {
-		code = r.site.Lang.Code
-	}
-	derived[r.site.Prefix+search.PageURL(code)] = "the search page"
+	derived[r.site.Prefix+search.PageURL(r.site.Lang.Code)] = "the search page"
 	for _, p := range r.site.Pages {
 		if what, ok := derived[p.URL]; ok {
 			r.diags.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "%s is the URL of %s that seutu makes; rename the file or give it another slug", p.URL, what)

@@ -548,7 +548,7 @@ func analyse(lang *Analyzer, d *Doc) *analysed {
 			c.text(t, f.n)
 		}
 	}
-	c.text(strings.ReplaceAll(d.Slug, "-", " "), fieldSlug)
+	c.text(d.Slug, fieldSlug) // its hyphens end words, as spaces do
 	// The same pass keeps the start of the text for excerpts.
 	ex := plainWriter{limit: 2 * ExcerptText}
 	texts(d.HTML, func(s string, block bool) bool {
