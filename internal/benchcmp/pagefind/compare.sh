@@ -37,8 +37,11 @@ compare() {
   "$here/node_modules/.bin/pagefind" --site "$dest" --root-selector main >"$work/pagefind.txt"
   t2=$(secs)
   local pages ours theirs js
-  pages=$(find "$dest" -name index.html -not -path "*/haku/*" | wc -l)
-  ours=$(find "$dest/haku" -type f -not -name index.html -printf '%s\n' | awk '{s += $1} END {print s}')
+  # Every language's search page and index (/haku/, /sv/sok/, /en/search/),
+  # as Pagefind indexes every language's pages; the web editor is no page.
+  local search=(-path "$dest/haku/*" -o -path "$dest/sv/sok/*" -o -path "$dest/en/search/*")
+  pages=$(find "$dest" -name index.html -not \( "${search[@]}" -o -path "$dest/admin/*" \) | wc -l)
+  ours=$(find "$dest" -type f -not -name index.html \( "${search[@]}" \) -printf '%s\n' | awk '{s += $1} END {print s}')
   # Pagefind's index: its files but the UIs' scripts and styles.
   theirs=$(find "$dest/pagefind" -type f -not -name '*-ui.*' -printf '%s\n' | awk '{s += $1} END {print s}')
   js=$(ls "$dest"/assets/js/search.*.js | head -1)
