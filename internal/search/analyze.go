@@ -85,13 +85,6 @@ var Stopwords = []string{
 	"tätä", "nämä", "näiden", "vaan", "vai", "vain", "voi", "yms", "jne", "esim",
 }
 
-// IsStop reports whether word (lowercase) is a Finnish stop word.
-func IsStop(word string) bool { return Finnish.IsStop(word) }
-
-// Key returns the index key of a lowercase Finnish word: its Snowball
-// stem, evened out (see even). A word of digits is its own key.
-func Key(word string) string { return Finnish.Key(word) }
-
 func allDigits(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < '0' || w[i] > '9' {

@@ -58,9 +58,9 @@ func TestKey(t *testing.T) {
 	}
 	for _, forms := range same {
 		t.Run(forms[0], func(t *testing.T) {
-			want := Key(forms[0])
+			want := Finnish.Key(forms[0])
 			for _, f := range forms[1:] {
-				if got := Key(f); got != want {
+				if got := Finnish.Key(f); got != want {
 					t.Errorf("Key(%q) = %q, Key(%q) = %q", f, got, forms[0], want)
 				}
 			}
@@ -68,8 +68,8 @@ func TestKey(t *testing.T) {
 	}
 	apart := [][2]string{{"sää", "saa"}, {"työ", "tyo"}, {"pöytä", "poyta"}, {"2022", "2023"}, {"kunta", "kaupunki"}}
 	for _, p := range apart {
-		if Key(p[0]) == Key(p[1]) {
-			t.Errorf("Key(%q) = Key(%q) = %q", p[0], p[1], Key(p[0]))
+		if Finnish.Key(p[0]) == Finnish.Key(p[1]) {
+			t.Errorf("Key(%q) = Key(%q) = %q", p[0], p[1], Finnish.Key(p[0]))
 		}
 	}
 }
@@ -78,8 +78,8 @@ func TestDecompounder(t *testing.T) {
 	site := strings.Fields(`kunnanjohtaja kunnanjohtajakokoukset kokous kokouksen johtaja johtajat
 		sivistysjohtajien sivistys ilmastotyöpajoja ilmasto työpaja työ kunnan maakunnan maa kunta
 		seutukaupunkiverkosto seutu kaupunki verkosto verkostot tila ja kokoustilat`)
-	key := func(w string) string { return Key(w) }
-	d := NewDecompounder(site, key)
+	key := func(w string) string { return Finnish.Key(w) }
+	d := newDecompounder(Finnish, site, key)
 	tests := []struct {
 		word string
 		want []string
@@ -99,7 +99,7 @@ func TestDecompounder(t *testing.T) {
 		t.Run(tt.word, func(t *testing.T) {
 			var want []string
 			for _, w := range tt.want {
-				want = append(want, Key(w))
+				want = append(want, Finnish.Key(w))
 			}
 			got := d.Parts(tt.word)
 			slices.Sort(got)
@@ -122,7 +122,7 @@ func TestPlainText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.html, func(t *testing.T) {
-			if got := PlainText(tt.html); got != tt.want {
+			if got := plainText(tt.html); got != tt.want {
 				t.Errorf("PlainText = %q, want %q", got, tt.want)
 			}
 		})
@@ -143,7 +143,7 @@ func FuzzWords(f *testing.F) {
 			if w == "" || !utf8.ValidString(w) && utf8.ValidString(text) {
 				t.Fatalf("word %q", w)
 			}
-			k := Key(w)
+			k := Finnish.Key(w)
 			if k == "" {
 				t.Fatalf("Key(%q) is empty", w)
 			}
@@ -155,7 +155,7 @@ func FuzzDecompound(f *testing.F) {
 	f.Add("kunnanjohtajakokoukset kunnanjohtaja kokous johtaja", "kunnanjohtajakokoukset")
 	f.Add("maa kunta", "maakuntamaakunta")
 	f.Fuzz(func(t *testing.T, vocab, word string) {
-		d := NewDecompounder(words(vocab), Key)
+		d := newDecompounder(Finnish, words(vocab), Finnish.Key)
 		for _, p := range d.Parts(word) {
 			if p == "" {
 				t.Fatalf("empty part of %q", word)
@@ -169,7 +169,7 @@ func FuzzDecompound(f *testing.F) {
 func referenceCounts(text string) map[string]int {
 	out := map[string]int{}
 	Words(text, func(w string, _, _ int) {
-		if !IsStop(w) {
+		if !Finnish.IsStop(w) {
 			out[w]++
 		}
 	})
@@ -292,4 +292,13 @@ func TestOtherLanguages(t *testing.T) {
 			}
 		})
 	}
+}
+
+// plainText is the text of an HTML fragment as analyse reads it: tags
+// dropped, a space for a block's, runs of white space one space.
+func plainText(h string) string {
+	var w plainWriter
+	w.limit = -1
+	texts(h, w.write)
+	return w.String()
 }

@@ -28,13 +28,9 @@ type split struct {
 	at int // byte offset of the right part; 0: not a compound
 }
 
-// NewDecompounder returns a Decompounder over the site's Finnish words
-// (lowercase), whose keys key gives (Key, or a cache of it).
-func NewDecompounder(words []string, key func(string) string) *Decompounder {
-	return newDecompounder(Finnish, words, key)
-}
-
-// newDecompounder is NewDecompounder for the words of a's language. Swedish
+// newDecompounder returns a Decompounder over the site's words
+// (lowercase) in a's language, whose keys key gives (a.Key, or a cache of
+// it). Swedish
 // compounds as Finnish does, but links its parts with an s
 // (utvecklingsprojekt), not a genitive n: a left part ending in s stands
 // for its word.

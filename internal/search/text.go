@@ -5,22 +5,7 @@ import (
 	"strings"
 )
 
-// PlainText returns the text of an HTML fragment (a page's body as
-// package markdown made it): tags dropped, with a space for a block's
-// (not for <strong>, <a>, …), the contents of script and style elements
-// and comments left out, character references decoded, and runs of white
-// space made one space.
-func PlainText(h string) string { return plain(h, -1) }
-
-// plain is PlainText, stopped once it has more than limit bytes (limit < 0:
-// no limit).
-func plain(h string, limit int) string {
-	w := plainWriter{limit: limit}
-	texts(h, w.write)
-	return w.String()
-}
-
-// plainWriter collects the text of texts' pieces as PlainText gives it,
+// plainWriter collects the text of texts' pieces as a reader reads it,
 // until it holds more than limit bytes (limit < 0: no limit).
 type plainWriter struct {
 	b     strings.Builder
