@@ -36,12 +36,15 @@ func readSearchQueries(t *testing.T) []searchQuery {
 	defer f.Close()
 	var out []searchQuery
 	sc := bufio.NewScanner(f)
-	for sc.Scan() {
+	for line := 1; sc.Scan(); line++ {
 		s := sc.Text()
 		if s == "" || strings.HasPrefix(s, "#") {
 			continue
 		}
 		cols := strings.Split(s, "\t")
+		if len(cols) < 3 {
+			t.Fatalf("internal/search/testdata/queries.tsv:%d: %d columns, want kind, query and the expected URLs", line, len(cols))
+		}
 		q := searchQuery{kind: cols[0], text: cols[1], expect: strings.Fields(cols[2])}
 		if len(cols) > 3 {
 			q.forbidden = strings.Fields(cols[3])
