@@ -74,8 +74,12 @@ func (r *Renderer) writeSearchIndex(site *model.Site, b *search.Builder, set *bo
 func searchDoc(site *model.Site, p *model.Page, b body.Body) *search.Doc {
 	l := lang.Or(site.Lang)
 	kind := func(name string) string { return strings.ToLower(l.T(name)) }
+	name := model.Info(p.Kind).Finnish // the kind for readers: Verkosto, Henkilö, …
 	d := &search.Doc{URL: p.URL, Title: p.Title, Summary: p.Summary, Slug: p.Slug, HTML: string(b.HTML),
-		Kind: l.T(model.Info(p.Kind).Finnish)}
+		Kind: l.T(name)}
+	if p.Kind != model.KindPage {
+		d.KindWords = []string{kind(name)} // "verkosto" ranks networks up; the cases below say more
+	}
 	for _, h := range b.Headings {
 		d.Headings = append(d.Headings, h.Text)
 	}
@@ -83,7 +87,6 @@ func searchDoc(site *model.Site, p *model.Page, b body.Body) *search.Doc {
 	switch {
 	case p.Network != nil:
 		n := p.Network
-		d.KindWords = []string{kind("Verkosto")}
 		d.Facts = append([]string{n.Category, n.Scope, n.ChairTitle, n.Cadence}, n.Participants...)
 	case p.Project != nil:
 		typ := p.Project.Type
@@ -93,7 +96,6 @@ func searchDoc(site *model.Site, p *model.Page, b body.Body) *search.Doc {
 		d.Kind, d.KindWords = capitalize(l.T(typ)), []string{kind(typ)}
 	case p.Strategy != nil:
 		s := p.Strategy
-		d.KindWords = []string{kind("Strategia")}
 		d.Facts = append([]string{s.Period}, s.FocusAreas...)
 	case p.News != nil:
 		n := p.News
@@ -108,19 +110,17 @@ func searchDoc(site *model.Site, p *model.Page, b body.Body) *search.Doc {
 			d.Boost = recency(site.Now, n.Date.Time)
 		}
 	case p.Person != nil:
-		d.KindWords = []string{kind("Henkilö"), kind("Yhteyshenkilö")}
+		d.KindWords = append(d.KindWords, kind("Yhteyshenkilö"))
 		d.Facts = append([]string{p.Person.Role}, p.Person.Areas...)
 		if o := p.Person.Organization; o != nil && o.Target != nil {
 			d.Facts = append(d.Facts, o.Target.Title)
 		}
 	case p.Organization != nil:
-		d.KindWords = []string{kind("Organisaatio")}
 		d.Facts = []string{p.Organization.Short, p.Organization.Type}
 	case p.Municipality != nil:
 		m := p.Municipality
-		d.KindWords = []string{kind("Kunta")}
 		if m.Type == "kaupunki" {
-			d.Kind, d.KindWords = capitalize(l.T("kaupunki")), []string{kind("Kunta"), kind("kaupunki")}
+			d.Kind, d.KindWords = capitalize(l.T("kaupunki")), append(d.KindWords, kind("kaupunki"))
 		}
 		d.Facts = []string{m.Subregion}
 	}
