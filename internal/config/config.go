@@ -45,6 +45,30 @@ type Config struct {
 	OrganizationTypes []string
 }
 
+// Vocabularies are the controlled vocabularies of [vocabularies], by their
+// keys there: the one list that site.toml's reading, the web editor's
+// selects (Vocabulary) and the check of [translations.x.vocabulary] read.
+var Vocabularies = []struct {
+	Key string
+	of  func(*Config) *[]string
+}{
+	{"network_categories", func(c *Config) *[]string { return &c.NetworkCategories }},
+	{"news_categories", func(c *Config) *[]string { return &c.NewsCategories }},
+	{"themes", func(c *Config) *[]string { return &c.Themes }},
+	{"organization_types", func(c *Config) *[]string { return &c.OrganizationTypes }},
+}
+
+// Vocabulary returns the values of the vocabulary under key, and whether
+// there is such a vocabulary.
+func (c *Config) Vocabulary(key string) ([]string, bool) {
+	for _, voc := range Vocabularies {
+		if voc.Key == key {
+			return *voc.of(c), true
+		}
+	}
+	return nil, false
+}
+
 // MenuItem is one link of the main menu.
 type MenuItem struct {
 	Name  string
@@ -62,7 +86,8 @@ type Translation struct {
 	Contact     Contact           // the fields given here replace the default language's
 	Vocabulary  map[string]string // a vocabulary value in this language, by its value as written
 
-	pos diag.Pos
+	pos      diag.Pos
+	vocabPos []*meta.Field // Vocabulary's keys as written, for checkLanguages
 }
 
 // NameIn returns the item's name in language code, falling back to the
@@ -185,12 +210,11 @@ func Parse(src []byte) (*Config, diag.List) {
 		"past_events":   func(v *meta.Value) { c.PastEvents = positive(&d, v) },
 		"cms":           func(v *meta.Value) { c.CMS = cms(&d, v) },
 		"vocabularies": func(v *meta.Value) {
-			d.Fields(v, map[string]meta.FieldFunc{
-				"network_categories": func(v *meta.Value) { c.NetworkCategories = d.Texts(v) },
-				"news_categories":    func(v *meta.Value) { c.NewsCategories = d.Texts(v) },
-				"themes":             func(v *meta.Value) { c.Themes = d.Texts(v) },
-				"organization_types": func(v *meta.Value) { c.OrganizationTypes = d.Texts(v) },
-			}, "[vocabularies]")
+			fields := map[string]meta.FieldFunc{}
+			for _, voc := range Vocabularies {
+				fields[voc.Key] = func(v *meta.Value) { *voc.of(c) = d.Texts(v) }
+			}
+			d.Fields(v, fields, "[vocabularies]")
 		},
 	}, "site.toml")
 	if c.Title == "" {
@@ -235,9 +259,18 @@ func (c *Config) checkLanguages(d *meta.Decoder, languageAt, at *meta.Value) {
 		}
 		c.Languages = codes
 	}
+	var values []string // every vocabulary's
+	for _, voc := range Vocabularies {
+		values = append(values, *voc.of(c)...)
+	}
 	for code, t := range c.Translations {
 		if !slices.Contains(c.Languages, code) {
 			d.Diags.Errorf(t.pos, "[translations.%s]: %q is not among languages (%s)", code, code, strings.Join(c.Languages, ", "))
+		}
+		for _, f := range t.vocabPos {
+			if !slices.Contains(values, f.Key) {
+				d.Diags.Warnf(f.KeyPos, "[translations.%s.vocabulary]: %q is no value of [vocabularies], so it translates nothing%s", code, f.Key, diag.DidYouMean(f.Key, values))
+			}
 		}
 	}
 	for _, m := range c.Menu {
@@ -269,6 +302,7 @@ func translations(d *meta.Decoder, v *meta.Value) map[string]*Translation {
 				t.Vocabulary = map[string]string{}
 				for _, w := range v.Fields {
 					t.Vocabulary[w.Key] = d.Text(w.Value)
+					t.vocabPos = append(t.vocabPos, w)
 				}
 			},
 		}, "[translations."+f.Key+"]")

@@ -82,6 +82,9 @@ title = "Municipal cooperation"
 contact = { name = "Kirsi Mukkala, regional development specialist" }
 [translations.en.vocabulary]
 "Kuntajohto" = "Municipal management"
+
+[vocabularies]
+network_categories = ["Kuntajohto"]
 `
 	c, diags := Parse([]byte(src))
 	if len(diags) > 0 {
@@ -122,6 +125,8 @@ func TestLanguageErrors(t *testing.T) {
 			`content/site.toml:2:1: error: languages: "sv" is listed twice`},
 		{"translation not published", "title = \"x\"\n[translations.en]\ntitle = \"y\"\n",
 			`content/site.toml:2:1: error: [translations.en]: "en" is not among languages (fi)`},
+		{"translation of no vocabulary value", "title = \"x\"\nlanguages = [\"fi\", \"sv\"]\n[translations.sv.vocabulary]\n\"Ilmsto\" = \"Klimat\"\n[vocabularies]\nthemes = [\"Ilmasto\"]\n",
+			`content/site.toml:4:1: warning: [translations.sv.vocabulary]: "Ilmsto" is no value of [vocabularies], so it translates nothing; did you mean "Ilmasto"?`},
 		{"menu name in unpublished language", "title = \"x\"\nlanguages = [\"fi\", \"sv\"]\n[[menu]]\nname = \"A\"\nname_en = \"B\"\nurl = \"/a/\"\n",
 			`content/site.toml:5:1: error: name_en: "en" is not among the site's other languages (sv)`},
 	}

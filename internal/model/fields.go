@@ -81,17 +81,11 @@ const PhonePattern = `^\+?[0-9][0-9 -]{4,}[0-9]$`
 // Fixed lists of values, which load checks (the open-ended ones are
 // vocabularies in site.toml, checked by resolve).
 var (
-	Scopes             = []string{"seudullinen", "maakunnallinen", "valtakunnallinen"}
-	ProjectTypes       = []string{"hanke", "selvitys"}
-	ProjectStatuses    = []string{"suunnitteilla", "käynnissä", "päättynyt"}
-	StrategyStatuses   = []string{"voimassa", "päivitettävänä", "päättynyt"}
-	MunicipalityTypes  = []string{"kaupunki", "kunta"}
-	vocabularyAccessor = map[string]func(*config.Config) []string{
-		"network_categories": func(c *config.Config) []string { return c.NetworkCategories },
-		"news_categories":    func(c *config.Config) []string { return c.NewsCategories },
-		"themes":             func(c *config.Config) []string { return c.Themes },
-		"organization_types": func(c *config.Config) []string { return c.OrganizationTypes },
-	}
+	Scopes            = []string{"seudullinen", "maakunnallinen", "valtakunnallinen"}
+	ProjectTypes      = []string{"hanke", "selvitys"}
+	ProjectStatuses   = []string{"suunnitteilla", "käynnissä", "päättynyt"}
+	StrategyStatuses  = []string{"voimassa", "päivitettävänä", "päättynyt"}
+	MunicipalityTypes = []string{"kaupunki", "kunta"}
 )
 
 // Allowed returns the values a choice or vocabulary field takes on the site
@@ -101,7 +95,8 @@ func (f *Field) Allowed(c *config.Config) []string {
 	case TypeChoice:
 		return f.Values
 	case TypeVocabulary, TypeVocabularies:
-		return vocabularyAccessor[f.Vocabulary](c)
+		values, _ := c.Vocabulary(f.Vocabulary)
+		return values
 	}
 	return nil
 }

@@ -2,6 +2,8 @@ package model
 
 import (
 	"testing"
+
+	"seutu/internal/config"
 )
 
 // TestFieldsAreComplete holds every schema field to what the web editor
@@ -30,7 +32,7 @@ func TestFieldsAreComplete(t *testing.T) {
 						t.Errorf("a choice of nothing")
 					}
 				case TypeVocabulary, TypeVocabularies:
-					if _, ok := vocabularyAccessor[f.Vocabulary]; !ok {
+					if _, ok := config.Default().Vocabulary(f.Vocabulary); !ok {
 						t.Errorf("vocabulary %q is not in site.toml", f.Vocabulary)
 					}
 				case TypeObject, TypeObjects:
