@@ -56,7 +56,7 @@ func Config(c *config.Config, opts Options) []byte {
 // document is the whole configuration.
 func document(c *config.Config, opts Options) omap {
 	cm := c.CMS
-	name := or(cm.Backend, "github")
+	name := cm.Backend
 	if cm.Repo == "" && name != "git-gateway" && name != "test-repo" {
 		// No repository yet (site.toml leaves it to the deploy's
 		// -cms-repo): the editor works on this clone, through
@@ -71,7 +71,7 @@ func document(c *config.Config, opts Options) omap {
 	if cm.Repo != "" {
 		backend = append(backend, kv{"repo", cm.Repo})
 	}
-	backend = append(backend, kv{"branch", or(cm.Branch, "main")})
+	backend = append(backend, kv{"branch", cm.Branch})
 	if cm.BaseURL != "" {
 		backend = append(backend, kv{"base_url", cm.BaseURL})
 	}

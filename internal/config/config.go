@@ -170,6 +170,7 @@ func Default() *Config {
 		BaseURL:   "http://127.0.0.1:1313/",
 		Language:  "fi",
 		Languages: []string{"fi"},
+		CMS:       CMS{Backend: "github", Branch: "main"},
 		Menu: []MenuItem{
 			{Name: "Verkostot", URL: "/verkostot/"},
 			{Name: "Hankkeet", URL: "/hankkeet/"},
@@ -208,7 +209,7 @@ func Parse(src []byte) (*Config, diag.List) {
 		"news_per_page": func(v *meta.Value) { c.NewsPerPage = positive(&d, v) },
 		"max_file_kb":   func(v *meta.Value) { c.MaxFileKB = positive(&d, v) },
 		"past_events":   func(v *meta.Value) { c.PastEvents = positive(&d, v) },
-		"cms":           func(v *meta.Value) { c.CMS = cms(&d, v) },
+		"cms":           func(v *meta.Value) { c.CMS = cms(&d, v, c.CMS) },
 		"vocabularies": func(v *meta.Value) {
 			fields := map[string]meta.FieldFunc{}
 			for _, voc := range Vocabularies {
@@ -355,8 +356,8 @@ func menu(d *meta.Decoder, v *meta.Value) []MenuItem {
 // cmsBackends are the git hosts Decap CMS commits through, by its names.
 var cmsBackends = []string{"github", "gitlab", "gitea", "forgejo", "bitbucket", "azure", "git-gateway", "proxy", "test-repo"}
 
-func cms(d *meta.Decoder, v *meta.Value) CMS {
-	c := CMS{Backend: "github", Branch: "main"}
+// cms reads [cms] over the defaults in c.
+func cms(d *meta.Decoder, v *meta.Value, c CMS) CMS {
 	d.Fields(v, map[string]meta.FieldFunc{
 		"enabled":            func(v *meta.Value) { c.Enabled = d.Bool(v) },
 		"backend":            func(v *meta.Value) { c.Backend = d.OneOf(v, cmsBackends, "backend") },
