@@ -78,6 +78,9 @@ type Builder struct {
 	mu    sync.Mutex
 	cache map[string]*analysed // by URL; nil: keep nothing
 
+	dictMu sync.Mutex
+	free   []*dict // the dicts no goroutine is counting with
+
 	// Words and keys numbered across builds (with a cache), and each
 	// word's key and parts by number as the last build found them.
 	words     map[string]int32
@@ -138,11 +141,12 @@ func NewCaching(code string) *Builder {
 // analysed is a document's words and how often each field has them, and
 // what the last build made of them.
 type analysed struct {
-	doc    Doc      // the inputs, to tell whether the page changed
-	src    *Doc     // the Doc they came from: the same one is the same inputs
-	words  []string // each once
-	counts [][numFields]uint16
-	text   string // the start of the text, for excerpts
+	doc    Doc   // the inputs, to tell whether the page changed
+	src    *Doc  // the Doc they came from: the same one is the same inputs
+	dict   *dict // the dict that counted it
+	words  []int32
+	counts [][numFields]uint16 // by word
+	text   string              // the start of the text, for excerpts
 
 	ids    []int32    // the words' numbers (Builder.words); nil until numbered
 	scores []keyScore // by key number; nil until scored
@@ -172,7 +176,7 @@ func (b *Builder) Build(docs []*Doc) []File {
 				old[i] = prev.scores
 			}
 		}
-		an[i] = analyse(b.lang, docs[i])
+		an[i] = b.analyse(docs[i])
 		an[i].src = docs[i]
 	})
 	if b.cache != nil {
@@ -339,6 +343,7 @@ func (b *Builder) Build(docs []*Doc) []File {
 			dels: delFiles, delNames: delLeaves, used: used, recs: recs, manifest: m}
 	} else {
 		b.words, b.wordList, b.keys, b.keyList, b.wordKey, b.wordParts, b.stem = nil, nil, nil, nil, nil, nil, nil
+		b.free = nil
 	}
 	return files
 }
@@ -349,7 +354,13 @@ func (b *Builder) reset(an []*analysed) {
 	b.wordKey, b.wordParts, b.stem = nil, nil, map[string]string{}
 	for _, a := range an {
 		a.ids, a.scores = nil, nil
+		a.dict.global = a.dict.global[:0]
 	}
+	// The dicts keep every word they met, which edits pile up too: the
+	// documents analysed from now on start new ones.
+	b.dictMu.Lock()
+	b.free = nil
+	b.dictMu.Unlock()
 }
 
 // number numbers the words of the documents not numbered yet, and returns
@@ -359,13 +370,22 @@ func (b *Builder) number(an []*analysed) ([]bool, int) {
 		if a.ids != nil {
 			continue
 		}
+		d := a.dict
+		for len(d.global) < len(d.words) {
+			d.global = append(d.global, -1)
+		}
 		a.ids = make([]int32, len(a.words))
-		for j, w := range a.words {
-			id, ok := b.words[w]
-			if !ok {
-				id = int32(len(b.wordList))
-				b.words[w] = id
-				b.wordList = append(b.wordList, w)
+		for j, l := range a.words {
+			id := d.global[l]
+			if id < 0 {
+				w := d.words[l]
+				var ok bool
+				if id, ok = b.words[w]; !ok {
+					id = int32(len(b.wordList))
+					b.words[w] = id
+					b.wordList = append(b.wordList, w)
+				}
+				d.global[l] = id
 			}
 			a.ids[j] = id
 		}
@@ -533,11 +553,10 @@ func sameDoc(a, b *Doc) bool {
 }
 
 // analyse counts the words of each field of d.
-func analyse(lang *Analyzer, d *Doc) *analysed {
-	c := counters.Get().(*counter)
-	defer counters.Put(c)
-	c.reset()
-	c.lang = lang
+func (b *Builder) analyse(d *Doc) *analysed {
+	c := b.takeDict()
+	defer b.putDict(c)
+	c.start()
 	c.text(d.Title, fieldTitle)
 	c.text(d.Summary, fieldSummary)
 	for _, f := range []struct {
@@ -550,7 +569,7 @@ func analyse(lang *Analyzer, d *Doc) *analysed {
 	}
 	c.text(d.Slug, fieldSlug) // its hyphens end words, as spaces do
 	// The same pass keeps the start of the text for excerpts.
-	ex := plainWriter{limit: 2 * ExcerptText}
+	ex := plainWriter{b: c.excerpt[:0], limit: 2 * ExcerptText}
 	texts(d.HTML, func(s string, block bool) bool {
 		if !block {
 			c.text(s, fieldText)
@@ -558,27 +577,45 @@ func analyse(lang *Analyzer, d *Doc) *analysed {
 		ex.write(s, block)
 		return true
 	})
+	c.excerpt = ex.b
 	// c's slices are used again: the document keeps copies of its size
-	return &analysed{doc: *d, words: slices.Clone(c.words), counts: slices.Clone(c.counts), text: cut(ex.String(), ExcerptText)}
+	return &analysed{doc: *d, dict: c, words: slices.Clone(c.ids), counts: slices.Clone(c.counts), text: cut(ex.b, ExcerptText)}
 }
 
-// counters are analyse's, reused.
-var counters = sync.Pool{New: func() any { return new(counter) }}
+// takeDict is a dict for one goroutine's analysis, until putDict.
+func (b *Builder) takeDict() *dict {
+	b.dictMu.Lock()
+	defer b.dictMu.Unlock()
+	if n := len(b.free); n > 0 {
+		c := b.free[n-1]
+		b.free = b.free[:n-1]
+		return c
+	}
+	return newDict(b.lang)
+}
 
-// cut returns the first n letters of s, ended at a space when one is near.
-func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+func (b *Builder) putDict(c *dict) {
+	b.dictMu.Lock()
+	defer b.dictMu.Unlock()
+	b.free = append(b.free, c)
+}
+
+// cut returns the first n letters of s as a string, ended at a space
+// when one is near, and without a space at its end.
+func cut(s []byte, n int) string {
+	s = bytes.TrimSuffix(s, []byte(" "))
+	if utf8.RuneCount(s) <= n {
+		return string(s)
 	}
 	i := 0
 	for range n {
-		_, size := utf8.DecodeRuneInString(s[i:])
+		_, size := utf8.DecodeRune(s[i:])
 		i += size
 	}
-	if j := strings.LastIndexByte(s[:i], ' '); j > i*3/4 {
+	if j := bytes.LastIndexByte(s[:i], ' '); j > i*3/4 {
 		i = j
 	}
-	return s[:i] + " …"
+	return string(s[:i]) + " …"
 }
 
 // deletions maps every string one letter shorter than a key of four or

@@ -6,16 +6,17 @@ import (
 )
 
 // plainWriter collects the text of texts' pieces as a reader reads it,
-// until it holds more than limit bytes (limit < 0: no limit).
+// until it holds more than limit bytes (limit < 0: no limit): it stops at
+// the end of the word that passes the limit.
 type plainWriter struct {
-	b     strings.Builder
+	b     []byte
 	limit int
 	text  bool // the last byte written is not a space
 }
 
 // write adds a piece; it reports whether more are wanted.
 func (w *plainWriter) write(s string, block bool) bool {
-	if w.limit >= 0 && w.b.Len() > w.limit {
+	if w.full() {
 		return false
 	}
 	if block {
@@ -26,25 +27,30 @@ func (w *plainWriter) write(s string, block bool) bool {
 	for i := 0; i < len(s); {
 		if n := spaceAt(s, i); n > 0 {
 			if w.text {
-				w.b.WriteByte(' ')
+				w.b = append(w.b, ' ')
 				w.text = false
 			}
 			i += n
 			continue
 		}
 		j := i + 1
-		for j < len(s) && spaceAt(s, j) == 0 {
+		for j < len(s) && (s[j] > ' ' && s[j] != 0xc2 || spaceAt(s, j) == 0) {
 			j++
 		}
-		w.b.WriteString(s[i:j])
+		w.b = append(w.b, s[i:j]...)
 		w.text = true
 		i = j
+		if w.full() {
+			return false
+		}
 	}
-	return w.limit < 0 || w.b.Len() <= w.limit
+	return true
 }
 
+func (w *plainWriter) full() bool { return w.limit >= 0 && len(w.b) > w.limit }
+
 // String is the text, without a space at the end.
-func (w *plainWriter) String() string { return strings.TrimSuffix(w.b.String(), " ") }
+func (w *plainWriter) String() string { return strings.TrimSuffix(string(w.b), " ") }
 
 // spaceAt is the length of the white space at s[i], 0 for none.
 func spaceAt(s string, i int) int {
