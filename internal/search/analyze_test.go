@@ -188,10 +188,10 @@ func counterCounts(text string) map[string]int {
 		out := map[string]int{}
 		for i, id := range c.ids {
 			w := c.words[id]
-			if c.counts[i][fieldText] != c.counts[i][fieldTitle] {
+			if c.counts[i].of(fieldText) != c.counts[i].of(fieldTitle) {
 				out["!mismatch "+w] = 1
 			}
-			out[w] += int(c.counts[i][fieldText])
+			out[w] += c.counts[i].of(fieldText)
 		}
 		if first != nil && !maps.Equal(first, out) {
 			out["!second document differs"] = 1

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -145,8 +146,8 @@ type analysed struct {
 	src    *Doc  // the Doc they came from: the same one is the same inputs
 	dict   *dict // the dict that counted it
 	words  []int32
-	counts [][numFields]uint16 // by word
-	text   string              // the start of the text, for excerpts
+	counts []counts // by word
+	text   string   // the start of the text, for excerpts
 
 	ids    []int32    // the words' numbers (Builder.words); nil until numbered
 	scores []keyScore // by key number; nil until scored
@@ -481,11 +482,11 @@ func (b *Builder) score(a *analysed, boost float64, acc []float64) []keyScore {
 	}
 	for j, id := range a.ids {
 		s := 0.0
-		for f, c := range a.counts[j] {
-			if c > 0 {
-				tf := float64(c)
-				s += weights[f] * tf * 2.2 / (tf + 1.2)
-			}
+		for c := a.counts[j]; c != 0; { // the fields that have the word, in order
+			f := bits.TrailingZeros64(uint64(c)) / 8
+			tf := float64(c.of(f))
+			s += weights[f] * tf * 2.2 / (tf + 1.2)
+			c &^= 0xff << (8 * f)
 		}
 		add(b.wordKey[id], s)
 		for _, p := range b.wordParts[id] {
@@ -569,7 +570,7 @@ func (b *Builder) analyse(d *Doc) *analysed {
 	}
 	c.text(d.Slug, fieldSlug) // its hyphens end words, as spaces do
 	// The same pass keeps the start of the text for excerpts.
-	ex := plainWriter{b: c.excerpt[:0], limit: 2 * ExcerptText}
+	ex := plainWriter{b: c.excerpt[:0], limit: ExcerptText}
 	texts(d.HTML, func(s string, block bool) bool {
 		if !block {
 			c.text(s, fieldText)
@@ -604,18 +605,29 @@ func (b *Builder) putDict(c *dict) {
 // when one is near, and without a space at its end.
 func cut(s []byte, n int) string {
 	s = bytes.TrimSuffix(s, []byte(" "))
-	if utf8.RuneCount(s) <= n {
-		return string(s)
-	}
 	i := 0
 	for range n {
-		_, size := utf8.DecodeRune(s[i:])
-		i += size
+		if i == len(s) {
+			return string(s)
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRune(s[i:])
+			i += size
+		}
+	}
+	if i == len(s) {
+		return string(s)
 	}
 	if j := bytes.LastIndexByte(s[:i], ' '); j > i*3/4 {
 		i = j
 	}
-	return string(s[:i]) + " …"
+	var b strings.Builder
+	b.Grow(i + len(" …"))
+	b.Write(s[:i])
+	b.WriteString(" …")
+	return b.String()
 }
 
 // deletions maps every string one letter shorter than a key of four or

@@ -3,15 +3,17 @@ package search
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // plainWriter collects the text of texts' pieces as a reader reads it,
-// until it holds more than limit bytes (limit < 0: no limit): it stops at
-// the end of the word that passes the limit.
+// until it holds more than limit letters (limit < 0: no limit): it stops
+// at the end of the word that passes the limit.
 type plainWriter struct {
-	b     []byte
-	limit int
-	text  bool // the last byte written is not a space
+	b       []byte
+	letters int // in b
+	limit   int
+	text    bool // the last byte written is not a space
 }
 
 // write adds a piece; it reports whether more are wanted.
@@ -28,6 +30,7 @@ func (w *plainWriter) write(s string, block bool) bool {
 		if n := spaceAt(s, i); n > 0 {
 			if w.text {
 				w.b = append(w.b, ' ')
+				w.letters++
 				w.text = false
 			}
 			i += n
@@ -38,6 +41,7 @@ func (w *plainWriter) write(s string, block bool) bool {
 			j++
 		}
 		w.b = append(w.b, s[i:j]...)
+		w.letters += utf8.RuneCountInString(s[i:j])
 		w.text = true
 		i = j
 		if w.full() {
@@ -47,7 +51,9 @@ func (w *plainWriter) write(s string, block bool) bool {
 	return true
 }
 
-func (w *plainWriter) full() bool { return w.limit >= 0 && len(w.b) > w.limit }
+// full reports whether w holds more than limit letters, ending in a word:
+// cut tells by a word after the limit that the text goes on.
+func (w *plainWriter) full() bool { return w.limit >= 0 && w.letters > w.limit && w.text }
 
 // String is the text, without a space at the end.
 func (w *plainWriter) String() string { return strings.TrimSuffix(string(w.b), " ") }
