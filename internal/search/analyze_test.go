@@ -119,6 +119,12 @@ func TestPlainText(t *testing.T) {
 		{"<p>ennen<!-- kommentti --><script>var x = '<p>';</script>jälkeen</p>", "ennen jälkeen"},
 		{"<strong>kunta</strong>n", "kuntan"},
 		{"keskeneräinen <p", "keskeneräinen"},
+		// Tag names in any case; a name that only begins as an inline
+		// one's, or is one's longer, divides words.
+		{"<P>kunta</P><p>n</p>", "kunta n"},
+		{"<STRONG>kunta</Strong>n <SPAN\nclass=x>ja</SPAN>kin", "kuntan jakin"},
+		{"<strongest>kunta</strongest>n<subtitle>x</subtitle>y<br/>z", "kunta n x y z"},
+		{"<abbr title=\"Keski-Suomi\">K-S</abbr>:n <a href=\"/x/\">kunta</a>n", "K-S:n kuntan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.html, func(t *testing.T) {
@@ -225,6 +231,24 @@ func FuzzCounter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		if got, want := counterCounts(text), referenceCounts(text); !maps.Equal(got, want) {
 			t.Errorf("counter: %v\nWords: %v", got, want)
+		}
+	})
+}
+
+// FuzzExcerpt holds a document's excerpt, collected only up to its limit,
+// to the excerpt cut from the whole text.
+func FuzzExcerpt(f *testing.F) {
+	for _, s := range []string{"<p>Kunta ja\nkaupunki  tekevät</p><p>yhteistyötä\u00a0aina</p>", "a b  c\td", "<li>x</li>\n<li> y </li>", "\xc2 \xc2\xa0ää öö"} {
+		f.Add(s, uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, h string, n uint8) {
+		limit := int(n%40) + 1
+		whole := plainWriter{limit: -1}
+		texts(h, whole.write)
+		part := plainWriter{limit: limit}
+		texts(h, part.write)
+		if got, want := cut(part.b, limit), cut(whole.b, limit); got != want {
+			t.Errorf("excerpt of %d letters of %q: %q, from the whole text %q", limit, h, got, want)
 		}
 	})
 }

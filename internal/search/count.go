@@ -113,6 +113,18 @@ func (c *dict) text(text string, f int) {
 			i++
 			continue
 		}
+		if b == 0xc3 && i+1 < len(text) {
+			// ä, ö, å (C3 A4, B6, A5), the most of Finnish's letters
+			// beyond ASCII: lowercase letters, hashed as they are.
+			if c := text[i+1]; c == 0xa4 || c == 0xb6 || c == 0xa5 {
+				if start < 0 {
+					start, h, slow, marks = i, 0, false, false
+				}
+				h = hashByte(hashByte(h, b), c)
+				i += 2
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		word := unicode.IsLetter(r) || unicode.IsDigit(r)
 		mark := !word && unicode.IsMark(r)

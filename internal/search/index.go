@@ -778,15 +778,16 @@ func FileName(prefix string) string {
 
 // encodePostings writes [doc, score, doc-delta, score, …].
 func encodePostings(b *bytes.Buffer, ps []posting) {
+	var num [20]byte
 	b.WriteByte('[')
 	prev := 0
 	for i, p := range ps {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString(strconv.Itoa(p.doc - prev))
+		b.Write(strconv.AppendInt(num[:0], int64(p.doc-prev), 10))
 		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(p.score))
+		b.Write(strconv.AppendInt(num[:0], int64(p.score), 10))
 		prev = p.doc
 	}
 	b.WriteByte(']')
@@ -875,6 +876,10 @@ func writeString(b *bytes.Buffer, s string) {
 					break
 				}
 				j++
+				continue
+			}
+			if c >= 0xc2 && c <= 0xdf && j+1 < len(s) && s[j+1]&0xc0 == 0x80 {
+				j += 2 // a letter of two bytes, as ä and ö: valid, and none to escape
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(s[j:])

@@ -7,8 +7,8 @@ import (
 )
 
 // plainWriter collects the text of texts' pieces as a reader reads it,
-// until it holds more than limit letters (limit < 0: no limit): it stops
-// at the end of the word that passes the limit.
+// until it holds more than limit letters (limit < 0: no limit), ending in
+// a word.
 type plainWriter struct {
 	b       []byte
 	letters int // in b
@@ -16,7 +16,8 @@ type plainWriter struct {
 	text    bool // the last byte written is not a space
 }
 
-// write adds a piece; it reports whether more are wanted.
+// write adds a piece; it reports whether more are wanted. Past the limit
+// it ends at a white space other than one space between words.
 func (w *plainWriter) write(s string, block bool) bool {
 	if w.full() {
 		return false
@@ -24,8 +25,9 @@ func (w *plainWriter) write(s string, block bool) bool {
 	if block {
 		s = " "
 	}
-	// Runs of other bytes are written whole; white space, the no-break
-	// space (C2 A0) too, becomes one space, and none at the start.
+	// Runs of other bytes are written whole, with the single spaces
+	// between their words; other white space, the no-break space (C2 A0)
+	// too, becomes one space, and none at the start.
 	for i := 0; i < len(s); {
 		if n := spaceAt(s, i); n > 0 {
 			if w.text {
@@ -37,7 +39,14 @@ func (w *plainWriter) write(s string, block bool) bool {
 			continue
 		}
 		j := i + 1
-		for j < len(s) && (s[j] > ' ' && s[j] != 0xc2 || spaceAt(s, j) == 0) {
+		for j < len(s) {
+			if c := s[j]; c > ' ' && c != 0xc2 || c == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] != 0xc2 {
+				j++
+				continue
+			}
+			if spaceAt(s, j) > 0 {
+				break
+			}
 			j++
 		}
 		w.b = append(w.b, s[i:j]...)
@@ -123,7 +132,7 @@ func texts(h string, fn func(text string, block bool) bool) {
 }
 
 func hasTagPrefix(h, tag string) bool {
-	if len(h) <= len(tag) || !strings.EqualFold(h[:len(tag)], tag) {
+	if len(h) <= len(tag) || h[1]|0x20 != tag[1] || !strings.EqualFold(h[:len(tag)], tag) {
 		return false
 	}
 	c := h[len(tag)]
@@ -133,11 +142,27 @@ func hasTagPrefix(h, tag string) bool {
 // inline reports whether a tag (its text between < and >) is of an inline
 // element, which does not divide words: <strong>kunta</strong>n.
 func inline(tag string) bool {
-	tag = strings.TrimPrefix(tag, "/")
-	if i := strings.IndexAny(tag, " \t\n/"); i >= 0 {
-		tag = tag[:i]
+	if tag != "" && tag[0] == '/' {
+		tag = tag[1:]
 	}
-	switch strings.ToLower(tag) {
+	// The name, lowercased into a buffer: none of the inline ones is
+	// longer than six letters.
+	var name [6]byte
+	n := 0
+	for ; n < len(tag); n++ {
+		c := tag[n]
+		if c == ' ' || c == '\t' || c == '\n' || c == '/' {
+			break
+		}
+		if n == len(name) {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		name[n] = c
+	}
+	switch string(name[:n]) {
 	case "a", "abbr", "b", "code", "em", "i", "mark", "s", "small", "span", "strong", "sub", "sup", "u", "del", "ins", "kbd", "q", "time":
 		return true
 	}
