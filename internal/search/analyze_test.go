@@ -235,6 +235,28 @@ func FuzzCounter(f *testing.F) {
 	})
 }
 
+// FuzzHashWord holds hashWord's lowering of eight bytes at a time to a
+// byte-by-byte one: a word hashes as its ASCII capitals lowered do.
+func FuzzHashWord(f *testing.F) {
+	for _, s := range []string{"Kunta", "KUNNANJOHTAJAKOKOUKSET", "Jämsä", "@[`{\x80\xc1\xda", "AZaz09"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		low := []byte(s)
+		for i, b := range low {
+			if 'A' <= b && b <= 'Z' {
+				low[i] = b + 'a' - 'A'
+			}
+		}
+		if hashWord(s) != hashWord(string(low)) {
+			t.Errorf("hashWord(%q) differs from hashWord(%q)", s, low)
+		}
+		if got := lower8(load8(s + "........")); got != load8(string(low)+"........") {
+			t.Errorf("lower8 of %q: %x, want %x", s, got, load8(string(low)+"........"))
+		}
+	})
+}
+
 // FuzzExcerpt holds a document's excerpt, collected only up to its limit,
 // to the excerpt cut from the whole text.
 func FuzzExcerpt(f *testing.F) {

@@ -64,3 +64,30 @@ func BenchmarkIndex(b *testing.B) {
 		NewBuilder("fi").Build(docs)
 	}
 }
+
+// BenchmarkCount counts the words of the generated site's pages, as
+// analyse does with their text: the index's hot loop alone.
+func BenchmarkCount(b *testing.B) {
+	docs := generatedDocs(b, 10000)
+	pieces := make([][]string, len(docs))
+	var size int
+	for i, d := range docs {
+		texts(d.HTML, func(s string, block bool) bool {
+			if !block {
+				pieces[i] = append(pieces[i], s)
+				size += len(s)
+			}
+			return true
+		})
+	}
+	b.SetBytes(int64(size))
+	c := newDict(Finnish)
+	for b.Loop() {
+		for _, p := range pieces {
+			c.start()
+			for _, s := range p {
+				c.text(s, fieldText)
+			}
+		}
+	}
+}

@@ -57,25 +57,46 @@ func (c *counts) inc(f int) {
 	}
 }
 
-// A word's hash is taken a byte at a time as the text is read, by a
-// rotate and an exclusive or, which cost a cycle each where a multiply
-// costs three, and mixed once at the word's end (mix).
-func hashByte(h uint64, b byte) uint64 { return bits.RotateLeft64(h, 7) ^ uint64(b) }
-
-func mix(h uint64) uint64 {
+// A word's hash is taken eight bytes at a time, its ASCII capitals
+// lowered on the way (lower8), and mixed at the end: the text is read
+// once to find where a word ends, and its hash costs a multiply for each
+// eight letters, where one a letter, chained, cost more than the reading.
+func hashWord(w string) uint64 {
+	h := uint64(len(w)) * 0x9e3779b97f4a7c15
+	for len(w) >= 8 {
+		h = (h ^ lower8(load8(w))) * 0xbf58476d1ce4e5b9
+		h = bits.RotateLeft64(h, 31)
+		w = w[8:]
+	}
+	if len(w) > 0 {
+		var x uint64
+		for i := len(w) - 1; i >= 0; i-- {
+			x = x<<8 | uint64(w[i])
+		}
+		h = (h ^ lower8(x)) * 0xbf58476d1ce4e5b9
+	}
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
 	h ^= h >> 33
 	return h
 }
 
-// hashWord is the mixed hash of w.
-func hashWord(w string) uint64 {
-	var h uint64
-	for i := 0; i < len(w); i++ {
-		h = hashByte(h, w[i])
-	}
-	return mix(h)
+// load8 is the first eight bytes of s, the first the lowest.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lower8 lowers the ASCII capitals A–Z among the eight bytes of x and
+// leaves every other byte as it is (a byte of 0x80 or more too).
+func lower8(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low := x &^ highs                      // each byte's low seven bits
+	geA := (low + (0x80-'A')*ones) & highs // high bit set where the byte is ≥ 'A'
+	gtZ := (low + (0x7f-'Z')*ones) & highs // … where it is > 'Z'
+	upper := geA &^ gtZ &^ x               // … where it is A–Z, and ASCII
+	return x | upper>>2                    // 0x80 >> 2 = 0x20: a capital's lower case
 }
 
 func newDict(lang *Analyzer) *dict { return &dict{slots: make([]slot, 1024), lang: lang} }
@@ -94,86 +115,81 @@ func (c *dict) start() {
 
 // text counts the words of text in field f.
 func (c *dict) text(text string, f int) {
-	start := -1
-	var h uint64
-	slow := false  // a letter to lowercase beyond ASCII, or a combining mark: the word goes through word()
-	marks := false // a combining mark: word() composes the word
 	for i := 0; i < len(text); {
-		b := text[i]
-		if b < utf8.RuneSelf {
-			if k := asciiClass[b]; k != 0 {
-				if start < 0 {
-					start, h, slow, marks = i, 0, false, false
-				}
-				h = hashByte(h, k)
-			} else if start >= 0 {
-				c.add(text[start:i], h, slow, marks, f)
-				start = -1
-			}
+		if wordByte[text[i]] == 0 {
 			i++
 			continue
 		}
-		if b == 0xc3 && i+1 < len(text) {
-			// ä, ö, å (C3 A4, B6, A5), the most of Finnish's letters
-			// beyond ASCII: lowercase letters, hashed as they are.
-			if c := text[i+1]; c == 0xa4 || c == 0xb6 || c == 0xa5 {
-				if start < 0 {
-					start, h, slow, marks = i, 0, false, false
+		// A word begins at i: find its end, and whether it is the word
+		// Words gives once its ASCII capitals are lowered (fold) or needs
+		// word() (slow: a capital beyond ASCII, or a combining mark).
+		j := i
+		fold, slow, marks := false, false, false
+	scan:
+		for j < len(text) {
+			switch wordByte[text[j]] {
+			case 1:
+				j++
+			case 2:
+				fold = true
+				j++
+			case 0:
+				break scan
+			default:
+				if text[j] == 0xc3 && j+1 < len(text) {
+					// ä, ö, å (C3 A4, B6, A5), the most of Finnish's
+					// letters beyond ASCII: lowercase as they are.
+					if b := text[j+1]; b == 0xa4 || b == 0xb6 || b == 0xa5 {
+						j += 2
+						continue
+					}
 				}
-				h = hashByte(hashByte(h, b), c)
-				i += 2
-				continue
+				r, size := utf8.DecodeRuneInString(text[j:])
+				word := unicode.IsLetter(r) || unicode.IsDigit(r)
+				mark := !word && unicode.IsMark(r)
+				if !word && !mark {
+					break scan
+				}
+				if mark || unicode.ToLower(r) != r {
+					slow = true
+				}
+				marks = marks || mark
+				j += size
 			}
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		mark := !word && unicode.IsMark(r)
-		if word || mark {
-			if start < 0 {
-				start, h, slow, marks = i, 0, false, false
-			}
-			if mark || unicode.ToLower(r) != r {
-				slow = true
-			}
-			marks = marks || mark
-			for j := i; j < i+size; j++ {
-				h = hashByte(h, text[j])
-			}
-		} else if start >= 0 {
-			c.add(text[start:i], h, slow, marks, f)
-			start = -1
+		if j == i { // a byte beyond ASCII that begins no letter
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			continue
 		}
-		i += size
-	}
-	if start >= 0 {
-		c.add(text[start:], h, slow, marks, f)
+		raw := text[i:j]
+		if slow {
+			raw, fold = word(raw, marks), false
+		}
+		c.add(raw, hashWord(raw), fold, f)
+		i = j
 	}
 }
 
-// asciiClass is an ASCII byte as a word's letter, lowercase, or 0 for a
-// byte that is no letter or digit.
-var asciiClass = func() (t [utf8.RuneSelf]byte) {
-	for b := byte('0'); b <= '9'; b++ {
-		t[b] = b
+// wordByte is what a byte is to text: 0 no part of a word (ASCII other
+// than letters and digits), 1 a lowercase letter or a digit, 2 an ASCII
+// capital, 3 a byte beyond ASCII, read as UTF-8.
+var wordByte = func() (t [256]byte) {
+	for b := '0'; b <= '9'; b++ {
+		t[b] = 1
 	}
-	for b := byte('a'); b <= 'z'; b++ {
-		t[b], t[b-'a'+'A'] = b, b
+	for b := 'a'; b <= 'z'; b++ {
+		t[b], t[b-'a'+'A'] = 1, 2
+	}
+	for b := utf8.RuneSelf; b < 256; b++ {
+		t[b] = 3
 	}
 	return t
 }()
 
-// add counts raw, whose lowercase ASCII hashes to h, not mixed yet
-// (slow: it needs word() to be the word Words gives; marks: it has
-// combining marks).
-func (c *dict) add(raw string, h uint64, slow, marks bool, f int) {
-	var w string
-	if slow {
-		w = word(raw, marks)
-		h = hashWord(w)
-		raw = w
-	} else {
-		h = mix(h)
-	}
+// add counts raw, which hashes to h (hashWord), and which is the word
+// Words gives as it is or, with fold, once its ASCII capitals are lowered.
+func (c *dict) add(raw string, h uint64, fold bool, f int) {
 	top := uint32(h >> 32)
 	mask := uint64(len(c.slots) - 1)
 	p := h & mask
@@ -182,7 +198,10 @@ func (c *dict) add(raw string, h uint64, slow, marks bool, f int) {
 		if s.word == 0 {
 			break
 		}
-		if s.hash != top || !equalFoldASCII(c.words[s.word-1], raw) {
+		if s.hash != top {
+			continue
+		}
+		if w := c.words[s.word-1]; fold && !equalFoldASCII(w, raw) || !fold && w != raw {
 			continue
 		}
 		if c.stop[s.word-1] {
@@ -198,7 +217,8 @@ func (c *dict) add(raw string, h uint64, slow, marks bool, f int) {
 	}
 	// A word the dict has not met: its own copy, not a piece of the
 	// document's text, which it would keep.
-	if w == "" {
+	w := raw
+	if fold {
 		w = lower(raw)
 	}
 	w = strings.Clone(w)

@@ -230,6 +230,12 @@ func (b *Builder) Build(docs []*Doc) []File {
 		acc := scratch.Get().([]float64)
 		a.scores = b.score(a, docs[d].Boost, acc)
 		scratch.Put(acc)
+		if b.cache == nil {
+			// A one-shot build lets go of each part as soon as it is
+			// done with it, so that its parts are not live all at once
+			// (the build's peak, BenchmarkPeakMemory).
+			a.words, a.ids, a.counts = nil, nil, nil
+		}
 	})
 
 	// The postings: the last build's with the rescored documents'
@@ -247,7 +253,7 @@ func (b *Builder) Build(docs []*Doc) []File {
 				dirty[x.key] = true
 			}
 			for _, x := range an[d].scores {
-				postings[x.key] = insertPosting(postings[x.key], posting{doc: d, score: int(x.score)})
+				postings[x.key] = insertPosting(postings[x.key], posting{doc: int32(d), score: x.score})
 				dirty[x.key] = true
 			}
 		}
@@ -255,6 +261,11 @@ func (b *Builder) Build(docs []*Doc) []File {
 		postings = allPostings(an, len(b.keyList))
 		for k := range dirty {
 			dirty[k] = true
+		}
+		if b.cache == nil {
+			for _, a := range an {
+				a.scores = nil
+			}
 		}
 	}
 
@@ -278,6 +289,9 @@ func (b *Builder) Build(docs []*Doc) []File {
 		}
 	} else {
 		par.Do(len(b.keyList), encode)
+	}
+	if b.cache == nil {
+		postings = nil
 	}
 	var used []string // the keys with postings, sorted
 	keysChanged := last == nil
@@ -522,7 +536,7 @@ func allPostings(an []*analysed, keys int) [][]posting {
 	}
 	for d, a := range an {
 		for _, x := range a.scores {
-			postings[x.key] = append(postings[x.key], posting{doc: d, score: int(x.score)})
+			postings[x.key] = append(postings[x.key], posting{doc: int32(d), score: x.score})
 		}
 	}
 	return postings
@@ -531,7 +545,7 @@ func allPostings(an []*analysed, keys int) [][]posting {
 // removePosting returns ps without document d's entry; ps is not changed
 // (the last build's files may share it).
 func removePosting(ps []posting, d int) []posting {
-	i, ok := slices.BinarySearchFunc(ps, d, func(p posting, d int) int { return p.doc - d })
+	i, ok := slices.BinarySearchFunc(ps, int32(d), func(p posting, d int32) int { return int(p.doc - d) })
 	if !ok {
 		return ps
 	}
@@ -540,11 +554,12 @@ func removePosting(ps []posting, d int) []posting {
 
 // insertPosting returns ps with p in document order; ps is not changed.
 func insertPosting(ps []posting, p posting) []posting {
-	i, _ := slices.BinarySearchFunc(ps, p.doc, func(q posting, d int) int { return q.doc - d })
+	i, _ := slices.BinarySearchFunc(ps, p.doc, func(q posting, d int32) int { return int(q.doc - d) })
 	return slices.Concat(ps[:i], []posting{p}, ps[i:])
 }
 
-type posting struct{ doc, score int }
+// A posting is a document's number and its score for a key.
+type posting struct{ doc, score int32 }
 
 func sameDoc(a, b *Doc) bool {
 	return a.URL == b.URL && a.Title == b.Title && a.Kind == b.Kind && a.Date == b.Date &&
@@ -780,7 +795,7 @@ func FileName(prefix string) string {
 func encodePostings(b *bytes.Buffer, ps []posting) {
 	var num [20]byte
 	b.WriteByte('[')
-	prev := 0
+	var prev int32
 	for i, p := range ps {
 		if i > 0 {
 			b.WriteByte(',')
