@@ -2121,12 +2121,23 @@
           (n > res.results.length ? fill(texts.best, query, res.results.length) : "") + ".";
     }
 
+    // carry gives the language switcher's links, which lead to the
+    // other languages' search pages, the query too: a reader who
+    // switches language keeps the search.
+    function carry(query) {
+      document.querySelectorAll(".lang-switch a[hreflang]").forEach(function (a) {
+        var href = a.getAttribute("href").split("#")[0].split("?")[0];
+        a.setAttribute("href", query ? href + "?q=" + encodeURIComponent(query) : href);
+      });
+    }
+
     function run(push) {
       var query = input.value.trim();
       var my = ++seq;
       var url = new URL(global.location.href);
       if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
       if (url.href !== global.location.href) global.history.replaceState(null, "", url.href);
+      carry(query);
       if (!query) {
         box.textContent = "";
         status.textContent = "";

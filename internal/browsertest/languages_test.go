@@ -88,4 +88,13 @@ func TestLanguageSwitch(t *testing.T) {
 	if sv := state(); sv.Path != "/sv/" || sv.Current != "svenska" || sv.Label != "Språk" {
 		t.Errorf("from a page only in Finnish to Swedish: %+v; want the Swedish home page", sv)
 	}
+
+	// On the search page, switching language keeps the search: the
+	// English search page opens with the query in its field.
+	do(t, tab, "search in Finnish", chromedp.Navigate(srv.URL+"/haku/?q=kunnanjohtaja"),
+		chromedp.WaitReady(`#hakutulokset li`))
+	follow(`nav.lang-switch a[hreflang="en"]`, "en")
+	if got := eval[string](t, tab, `location.pathname + location.search + " " + document.querySelector('#hakusana').value`); got != "/en/search/?q=kunnanjohtaja kunnanjohtaja" {
+		t.Errorf("after switching to English on the search page: %q, want /en/search/?q=kunnanjohtaja with the query in the field", got)
+	}
 }

@@ -286,6 +286,7 @@ func (b *Builder) Build(docs []*Doc) []File {
 		json[k] = nil
 		if len(postings[k]) > 0 {
 			var buf bytes.Buffer
+			buf.Grow(2 + 8*len(postings[k])) // a posting takes about 8 bytes
 			encodePostings(&buf, postings[k])
 			json[k] = buf.Bytes()
 		}
@@ -714,6 +715,11 @@ func shardFiles(dir string, keys []string, value func(string) []byte,
 			}
 		}
 		var buf bytes.Buffer
+		n := 3
+		for _, size := range sizes[l.from:l.to] {
+			n += size
+		}
+		buf.Grow(n) // its size, known: no copies as it grows
 		buf.WriteByte('{')
 		for i := l.from; i < l.to; i++ {
 			if i > l.from {
@@ -855,6 +861,12 @@ func records(an []*analysed, last map[int]encodedRecords) ([]File, map[int]encod
 // encodeRecords is the record file n of chunk's documents.
 func encodeRecords(n int, chunk []*analysed) File {
 	var b bytes.Buffer
+	size := 4
+	for _, a := range chunk {
+		d := &a.doc
+		size += 16 + len(d.URL) + len(d.Title) + len(d.Kind) + len(d.Date) + len(d.Summary) + len(a.text)
+	}
+	b.Grow(size + size/32) // about its size: escapes are few
 	b.WriteByte('[')
 	for i, a := range chunk {
 		if i > 0 {
