@@ -9,7 +9,7 @@ import (
 
 // A dict counts documents' words by field, one document at a time: the
 // words as Words gives them, stop words left out. It is analyse's hot
-// loop, so it splits and counts in one pass, and it keeps the words it
+// loop, so it splits and counts as it reads, and it keeps the words it
 // has met from one document to the next: a word met before is found by a
 // hash of its lowercase bytes, with no new string and no look in the
 // stop words; only a word new to the dict is lowercased, copied and
@@ -61,7 +61,10 @@ func (c *counts) inc(f int) {
 // A word's hash is taken eight bytes at a time, its ASCII capitals
 // lowered on the way (lower8), and mixed at the end: the text is read
 // once to find where a word ends, and its hash costs a multiply for each
-// eight letters, where one a letter, chained, cost more than the reading.
+// eight letters, where a multiply for each letter, each waiting for the
+// last, cost more than the reading. With the loop of its own for
+// lowercase letters (text), counting the generated 10 000 pages' text
+// went from 768 to 619 million instructions (BenchmarkCount, callgrind).
 func hashWord(w string) uint64 {
 	h := uint64(len(w)) * 0x9e3779b97f4a7c15
 	for len(w) >= 8 {
