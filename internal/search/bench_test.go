@@ -1,46 +1,34 @@
 package search
 
 import (
-	"bytes"
-	"strings"
+	"slices"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"seutu/internal/corpus"
+	"seutu/internal/load"
 	"seutu/internal/markdown"
 )
 
 // generatedDocs are the documents of the generated site of n pages as the
-// index sees them, near enough for timing: the title and summary from the
-// front matter, the tags, and the body converted.
+// index sees them, near enough for timing: each page as load reads it,
+// with its body converted (render's searchDoc adds the kind's words and
+// facts, which resolve gives).
 func generatedDocs(b *testing.B, n int) []*Doc {
 	b.Helper()
+	fsys := fstest.MapFS{}
+	for _, f := range corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)}) {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	loaded := load.Load(fsys)
 	md := markdown.New()
-	var docs []*Doc
-	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
-	for _, f := range corpus.Generate(corpus.Options{Pages: n, Seed: 1, Now: now}) {
-		if !strings.HasPrefix(f.Path, "content/") || !strings.HasSuffix(f.Path, ".md") {
-			continue
-		}
-		front, body, ok := bytes.Cut(bytes.TrimPrefix(f.Data, []byte("---\n")), []byte("\n---\n"))
-		if !ok {
-			continue
-		}
-		d := &Doc{URL: "/" + strings.TrimSuffix(strings.TrimPrefix(f.Path, "content/"), ".md") + "/", Kind: "Sivu"}
-		for line := range strings.Lines(string(front)) {
-			k, v, _ := strings.Cut(strings.TrimSpace(line), ": ")
-			switch k {
-			case "title":
-				d.Title = v
-			case "summary":
-				d.Summary = v
-			case "tags", "themes":
-				d.Tags = append(d.Tags, strings.Split(strings.Trim(v, "[]"), ", ")...)
-			}
-		}
-		d.Slug = d.URL[strings.LastIndexByte(d.URL[:len(d.URL)-1], '/')+1 : len(d.URL)-1]
-		r := md.Convert(body, f.Path, 1)
-		d.HTML = r.HTML
+	docs := make([]*Doc, 0, len(loaded.Pages))
+	for _, p := range loaded.Pages {
+		body := loaded.Bodies[p.File]
+		r := md.Convert(body.Text, p.File, body.Line)
+		d := &Doc{URL: p.File, Title: p.Title, Summary: p.Summary, Kind: "Sivu", Slug: p.Slug, HTML: r.HTML,
+			Tags: slices.Concat(p.Tags, p.Themes)}
 		for _, h := range r.Headings {
 			d.Headings = append(d.Headings, h.Text)
 		}

@@ -127,7 +127,7 @@ func (c *dict) text(text string, f int) {
 		// A word begins at i: find its end, and whether it is the word
 		// Words gives once its ASCII capitals are lowered (fold) or needs
 		// word() (slow: a capital beyond ASCII, or a combining mark).
-		j := i
+		j, skip := i, 0
 		fold, slow, marks := false, false, false
 	scan:
 		for j < len(text) {
@@ -156,6 +156,7 @@ func (c *dict) text(text string, f int) {
 				word := unicode.IsLetter(r) || unicode.IsDigit(r)
 				mark := !word && unicode.IsMark(r)
 				if !word && !mark {
+					skip = size // when the word is empty: the character to pass
 					break scan
 				}
 				if mark || unicode.ToLower(r) != r {
@@ -165,9 +166,8 @@ func (c *dict) text(text string, f int) {
 				j += size
 			}
 		}
-		if j == i { // a byte beyond ASCII that begins no letter
-			_, size := utf8.DecodeRuneInString(text[i:])
-			i += size
+		if j == i { // a character beyond ASCII that is no letter
+			i += skip
 			continue
 		}
 		raw := text[i:j]

@@ -194,7 +194,11 @@ func (b *Builder) Build(docs []*Doc) []File {
 	}
 	present, n := b.number(an)
 	if len(b.wordList) > 2*n+4096 {
-		// Words edited away pile up: number afresh.
+		// Words edited away pile up, in the dicts too: number afresh, and
+		// let the documents analysed from now on start new dicts.
+		b.dictMu.Lock()
+		b.free = nil
+		b.dictMu.Unlock()
 		b.reset(an)
 		last = nil
 		present, _ = b.number(an)
@@ -382,11 +386,6 @@ func (b *Builder) reset(an []*analysed) {
 		a.ids, a.scores = nil, nil
 		a.dict.global = a.dict.global[:0]
 	}
-	// The dicts keep every word they met, which edits pile up too: the
-	// documents analysed from now on start new ones.
-	b.dictMu.Lock()
-	b.free = nil
-	b.dictMu.Unlock()
 }
 
 // number numbers the words of the documents not numbered yet, and returns
