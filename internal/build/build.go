@@ -103,6 +103,10 @@ type Stage struct {
 	// write's own time after render is the swap into place (Commit). The
 	// total of a build counts Overlap once, within the stage before.
 	Overlap time.Duration
+
+	// Parts are steps within Duration worth telling apart, shown after
+	// it and not counted again: render has its search index.
+	Parts []Stage
 }
 
 // addTime adds d to the stage called name.
@@ -223,6 +227,9 @@ func (r *Report) Timings() string {
 				within = s.Overlap.Round(100 * time.Microsecond).String()
 			}
 			part += fmt.Sprintf(" (%s of it during %s, summed over cores)", within, r.before(s.Name))
+		}
+		for _, p := range s.Parts {
+			part += fmt.Sprintf(" (%s %s of it)", p.Name, p.Duration.Round(100*time.Microsecond))
 		}
 		parts = append(parts, part)
 	}
@@ -489,6 +496,7 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 	// the core that made it: the write stage's time is spent within the
 	// render's, and summed over the cores (see Stage.Overlap).
 	w := write.NewOutput(out, pl.opts.Minify)
+	var parts []Stage
 	timed("render", func() {
 		lay, ast := layoutsFS(pl.fsys), assetsFS(pl.fsys)
 		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint, NoSearch: pl.opts.NoSearch,
@@ -501,10 +509,14 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 		rep.Diags.Merge(diags)
 		rep.Pages, rep.Assets = stats.Pages, stats.Assets
 		rep.Converted = stats.Converted
+		if stats.IndexTime > 0 {
+			parts = []Stage{{Name: "search index", Duration: stats.IndexTime}}
+		}
 		if pl.memo != nil {
 			rep.Cached = pl.memo.Used() - stats.Converted
 		}
 	})
+	rep.Stages[len(rep.Stages)-1].Parts = parts
 	rep.Before, rep.After = w.Bytes()
 	busy := w.Busy()
 	rep.Stages = append(rep.Stages, Stage{Name: "write", Duration: busy, Overlap: busy})

@@ -17,13 +17,15 @@ func TestTimings(t *testing.T) {
 		timings string
 		total   string
 	}{
-		{"a build", []Stage{{"load", 8 * ms, 0}, {"resolve", 10 * ms, 0}, {"render", 60 * ms, 0}, {"write", 45 * ms, 40 * ms}},
+		{"a build", []Stage{{"load", 8 * ms, 0, nil}, {"resolve", 10 * ms, 0, nil}, {"render", 60 * ms, 0, nil}, {"write", 45 * ms, 40 * ms, nil}},
 			"load 8ms, resolve 10ms, render 60ms, write 45ms (40ms of it during render, summed over cores)", "; 83ms ("},
-		{"in memory: all of it during render", []Stage{{"load", 8 * ms, 0}, {"render", 60 * ms, 0}, {"write", 90 * ms, 90 * ms}},
+		{"in memory: all of it during render", []Stage{{"load", 8 * ms, 0, nil}, {"render", 60 * ms, 0, nil}, {"write", 90 * ms, 90 * ms, nil}},
 			"load 8ms, render 60ms, write 90ms (all of it during render, summed over cores)", "; 68ms ("},
-		{"check: too quick to say", []Stage{{"render", 60 * ms, 0}, {"write", 40 * time.Microsecond, 40 * time.Microsecond}},
+		{"check: too quick to say", []Stage{{"render", 60 * ms, 0, nil}, {"write", 40 * time.Microsecond, 40 * time.Microsecond, nil}},
 			"render 60ms, write 0s", "; 60ms ("},
-		{"stopped after load", []Stage{{"load", 8 * ms, 0}}, "load 8ms", "; 8ms ("},
+		{"the search index within render", []Stage{{"load", 8 * ms, 0, nil}, {"render", 60 * ms, 0, []Stage{{"search index", 12 * ms, 0, nil}}}, {"write", 45 * ms, 40 * ms, nil}},
+			"load 8ms, render 60ms (search index 12ms of it), write 45ms (40ms of it during render, summed over cores)", "; 73ms ("},
+		{"stopped after load", []Stage{{"load", 8 * ms, 0, nil}}, "load 8ms", "; 8ms ("},
 	}
 	for _, tt := range tests {
 		r := &Report{Stages: tt.stages}
@@ -37,7 +39,7 @@ func TestTimings(t *testing.T) {
 }
 
 // A build to disk times the stages load, resolve, render and write, the
-// swap into place in write.
+// swap into place in write, and the search index within render.
 func TestBuildStages(t *testing.T) {
 	rep, err := Build(t.Context(), Options{Source: "testdata/site", Dest: t.TempDir() + "/public", Now: testNow, Minify: true})
 	if err != nil || rep.Failed() {
@@ -49,6 +51,10 @@ func TestBuildStages(t *testing.T) {
 	}
 	if got := strings.Join(names, " "); got != "load resolve render write" {
 		t.Errorf("stages %s", got)
+	}
+	r := rep.Stages[2]
+	if len(r.Parts) != 1 || r.Parts[0].Name != "search index" || r.Parts[0].Duration <= 0 || r.Parts[0].Duration > r.Duration {
+		t.Errorf("render %v, parts %v", r.Duration, r.Parts)
 	}
 	w := rep.Stages[len(rep.Stages)-1]
 	if w.Overlap <= 0 || w.Overlap > w.Duration {

@@ -76,6 +76,7 @@ import (
 	"context"
 	"io/fs"
 	"sync"
+	"time"
 
 	"seutu/internal/body"
 	"seutu/internal/cms"
@@ -270,6 +271,7 @@ type Stats struct {
 	Uses      map[string]string // output path → layout file, for the dev server's rebuild plan
 	SlowRuns  int64             // layout and partial runs left to html/template (see executor); this render's and earlier ones'
 	Index     []string          // the search index's files; a caching Renderer writes only those that changed (see writeSearchIndex)
+	IndexTime time.Duration     // the time the index took, after the pages (0 with NoSearch or IndexLater)
 }
 
 // Render renders site, whose bodies are by file in bodies (what the
@@ -375,7 +377,9 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, bodies map[stri
 	// noise (BenchmarkBuildSearchIndex, four runs of each, in turn).
 	var index diag.List
 	if !opts.NoSearch && !opts.IndexLater && ctx.Err() == nil {
+		start := time.Now()
 		stats.Index, index = r.writeIndexes(sites, set, o)
+		stats.IndexTime = time.Since(start)
 	}
 	wg.Wait()
 	for _, l := range results {

@@ -3,12 +3,14 @@ package render
 import (
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"seutu/internal/body"
 	"seutu/internal/diag"
 	"seutu/internal/lang"
 	"seutu/internal/model"
+	"seutu/internal/par"
 	"seutu/internal/search"
 )
 
@@ -25,8 +27,6 @@ func searchURL(site *model.Site) string {
 // same bytes. The languages' indexes are written at once, each by its own
 // call.
 func (r *Renderer) writeSearchIndex(site *model.Site, b *search.Builder, set *body.Set, o Output) ([]string, diag.List) {
-	var diags diag.List
-	var paths []string
 	docs := make([]*search.Doc, len(site.Pages))
 	var last, next map[*model.Page]*search.Doc
 	if r.cache {
@@ -37,32 +37,53 @@ func (r *Renderer) writeSearchIndex(site *model.Site, b *search.Builder, set *bo
 		last = r.docs[b]
 		r.docsMu.Unlock()
 	}
-	for i, p := range site.Pages {
+	// The documents are made on every core.
+	par.Do(len(site.Pages), func(i int) {
+		p := site.Pages[i]
 		pb := set.Pages[p]
 		if d := last[p]; d != nil && d.HTML == string(pb.HTML) {
 			docs[i] = d
 		} else {
 			docs[i] = searchDoc(site, p, pb)
 		}
-		if r.cache {
+	})
+	if r.cache {
+		for i, p := range site.Pages {
 			next[p] = docs[i]
 		}
-	}
-	if r.cache {
 		r.docsMu.Lock()
 		r.docs[b] = next
 		r.docsMu.Unlock()
 	}
 	dir := strings.TrimPrefix(searchURL(site), "/")
-	for _, f := range b.Build(docs) {
-		paths = append(paths, dir+f.Path)
+	// Each file is written as soon as it is made, on the core that made
+	// it. At 10 000 generated pages the index's 2 750 files took 40 ms
+	// written one after another once the index was built, a fifth of
+	// what the index added to a build; most of them are now written
+	// while the index is still one core's work.
+	var mu sync.Mutex
+	var failed error
+	var failedPath string
+	files := b.BuildTo(docs, func(f search.File) {
 		if f.Unchanged {
-			continue // the dev server has it from the last render (see Stats.Index)
+			return // the dev server has it from the last render (see Stats.Index)
 		}
 		if err := o.Final(dir+f.Path, f.Data, len(f.Data)); err != nil {
-			diags.Errorf(diag.Pos{}, "write %s%s: %v", dir, f.Path, err)
-			break
+			mu.Lock()
+			if failed == nil || dir+f.Path < failedPath {
+				failed, failedPath = err, dir+f.Path
+			}
+			mu.Unlock()
 		}
+	})
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = dir + f.Path
+	}
+	var diags diag.List
+	if failed != nil {
+		// One file's error: the others had the same cause, as a full disk.
+		diags.Errorf(diag.Pos{}, "write %s: %v", failedPath, failed)
 	}
 	return paths, diags
 }

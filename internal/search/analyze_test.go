@@ -275,6 +275,39 @@ func FuzzExcerpt(f *testing.F) {
 	})
 }
 
+// FuzzCut holds cut, which reads eight bytes of ASCII and two-byte
+// letters at a time, to cutting rune by rune.
+func FuzzCut(f *testing.F) {
+	for _, s := range []string{"Kunta ja kaupunki tekevät yhteistyötä aina ", "ääää öööö åååå", "a\xffb\xc3", "abcdefghijklmnop qrstuvwxyz "} {
+		f.Add(s, uint8(5))
+	}
+	f.Fuzz(func(t *testing.T, s string, n uint8) {
+		if got, want := cut([]byte(s), int(n)), cutRunes([]byte(s), int(n)); got != want {
+			t.Errorf("cut(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
+}
+
+// cutRunes is cut, a rune at a time.
+func cutRunes(s []byte, n int) string {
+	s = bytes.TrimSuffix(s, []byte(" "))
+	i := 0
+	for range n {
+		if i == len(s) {
+			return string(s)
+		}
+		_, size := utf8.DecodeRune(s[i:])
+		i += size
+	}
+	if i == len(s) {
+		return string(s)
+	}
+	if j := bytes.LastIndexByte(s[:i], ' '); j > i*3/4 {
+		i = j
+	}
+	return string(s[:i]) + " …"
+}
+
 func FuzzWriteString(f *testing.F) {
 	for _, s := range []string{"", `a"b\c`, "\x00\x1f", "sää\u2028\u2029", "\xff", "\ufffd"} {
 		f.Add(s)
@@ -289,6 +322,28 @@ func FuzzWriteString(f *testing.F) {
 		// Each byte that is not UTF-8 reads back as U+FFFD.
 		if want := string([]rune(s)); got != want {
 			t.Fatalf("%q reads back as %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzPlain8 holds writeString's eight-byte check to a byte-by-byte one.
+func FuzzPlain8(f *testing.F) {
+	for _, s := range []string{"kuntaliitto", "sää ja yö", "a\"bcdefgh", "abc\\defg", "\x1fabcdefg", "abcdefg\x7f", "\x00\x00\x00\x00\x00\x00\x00\x00"} {
+		f.Add(uint64(0), s)
+	}
+	f.Fuzz(func(t *testing.T, x uint64, s string) {
+		if len(s) >= 8 {
+			x = load8(s)
+		}
+		want := true
+		for i := range 8 {
+			c := byte(x >> (8 * i))
+			if c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+				want = false
+			}
+		}
+		if got := plain8(x); got != want {
+			t.Errorf("plain8(%#016x) = %v, want %v", x, got, want)
 		}
 	})
 }

@@ -46,6 +46,12 @@ func newDecompounder(a *Analyzer, words []string, key func(string) string) *Deco
 	return d
 }
 
+// fork returns a Decompounder over the same words for another goroutine,
+// with a memo of its own and key for the keys of the pieces it tries.
+func (d *Decompounder) fork(key func(string) string) *Decompounder {
+	return &Decompounder{words: d.words, keys: d.keys, key: key, memo: map[string]split{}, lang: d.lang}
+}
+
 // Parts returns the keys of w's parts and of the compounds within it, not
 // w's own key, each once, left to right: kunnanjohtajakokoukset gives
 // kunnanjohtaja, johtaja and kokous. A part that is only a linking
