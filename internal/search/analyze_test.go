@@ -125,6 +125,11 @@ func TestPlainText(t *testing.T) {
 		{"<STRONG>kunta</Strong>n <SPAN\nclass=x>ja</SPAN>kin", "kuntan jakin"},
 		{"<strongest>kunta</strongest>n<subtitle>x</subtitle>y<br/>z", "kunta n x y z"},
 		{"<abbr title=\"Keski-Suomi\">K-S</abbr>:n <a href=\"/x/\">kunta</a>n", "K-S:n kuntan"},
+		// Every inline element, opened and closed, in either case, and
+		// block ones that begin with the same letters.
+		{"a<A>b</A>c<abbr>d</abbr>e<b>f</b>g<code>h</code>i<em>j</em>k<i>l</i>m<mark>n</mark>o<s>p</s>q<small>r</small>s", "abcdefghijklmnopqrs"},
+		{"a<span>b</span>c<strong>d</strong>e<sub>f</sub>g<sup>h</sup>i<U>j</U>k<del>l</del>m<ins>n</ins>o<kbd>p</kbd>q<q>r</q>s<time>t</time>u", "abcdefghijklmnopqrstu"},
+		{"a<table>b<td>c<dl>d<em2>e<i-x>f<section>g<STYLE>x</STYLE>h<Script >y</scrIPT>i<u/>j", "a b c d e f g h ij"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.html, func(t *testing.T) {
@@ -236,9 +241,11 @@ func FuzzCounter(f *testing.F) {
 }
 
 // FuzzHashWord holds hashWord's lowering of eight bytes at a time to a
-// byte-by-byte one: a word hashes as its ASCII capitals lowered do.
+// byte-by-byte one: a word hashes as its ASCII capitals lowered do, and
+// its first eight bytes are those lowered. Within a text, a word hashes
+// as it does alone, its last bytes loaded with the text's next ones.
 func FuzzHashWord(f *testing.F) {
-	for _, s := range []string{"Kunta", "KUNNANJOHTAJAKOKOUKSET", "Jämsä", "@[`{\x80\xc1\xda", "AZaz09"} {
+	for _, s := range []string{"Kunta", "KUNNANJOHTAJAKOKOUKSET", "Jämsä", "@[`{\x80\xc1\xda", "AZaz09", "kunta ja kaupunki tekevät yhteistyötä"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -248,8 +255,21 @@ func FuzzHashWord(f *testing.F) {
 				low[i] = b + 'a' - 'A'
 			}
 		}
-		if hashWord(s) != hashWord(string(low)) {
+		h, first := hashWord(s)
+		if lh, _ := hashWord(string(low)); h != lh {
 			t.Errorf("hashWord(%q) differs from hashWord(%q)", s, low)
+		}
+		if want := load8(string(low[:min(len(low), 8)]) + "\x00\x00\x00\x00\x00\x00\x00\x00"); first != want {
+			t.Errorf("hashWord(%q): first bytes %x, want %x", s, first, want)
+		}
+		text := s[:min(len(s), 40)] // words at every place: not quadratic in a long input
+		for i := 0; i <= len(text); i += 3 {
+			for j := i; j <= len(text); j += 2 {
+				gh, gf := hashAt(text, i, j)
+				if wh, wf := hashWord(text[i:j]); gh != wh || gf != wf {
+					t.Errorf("hashAt(%q, %d, %d) = %x, %x; hashWord(%q) = %x, %x", text, i, j, gh, gf, text[i:j], wh, wf)
+				}
+			}
 		}
 		if got := lower8(load8(s + "........")); got != load8(string(low)+"........") {
 			t.Errorf("lower8 of %q: %x, want %x", s, got, load8(string(low)+"........"))
@@ -308,16 +328,15 @@ func cutRunes(s []byte, n int) string {
 	return string(s[:i]) + " …"
 }
 
-func FuzzWriteString(f *testing.F) {
+func FuzzAppendString(f *testing.F) {
 	for _, s := range []string{"", `a"b\c`, "\x00\x1f", "sää\u2028\u2029", "\xff", "\ufffd"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		var b bytes.Buffer
-		writeString(&b, s)
+		b := appendString(nil, s)
 		var got string
-		if err := json.Unmarshal(b.Bytes(), &got); err != nil {
-			t.Fatalf("%q gives %q: %v", s, b.Bytes(), err)
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatalf("%q gives %q: %v", s, b, err)
 		}
 		// Each byte that is not UTF-8 reads back as U+FFFD.
 		if want := string([]rune(s)); got != want {
@@ -326,7 +345,7 @@ func FuzzWriteString(f *testing.F) {
 	})
 }
 
-// FuzzPlain8 holds writeString's eight-byte check to a byte-by-byte one.
+// FuzzPlain8 holds appendString's eight-byte check to a byte-by-byte one.
 func FuzzPlain8(f *testing.F) {
 	for _, s := range []string{"kuntaliitto", "sää ja yö", "a\"bcdefgh", "abc\\defg", "\x1fabcdefg", "abcdefg\x7f", "\x00\x00\x00\x00\x00\x00\x00\x00"} {
 		f.Add(uint64(0), s)

@@ -315,10 +315,8 @@ func (b *Builder) BuildTo(docs []*Doc, put func(File)) []File {
 	encode := func(k int) {
 		json[k] = nil
 		if len(postings[k]) > 0 {
-			var buf bytes.Buffer
-			buf.Grow(2 + 8*len(postings[k])) // a posting takes about 8 bytes
-			encodePostings(&buf, postings[k])
-			json[k] = buf.Bytes()
+			// A posting takes about 8 bytes.
+			json[k] = appendPostings(make([]byte, 0, 2+8*len(postings[k])), postings[k])
 		}
 	}
 	if last != nil {
@@ -374,9 +372,7 @@ func (b *Builder) BuildTo(docs []*Doc, put func(File)) []File {
 		dels, delKeys := deletions(used)
 		slices.Sort(delKeys)
 		delFiles, delLeaves = shardFiles("d", delKeys, put, func(k string) []byte {
-			var buf bytes.Buffer
-			encodeKeys(&buf, dels[k])
-			return buf.Bytes()
+			return appendKeys(nil, dels[k])
 		}, nil, nil)
 	} else {
 		delLeaves = last.delNames
@@ -812,23 +808,22 @@ func shardFiles(dir string, keys []string, put func(File), value func(string) []
 				return
 			}
 		}
-		var buf bytes.Buffer
 		n := 3
 		for _, size := range sizes[l.from:l.to] {
 			n += size
 		}
-		buf.Grow(n) // its size, known: no copies as it grows
-		buf.WriteByte('{')
+		buf := make([]byte, 0, n) // its size, known: no copies as it grows
+		buf = append(buf, '{')
 		for i := l.from; i < l.to; i++ {
 			if i > l.from {
-				buf.WriteByte(',')
+				buf = append(buf, ',')
 			}
-			writeString(&buf, keys[i])
-			buf.WriteByte(':')
-			buf.Write(values[i])
+			buf = appendString(buf, keys[i])
+			buf = append(buf, ':')
+			buf = append(buf, values[i]...)
 		}
-		buf.WriteString("}\n")
-		files[j] = File{Path: dir + "/" + FileName(l.prefix) + ".json", Data: buf.Bytes()}
+		buf = append(buf, "}\n"...)
+		files[j] = File{Path: dir + "/" + FileName(l.prefix) + ".json", Data: buf}
 		put(files[j])
 	})
 	if made != nil {
@@ -906,32 +901,35 @@ func FileName(prefix string) string {
 	return b.String()
 }
 
-// encodePostings writes [doc, score, doc-delta, score, …].
-func encodePostings(b *bytes.Buffer, ps []posting) {
-	var num [20]byte
-	b.WriteByte('[')
+// appendPostings appends [doc, score, doc-delta, score, …] to b. The
+// index's JSON is appended to slices, not written to a bytes.Buffer: at
+// 10 000 generated pages the Buffer's calls took 110 million of the
+// index's 2 100 million instructions.
+func appendPostings(b []byte, ps []posting) []byte {
+	b = append(b, '[')
 	var prev int32
 	for i, p := range ps {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.Write(strconv.AppendInt(num[:0], int64(p.doc-prev), 10))
-		b.WriteByte(',')
-		b.Write(strconv.AppendInt(num[:0], int64(p.score), 10))
+		b = strconv.AppendInt(b, int64(p.doc-prev), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p.score), 10)
 		prev = p.doc
 	}
-	b.WriteByte(']')
+	return append(b, ']')
 }
 
-func encodeKeys(b *bytes.Buffer, keys []string) {
-	b.WriteByte('[')
+// appendKeys appends keys to b as a JSON array.
+func appendKeys(b []byte, keys []string) []byte {
+	b = append(b, '[')
 	for i, k := range keys {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		writeString(b, k)
+		b = appendString(b, k)
 	}
-	b.WriteByte(']')
+	return append(b, ']')
 }
 
 // records writes the documents' records, RecordChunk a file: [URL, title,
@@ -960,49 +958,46 @@ func records(an []*analysed, last map[int]encodedRecords, put func(File)) ([]Fil
 
 // encodeRecords is the record file n of chunk's documents.
 func encodeRecords(n int, chunk []*analysed) File {
-	var b bytes.Buffer
 	size := 4
 	for _, a := range chunk {
 		d := &a.doc
 		size += 16 + len(d.URL) + len(d.Title) + len(d.Kind) + len(d.Date) + len(d.Summary) + len(a.text)
 	}
-	b.Grow(size + size/32) // about its size: escapes are few
-	b.WriteByte('[')
+	b := make([]byte, 0, size+size/32) // about its size: escapes are few
+	b = append(b, '[')
 	for i, a := range chunk {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
 		d := &a.doc
-		b.WriteByte('[')
-		for j, s := range []string{d.URL, d.Title, d.Kind, d.Date, d.Summary, a.text} {
+		b = append(b, '[')
+		for j, s := range [...]string{d.URL, d.Title, d.Kind, d.Date, d.Summary, a.text} {
 			if j > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			writeString(&b, s)
+			b = appendString(b, s)
 		}
-		b.WriteByte(']')
+		b = append(b, ']')
 	}
-	b.WriteString("]\n")
-	return File{Path: "r/" + strconv.Itoa(n) + ".json", Data: b.Bytes()}
+	b = append(b, "]\n"...)
+	return File{Path: "r/" + strconv.Itoa(n) + ".json", Data: b}
 }
 
 func manifest(lang *Analyzer, docs int, terms, dels []string) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, `{"v":%d,"lang":%q,"docs":%d,"chunk":%d,"stop":`, Version, lang.Code, docs, RecordChunk)
-	encodeKeys(&b, lang.Stopwords)
-	b.WriteString(`,"t":`)
-	encodeKeys(&b, terms)
-	b.WriteString(`,"d":`)
-	encodeKeys(&b, dels)
-	b.WriteString("}\n")
-	return b.Bytes()
+	b := fmt.Appendf(nil, `{"v":%d,"lang":%q,"docs":%d,"chunk":%d,"stop":`, Version, lang.Code, docs, RecordChunk)
+	b = appendKeys(b, lang.Stopwords)
+	b = append(b, `,"t":`...)
+	b = appendKeys(b, terms)
+	b = append(b, `,"d":`...)
+	b = appendKeys(b, dels)
+	return append(b, "}\n"...)
 }
 
-// writeString writes s as a JSON string: the letters as they are, quotes,
-// backslashes and control characters escaped, and U+2028 and U+2029 too;
-// bytes that are not UTF-8 as U+FFFD.
-func writeString(b *bytes.Buffer, s string) {
-	b.WriteByte('"')
+// appendString appends s to b as a JSON string: the letters as they are,
+// quotes, backslashes and control characters escaped, and U+2028 and
+// U+2029 too; bytes that are not UTF-8 as U+FFFD.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
 	for i := 0; i < len(s); {
 		// A run that needs no escaping is written whole.
 		j := i
@@ -1031,26 +1026,25 @@ func writeString(b *bytes.Buffer, s string) {
 			}
 			j += size
 		}
-		b.WriteString(s[i:j])
+		b = append(b, s[i:j]...)
 		if j == len(s) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
 		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(byte(r))
+			b = append(b, '\\', byte(r))
 		default:
-			fmt.Fprintf(b, `\u%04x`, r)
+			b = fmt.Appendf(b, `\u%04x`, r)
 		}
 		i = j + size
 	}
-	b.WriteByte('"')
+	return append(b, '"')
 }
 
 // plain8 reports whether the eight bytes of x are ASCII that a JSON string
 // holds as they are: no control character, quote or backslash. It may say
-// no to such bytes after one that is not (a borrow): writeString then
+// no to such bytes after one that is not (a borrow): appendString then
 // reads them one at a time. Records and shards are mostly text, and
 // writing them a byte at a time took 15 ms of a 10 000-page build's CPU.
 func plain8(x uint64) bool {

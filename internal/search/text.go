@@ -125,7 +125,7 @@ func texts(h string, fn func(text string, block bool) bool) {
 			}
 			h = h[end+3:]
 			continue
-		case hasTagPrefix(h, "<script"), hasTagPrefix(h, "<style"):
+		case len(h) > 1 && h[1]|0x20 == 's' && (hasTagPrefix(h, "<script") || hasTagPrefix(h, "<style")):
 			name := "</script"
 			if hasTagPrefix(h, "<style") {
 				name = "</style"
@@ -160,6 +160,14 @@ func hasTagPrefix(h, tag string) bool {
 func inline(tag string) bool {
 	if tag != "" && tag[0] == '/' {
 		tag = tag[1:]
+	}
+	if tag == "" {
+		return false
+	}
+	switch tag[0] | 0x20 { // the first letter, lowercase, rules most tags out: p, li, h2, ul
+	case 'a', 'b', 'c', 'd', 'e', 'i', 'k', 'm', 'q', 's', 't', 'u':
+	default:
+		return false
 	}
 	// The name, lowercased into a buffer: none of the inline ones is
 	// longer than six letters.
