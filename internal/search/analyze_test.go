@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 	"testing"
@@ -74,10 +75,38 @@ func TestKey(t *testing.T) {
 	}
 }
 
+// TestInline holds inline's names as numbers to inlineNames: every name,
+// in any case, opening or closing, with attributes, and names that are
+// one letter more or less, or hold a NUL.
+func TestInline(t *testing.T) {
+	want := func(tag string) bool {
+		tag = strings.TrimPrefix(tag, "/")
+		if i := strings.IndexAny(tag, " \t\n/"); i >= 0 {
+			tag = tag[:i]
+		}
+		return slices.Contains(inlineNames, strings.ToLower(tag))
+	}
+	var tags []string
+	for _, n := range append(slices.Clone(inlineNames), "p", "li", "td", "table", "strongest", "") {
+		for _, v := range []string{n, strings.ToUpper(n), "/" + n, n + " class=x", n + "/", n + "x", n + "\x00", "\x00" + n, n + "\tid=y"} {
+			tags = append(tags, v)
+			if len(n) > 1 {
+				tags = append(tags, v[:len(v)-1])
+			}
+		}
+	}
+	for _, tag := range tags {
+		if got := inline(tag); got != want(tag) {
+			t.Errorf("inline(%q) = %v, want %v", tag, got, want(tag))
+		}
+	}
+}
+
 func TestDecompounder(t *testing.T) {
 	site := strings.Fields(`kunnanjohtaja kunnanjohtajakokoukset kokous kokouksen johtaja johtajat
 		sivistysjohtajien sivistys ilmastotyöpajoja ilmasto työpaja työ kunnan maakunnan maa kunta
-		seutukaupunkiverkosto seutu kaupunki verkosto verkostot tila ja kokoustilat`)
+		seutukaupunkiverkosto seutu kaupunki verkosto verkostot tila ja kokoustilat
+		040 1234567 0401234567 ilmasto2030 2030`)
 	key := func(w string) string { return Finnish.Key(w) }
 	d := newDecompounder(Finnish, site, key)
 	tests := []struct {
@@ -94,6 +123,9 @@ func TestDecompounder(t *testing.T) {
 		{"jakokous", nil}, // "ja" is a stop word and too short
 		{"kokoustilat", []string{"kokous", "tila"}},
 		{"verkostot", nil},
+		// A number is no compound, but may be a part.
+		{"0401234567", nil},
+		{"ilmasto2030", []string{"ilmasto", "2030"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
@@ -277,8 +309,9 @@ func FuzzHashWord(f *testing.F) {
 	})
 }
 
-// FuzzExcerpt holds a document's excerpt, collected only up to its limit,
-// to the excerpt cut from the whole text.
+// FuzzExcerpt holds a document's excerpt, collected only up to its limit
+// and cut where the collecting found it, to the excerpt cut rune by rune
+// from the whole text.
 func FuzzExcerpt(f *testing.F) {
 	for _, s := range []string{"<p>Kunta ja\nkaupunki  tekevät</p><p>yhteistyötä\u00a0aina</p>", "a b  c\td", "<li>x</li>\n<li> y </li>", "\xc2 \xc2\xa0ää öö"} {
 		f.Add(s, uint8(3))
@@ -289,27 +322,39 @@ func FuzzExcerpt(f *testing.F) {
 		texts(h, whole.write)
 		part := plainWriter{limit: limit}
 		texts(h, part.write)
-		if got, want := cut(part.b, limit), cut(whole.b, limit); got != want {
+		if got, want := part.excerpt(), cut(whole.b, limit); got != want {
 			t.Errorf("excerpt of %d letters of %q: %q, from the whole text %q", limit, h, got, want)
 		}
 	})
 }
 
-// FuzzCut holds cut, which reads eight bytes of ASCII and two-byte
-// letters at a time, to cutting rune by rune.
-func FuzzCut(f *testing.F) {
-	for _, s := range []string{"Kunta ja kaupunki tekevät yhteistyötä aina ", "ääää öööö åååå", "a\xffb\xc3", "abcdefghijklmnop qrstuvwxyz "} {
+// FuzzRuneCount holds the excerpts' letter counting, eight bytes of ASCII
+// and two-byte letters at a time, to utf8's, rune by rune.
+func FuzzRuneCount(f *testing.F) {
+	for _, s := range []string{"Kunta ja kaupunki tekevät yhteistyötä aina ", "ääää öööö åååå", "a\xffb\xc3", "abcdefghijklmnop qrstuvwxyz ", "\xc3\xa4\xe2\x80\xa6\xf0\x9f\x98\x80\xc2"} {
 		f.Add(s, uint8(5))
 	}
 	f.Fuzz(func(t *testing.T, s string, n uint8) {
-		if got, want := cut([]byte(s), int(n)), cutRunes([]byte(s), int(n)); got != want {
-			t.Errorf("cut(%q, %d) = %q, want %q", s, n, got, want)
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+		want := 0
+		for range int(n) {
+			if want == len(s) {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(s[want:])
+			want += size
+		}
+		if got := offsetOf(s, int(n)); got != want {
+			t.Errorf("offsetOf(%q, %d) = %d, want %d", s, n, got, want)
 		}
 	})
 }
 
-// cutRunes is cut, a rune at a time.
-func cutRunes(s []byte, n int) string {
+// cut is the reference excerpt: the first n letters of s, ended at a
+// space when one is near, and " …" when s goes on, rune by rune.
+func cut(s []byte, n int) string {
 	s = bytes.TrimSuffix(s, []byte(" "))
 	i := 0
 	for range n {
@@ -345,24 +390,30 @@ func FuzzAppendString(f *testing.F) {
 	})
 }
 
-// FuzzPlain8 holds appendString's eight-byte check to a byte-by-byte one.
-func FuzzPlain8(f *testing.F) {
-	for _, s := range []string{"kuntaliitto", "sää ja yö", "a\"bcdefgh", "abc\\defg", "\x1fabcdefg", "abcdefg\x7f", "\x00\x00\x00\x00\x00\x00\x00\x00"} {
+// FuzzStops holds the eight-byte checks of appendString (jsonStops) and of
+// excerpts (textStops) to byte-by-byte ones: the lowest mark is the first
+// byte that stops a run.
+func FuzzStops(f *testing.F) {
+	for _, s := range []string{"kuntaliitto", "sää ja yö", "a\"bcdefgh", "abc\\defg", "\x1fabcdefg", "abcdefg\x7f", "\x00\x00\x00\x00\x00\x00\x00\x00", "abc\xc2\xa0def", "abcdefg!", "\xff\x80\xc3\xa4\xe2\x80\xa6 ", "kunta123", "kuntA123", "az09`{/:"} {
 		f.Add(uint64(0), s)
 	}
 	f.Fuzz(func(t *testing.T, x uint64, s string) {
 		if len(s) >= 8 {
 			x = load8(s)
 		}
-		want := true
-		for i := range 8 {
-			c := byte(x >> (8 * i))
-			if c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
-				want = false
+		run := func(ok func(c byte) bool) int {
+			n := 0
+			for n < 8 && ok(byte(x>>(8*n))) {
+				n++
 			}
+			return n
 		}
-		if got := plain8(x); got != want {
-			t.Errorf("plain8(%#016x) = %v, want %v", x, got, want)
+		first := func(m uint64) int { return bits.TrailingZeros64(m) / 8 }
+		if got, want := first(jsonStops(x)), run(func(c byte) bool { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' }); got != want {
+			t.Errorf("jsonStops(%#016x): first stop %d, want %d", x, got, want)
+		}
+		if got, want := first(textStops(x)), run(func(c byte) bool { return plainByte[c] }); got != want {
+			t.Errorf("textStops(%#016x): first stop %d, want %d", x, got, want)
 		}
 	})
 }

@@ -15,6 +15,9 @@ const minPart = 3
 // nominative or, as a linking genitive, with -n (kunnan+johtaja); both
 // are forms the site itself uses.
 //
+// A number is no compound, though it may be a part of one (ilmasto2030):
+// a phone number holds no other number.
+//
 // A Decompounder is not safe for concurrent use.
 type Decompounder struct {
 	words map[string]bool // the site's words of minPart letters or more, but stop words
@@ -58,6 +61,9 @@ func (d *Decompounder) fork(key func(string) string) *Decompounder {
 // genitive (kunnan) gives no key: "kunta" would find every municipal
 // manager.
 func (d *Decompounder) Parts(w string) []string {
+	if allDigits(w) {
+		return nil // a number: 2026 or 0401234567 is no compound
+	}
 	var out []string
 	d.parts(w, &out)
 	return out

@@ -3,7 +3,9 @@ package search
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -61,4 +63,18 @@ func TestCachingEqualsFresh(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAppendUint holds the postings' numbers to strconv's, for every
+// number up to a million and the largest.
+func TestAppendUint(t *testing.T) {
+	check := func(n uint32) {
+		if got, want := string(appendUint([]byte("x"), n)), "x"+strconv.FormatUint(uint64(n), 10); got != want {
+			t.Fatalf("appendUint(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for n := range uint32(1_000_000) {
+		check(n)
+	}
+	check(math.MaxUint32)
 }
