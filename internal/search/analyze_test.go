@@ -108,7 +108,7 @@ func TestDecompounder(t *testing.T) {
 		seutukaupunkiverkosto seutu kaupunki verkosto verkostot tila ja kokoustilat
 		040 1234567 0401234567 ilmasto2030 2030`)
 	key := func(w string) string { return Finnish.Key(w) }
-	d := newDecompounder(Finnish, site, key)
+	d := newDecompounder(Finnish, site, nil, key)
 	tests := []struct {
 		word string
 		want []string
@@ -198,7 +198,7 @@ func FuzzDecompound(f *testing.F) {
 	f.Add("kunnanjohtajakokoukset kunnanjohtaja kokous johtaja", "kunnanjohtajakokoukset")
 	f.Add("maa kunta", "maakuntamaakunta")
 	f.Fuzz(func(t *testing.T, vocab, word string) {
-		d := newDecompounder(Finnish, words(vocab), Finnish.Key)
+		d := newDecompounder(Finnish, words(vocab), nil, Finnish.Key)
 		for _, p := range d.Parts(word) {
 			if p == "" {
 				t.Fatalf("empty part of %q", word)

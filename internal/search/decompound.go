@@ -32,18 +32,21 @@ type split struct {
 }
 
 // newDecompounder returns a Decompounder over the site's words
-// (lowercase) in a's language, whose keys key gives (a.Key, or a cache of
-// it). Swedish
-// compounds as Finnish does, but links its parts with an s
-// (utvecklingsprojekt), not a genitive n: a left part ending in s stands
-// for its word.
-func newDecompounder(a *Analyzer, words []string, key func(string) string) *Decompounder {
+// (lowercase) in a's language, whose keys are keys, in their order, or
+// else those key gives (a.Key, or a cache of it). Swedish compounds as
+// Finnish does, but links its parts with an s (utvecklingsprojekt), not a
+// genitive n: a left part ending in s stands for its word.
+func newDecompounder(a *Analyzer, words, keys []string, key func(string) string) *Decompounder {
 	d := &Decompounder{words: make(map[string]bool, len(words)), keys: make(map[string]bool, len(words)),
 		key: key, memo: map[string]split{}, lang: a}
-	for _, w := range words {
+	for i, w := range words {
 		if utf8.RuneCountInString(w) >= minPart && !a.IsStop(w) {
 			d.words[w] = true
-			d.keys[key(w)] = true
+			if keys != nil {
+				d.keys[keys[i]] = true
+			} else {
+				d.keys[key(w)] = true
+			}
 		}
 	}
 	return d
@@ -118,6 +121,9 @@ func (d *Decompounder) left(a string, n int) bool {
 // compound (see left), whose right part's key is a key of the site or which divides
 // again.
 func (d *Decompounder) split(w string) split {
+	if len(w) < 2*minPart {
+		return split{} // too short to divide, whatever its letters: no memo needed
+	}
 	if s, ok := d.memo[w]; ok {
 		return s
 	}

@@ -468,20 +468,30 @@ func (b *Builder) number(an []*analysed) ([]bool, int) {
 // split finds the key and the parts of every word present, and marks in
 // changed the words for which either differs from the last build's.
 func (b *Builder) split(present, changed []bool) {
-	var words, missing []string
+	var words []string
 	for id, ok := range present {
 		if ok {
-			w := b.wordList[id]
-			words = append(words, w)
-			if _, ok := b.stem[w]; !ok {
-				missing = append(missing, w)
-			}
+			words = append(words, b.wordList[id])
 		}
 	}
-	got := make([]string, len(missing))
-	par.Do(len(missing), func(i int) { got[i] = b.lang.Key(missing[i]) })
-	for i, w := range missing {
-		b.stem[w] = got[i]
+	// Each word's key, on every core, as the last build found it where
+	// there was one (b.stem is read only meanwhile). A one-shot build
+	// keeps them in this slice alone, not in the map as well.
+	stems := make([]string, len(words))
+	missing := make([]bool, len(words))
+	par.Do(len(words), func(i int) {
+		k, ok := b.stem[words[i]]
+		if !ok {
+			k, missing[i] = b.lang.Key(words[i]), true
+		}
+		stems[i] = k
+	})
+	if b.cache != nil {
+		for i, w := range words {
+			if missing[i] {
+				b.stem[w] = stems[i]
+			}
+		}
 	}
 	keyID := func(k string) int32 {
 		id, ok := b.keys[k]
@@ -494,7 +504,7 @@ func (b *Builder) split(present, changed []bool) {
 	}
 	var dparts [][]string // by place in words
 	if b.lang.split {
-		dparts = b.decompound(words)
+		dparts = b.decompound(words, stems)
 	}
 	for len(b.wordKey) < len(b.wordList) {
 		b.wordKey = append(b.wordKey, -1)
@@ -505,8 +515,7 @@ func (b *Builder) split(present, changed []bool) {
 		if !ok {
 			continue
 		}
-		w := b.wordList[id]
-		k := keyID(b.stem[w])
+		k := keyID(stems[n])
 		var parts []int32
 		var wparts []string
 		if dparts != nil {
@@ -526,13 +535,13 @@ func (b *Builder) split(present, changed []bool) {
 }
 
 // decompound returns the keys of the parts of each of words (the site's
-// vocabulary, each with its key in b.stem), as Decompounder.Parts gives
+// vocabulary, with their keys in stems), as Decompounder.Parts gives
 // them, on every core: at 10 000 generated pages splitting the 25 000
 // words one after another took 10 to 15 ms, most of what the index's
 // split step took. A caching Builder keeps the keys of the pieces tried
 // along the way in b.stem for the next build.
-func (b *Builder) decompound(words []string) [][]string {
-	dc := newDecompounder(b.lang, words, func(w string) string { return b.stem[w] })
+func (b *Builder) decompound(words, stems []string) [][]string {
+	dc := newDecompounder(b.lang, words, stems, nil)
 	// Each goroutine splits batches of words with a Decompounder of its
 	// own: the same words, its own memo, and a key function that keeps
 	// what it computes apart from b.stem, which they all read. A word's

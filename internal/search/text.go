@@ -277,6 +277,15 @@ func inline(tag string) bool {
 	if tag == "" {
 		return false
 	}
+	switch tag[0] | 0x20 { // the first letter, lowercase, rules most tags out: p, li, h2, ul
+	case 'a', 'b', 'c', 'd', 'e', 'i', 'k', 'm', 'q', 's', 'u':
+	case 't':
+		if len(tag) < 2 || tag[1]|0x20 != 'i' {
+			return false // td, tr, table: of the names with t, only time's goes on with i
+		}
+	default:
+		return false
+	}
 	// The name, lowercased, as a number (its first letter lowest, its
 	// length highest): none of the inline ones is longer than six
 	// letters, and numbers compare faster than strings: reading tags took
