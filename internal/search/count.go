@@ -198,11 +198,35 @@ func (c *dict) text(text string, f int) {
 			i += skip
 			continue
 		}
-		if slow {
+		switch n := j - i; {
+		case slow:
 			raw := word(text[i:j], marks)
 			h, first := hashWord(raw)
 			c.add(raw, h, first, false, f)
-		} else {
+		case n < 8 && i+8 <= len(text):
+			// A word of fewer than eight bytes, met before: hashed as
+			// hashAt does and found as add does, here, without their
+			// calls, which cost a sixth of counting the generated 10 000
+			// pages' words. A word new to the dict goes to add.
+			first := lower8(load8(text[i:]) & (1<<(8*n) - 1))
+			h := (uint64(n)*0x9e3779b97f4a7c15 ^ first) * 0xbf58476d1ce4e5b9
+			h ^= h >> 33
+			h *= 0xff51afd7ed558ccd
+			h ^= h >> 33
+			tag := slotTag(h, n)
+			mask := uint64(len(c.slots) - 1)
+			for p := h & mask; ; p = (p + 1) & mask {
+				s := &c.slots[p]
+				if s.word == 0 {
+					c.add(text[i:j], h, first, fold, f)
+					break
+				}
+				if s.tag == tag && s.first == first {
+					c.count(s, f)
+					break
+				}
+			}
+		default:
 			h, first := hashAt(text, i, j)
 			c.add(text[i:j], h, first, fold, f)
 		}
@@ -247,17 +271,7 @@ func (c *dict) add(raw string, h, first uint64, fold bool, f int) {
 				continue
 			}
 		}
-		if s.at < 0 {
-			return // a stop word
-		}
-		if s.doc != c.doc {
-			s.doc, s.at = c.doc, int32(len(c.ids))
-			c.ids = append(c.ids, s.word-1)
-			c.counts = append(c.counts, 0)
-		}
-		if n := &c.counts[s.at]; *n>>(8*f)&0xff < 0xff {
-			*n += 1 << (8 * f) // inc, inlined by hand: the call cost more than it does
-		}
+		c.count(s, f)
 		return
 	}
 	// A word the dict has not met: its own copy, not a piece of the
@@ -280,6 +294,22 @@ func (c *dict) add(raw string, h, first uint64, fold bool, f int) {
 	}
 	if len(c.words) > len(c.slots)/2 {
 		c.grow()
+	}
+}
+
+// count counts the word of slot s, met in field f: nothing for a stop
+// word.
+func (c *dict) count(s *slot, f int) {
+	if s.at < 0 {
+		return // a stop word
+	}
+	if s.doc != c.doc {
+		s.doc, s.at = c.doc, int32(len(c.ids))
+		c.ids = append(c.ids, s.word-1)
+		c.counts = append(c.counts, 0)
+	}
+	if n := &c.counts[s.at]; *n>>(8*f)&0xff < 0xff {
+		*n += 1 << (8 * f) // inc, inlined by hand: the call cost more than it does
 	}
 }
 
