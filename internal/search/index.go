@@ -269,7 +269,11 @@ func (b *Builder) BuildTo(docs []*Doc, put func(File)) []File {
 	// Each document's score for each key, where the document or what its
 	// words stand for changed, on every core.
 	rescored := make([]bool, len(an))
-	scratch := sync.Pool{New: func() any { return &scoring{acc: make([]float64, len(b.keyList))} }}
+	parted := make([]bool, len(b.wordParts))
+	for id, p := range b.wordParts {
+		parted[id] = len(p) > 0
+	}
+	scratch := sync.Pool{New: func() any { return &scoring{acc: make([]float64, len(b.keyList)), parted: parted} }}
 	par.Do(len(an), func(d int) {
 		a := an[d]
 		if a.scores != nil && !slices.ContainsFunc(a.ids, func(id int32) bool { return changed[id] }) {
@@ -600,17 +604,12 @@ func (b *Builder) decompound(words, stems []string) [][]string {
 type scoring struct {
 	acc     []float64
 	touched []int32
+	parted  []bool // by word number: the word has parts (Builder.wordParts)
 }
 
 // score is a document's score for each of its keys.
 func (b *Builder) score(a *analysed, boost float64, sc *scoring) []keyScore {
 	acc, touched := sc.acc, sc.touched[:0]
-	add := func(k int32, s float64) {
-		if acc[k] == 0 {
-			touched = append(touched, k)
-		}
-		acc[k] += s
-	}
 	for j, id := range a.ids {
 		s := 0.0
 		for c := a.counts[j]; c != 0; { // the fields that have the word, in order
@@ -618,9 +617,19 @@ func (b *Builder) score(a *analysed, boost float64, sc *scoring) []keyScore {
 			s += fieldScores[f][c.of(f)]
 			c &^= 0xff << (8 * f)
 		}
-		add(b.wordKey[id], s)
+		k := b.wordKey[id]
+		if acc[k] == 0 {
+			touched = append(touched, k)
+		}
+		acc[k] += s
+		if !sc.parted[id] {
+			continue // most words: no parts, and their slice need not be read
+		}
 		for _, p := range b.wordParts[id] {
-			add(p, s*partWeight)
+			if acc[p] == 0 {
+				touched = append(touched, p)
+			}
+			acc[p] += s * partWeight
 		}
 	}
 	if boost == 0 {
@@ -707,7 +716,9 @@ func (b *Builder) analyse(d *Doc) *analysed {
 		if !block {
 			c.text(s, fieldText)
 		}
-		ex.write(s, block)
+		if !ex.done {
+			ex.write(s, block)
+		}
 		return true
 	})
 	c.excerpt = ex.b
