@@ -82,13 +82,13 @@ func hashWord(w string) (h, first uint64) { return hashAt(w, 0, len(w)) }
 func hashAt(text string, i, j int) (h, first uint64) {
 	w := text[i:j]
 	n := len(w)
-	h = uint64(n) * 0x9e3779b97f4a7c15
+	h = uint64(n) * hashLen
 	for len(w) >= 8 {
 		x := lower8(load8(w))
 		if len(w) == n {
 			first = x
 		}
-		h = (h ^ x) * 0xbf58476d1ce4e5b9
+		h = (h ^ x) * hashMul
 		h = bits.RotateLeft64(h, 31)
 		w = w[8:]
 	}
@@ -105,12 +105,23 @@ func hashAt(text string, i, j int) (h, first uint64) {
 		if r == n {
 			first = x
 		}
-		h = (h ^ x) * 0xbf58476d1ce4e5b9
+		h = (h ^ x) * hashMul
 	}
+	return mix(h), first
+}
+
+// The constants of hashAt: a word's length, each eight bytes, and mix's.
+const (
+	hashLen = 0x9e3779b97f4a7c15
+	hashMul = 0xbf58476d1ce4e5b9
+	hashMix = 0xff51afd7ed558ccd
+)
+
+// mix spreads a hash's bits, so that its low bits place a slot well.
+func mix(h uint64) uint64 {
 	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	return h, first
+	h *= hashMix
+	return h ^ h>>33
 }
 
 // load8 is the first eight bytes of s, the first the lowest.
@@ -209,10 +220,7 @@ func (c *dict) text(text string, f int) {
 			// calls, which cost a sixth of counting the generated 10 000
 			// pages' words. A word new to the dict goes to add.
 			first := lower8(load8(text[i:]) & (1<<(8*n) - 1))
-			h := (uint64(n)*0x9e3779b97f4a7c15 ^ first) * 0xbf58476d1ce4e5b9
-			h ^= h >> 33
-			h *= 0xff51afd7ed558ccd
-			h ^= h >> 33
+			h := mix((uint64(n)*hashLen ^ first) * hashMul)
 			tag := slotTag(h, n)
 			mask := uint64(len(c.slots) - 1)
 			for p := h & mask; ; p = (p + 1) & mask {

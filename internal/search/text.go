@@ -41,7 +41,7 @@ func (w *plainWriter) write(s string, block bool) bool {
 			i += n
 			continue
 		}
-		// Past the limit the text needs but one more letter (cut): no run
+		// Past the limit the text needs but one more letter (excerpt): no run
 		// is read further than the letters it still needs could take,
 		// four bytes each, and nothing after it. Before, every piece of a
 		// page after its excerpt was read too, at 10 000 generated pages
@@ -99,8 +99,8 @@ func textStops(x uint64) uint64 {
 	return (space | c2) & highs
 }
 
-// plainByte tells the bytes that are neither white space nor can begin a
-// no-break space (C2).
+// plainByte tells the bytes above the space that cannot begin a no-break
+// space (C2): a run of them is written as it is.
 var plainByte = func() (t [256]bool) {
 	for c := '!'; c < 256; c++ {
 		t[c] = c != 0xc2
