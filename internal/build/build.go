@@ -496,7 +496,6 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 	// the core that made it: the write stage's time is spent within the
 	// render's, and summed over the cores (see Stage.Overlap).
 	w := write.NewOutput(out, pl.opts.Minify)
-	var parts []Stage
 	timed("render", func() {
 		lay, ast := layoutsFS(pl.fsys), assetsFS(pl.fsys)
 		opts := render.Options{BodiesOnly: rep.Diags.HasErrors(), Minify: pl.opts.Minify, Fingerprint: pl.opts.Fingerprint, NoSearch: pl.opts.NoSearch,
@@ -509,14 +508,13 @@ func (pl *pipeline) run(ctx context.Context, changed map[string]bool, out write.
 		rep.Diags.Merge(diags)
 		rep.Pages, rep.Assets = stats.Pages, stats.Assets
 		rep.Converted = stats.Converted
-		if stats.IndexTime > 0 {
-			parts = []Stage{{Name: "search index", Duration: stats.IndexTime}}
-		}
 		if pl.memo != nil {
 			rep.Cached = pl.memo.Used() - stats.Converted
 		}
 	})
-	rep.Stages[len(rep.Stages)-1].Parts = parts
+	if stats.IndexTime > 0 {
+		rep.Stages[len(rep.Stages)-1].Parts = []Stage{{Name: "search index", Duration: stats.IndexTime}}
+	}
 	rep.Before, rep.After = w.Bytes()
 	busy := w.Busy()
 	rep.Stages = append(rep.Stages, Stage{Name: "write", Duration: busy, Overlap: busy})

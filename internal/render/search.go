@@ -68,9 +68,15 @@ func (r *Renderer) writeSearchIndex(site *model.Site, b *search.Builder, set *bo
 		if f.Unchanged {
 			return // the dev server has it from the last render (see Stats.Index)
 		}
+		mu.Lock()
+		stop := failed != nil // a full disk fails every file: try no more
+		mu.Unlock()
+		if stop {
+			return
+		}
 		if err := o.Final(dir+f.Path, f.Data, len(f.Data)); err != nil {
 			mu.Lock()
-			if failed == nil || dir+f.Path < failedPath {
+			if failed == nil {
 				failed, failedPath = err, dir+f.Path
 			}
 			mu.Unlock()

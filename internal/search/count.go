@@ -131,10 +131,21 @@ func load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// ones and highs are each of eight bytes' lowest and highest bit, for the
+// checks that read eight bytes at a time (lower8, jsonStops, textStops,
+// runeCount).
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// twoByte reports whether c and d are a letter of two bytes as utf8
+// decodes it, as ä and ö are: a lead byte of two and its follower.
+func twoByte(c, d byte) bool { return c >= 0xc2 && c <= 0xdf && d&0xc0 == 0x80 }
+
 // lower8 lowers the ASCII capitals A–Z among the eight bytes of x and
 // leaves every other byte as it is (a byte of 0x80 or more too).
 func lower8(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	low := x &^ highs                      // each byte's low seven bits
 	geA := (low + (0x80-'A')*ones) & highs // high bit set where the byte is ≥ 'A'
 	gtZ := (low + (0x7f-'Z')*ones) & highs // … where it is > 'Z'
@@ -316,9 +327,7 @@ func (c *dict) count(s *slot, f int) {
 		c.ids = append(c.ids, s.word-1)
 		c.counts = append(c.counts, 0)
 	}
-	if n := &c.counts[s.at]; *n>>(8*f)&0xff < 0xff {
-		*n += 1 << (8 * f) // inc, inlined by hand: the call cost more than it does
-	}
+	c.counts[s.at].inc(f)
 }
 
 // grow doubles the slots, rehashing each word.

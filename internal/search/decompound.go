@@ -20,8 +20,8 @@ const minPart = 3
 //
 // A Decompounder is not safe for concurrent use.
 type Decompounder struct {
-	words map[string]bool // the site's words of minPart letters or more, but stop words
-	keys  map[string]bool // their keys
+	words map[string]string // the site's words of minPart letters or more, but stop words, and their keys
+	keys  map[string]bool   // their keys
 	key   func(string) string
 	memo  map[string]split
 	lang  *Analyzer
@@ -37,16 +37,18 @@ type split struct {
 // Finnish does, but links its parts with an s (utvecklingsprojekt), not a
 // genitive n: a left part ending in s stands for its word.
 func newDecompounder(a *Analyzer, words, keys []string, key func(string) string) *Decompounder {
-	d := &Decompounder{words: make(map[string]bool, len(words)), keys: make(map[string]bool, len(words)),
+	d := &Decompounder{words: make(map[string]string, len(words)), keys: make(map[string]bool, len(words)),
 		key: key, memo: map[string]split{}, lang: a}
 	for i, w := range words {
 		if utf8.RuneCountInString(w) >= minPart && !a.IsStop(w) {
-			d.words[w] = true
+			var k string
 			if keys != nil {
-				d.keys[keys[i]] = true
+				k = keys[i]
 			} else {
-				d.keys[key(w)] = true
+				k = key(w)
 			}
+			d.words[w] = k
+			d.keys[k] = true
 		}
 	}
 	return d
@@ -107,7 +109,7 @@ func genitive(w string) bool {
 // the key of a word of the site (seutukaupunki, when the site writes only
 // seutukaupungit and seutukaupunkien).
 func (d *Decompounder) left(a string, n int) bool {
-	if d.words[a] {
+	if _, ok := d.words[a]; ok {
 		return true
 	}
 	if n < minPart+1 || d.lang.IsStop(a) {

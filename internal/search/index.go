@@ -567,6 +567,9 @@ func (b *Builder) decompound(words, stems []string) [][]string {
 		}
 		w := &worker{keys: map[string]string{}}
 		w.dc = dc.fork(func(s string) string {
+			if k, ok := dc.words[s]; ok {
+				return k // a word of the site: its key is known
+			}
 			if k, ok := b.stem[s]; ok {
 				return k
 			}
@@ -1032,7 +1035,7 @@ func appendString(b []byte, s string) []byte {
 				j++
 				continue
 			}
-			if c >= 0xc2 && c <= 0xdf && j+1 < len(s) && s[j+1]&0xc0 == 0x80 {
+			if j+1 < len(s) && twoByte(c, s[j+1]) {
 				j += 2 // a letter of two bytes, as ä and ö: valid, and none to escape
 				continue
 			}
@@ -1065,7 +1068,6 @@ func appendString(b []byte, s string) []byte {
 // and writing them a byte at a time took 15 ms of a 10 000-page build's
 // CPU.
 func jsonStops(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	ctl := (x - 0x20*ones) &^ x // a high bit where a byte is below 0x20
 	q := x ^ '"'*ones
 	q = (q - ones) &^ q // … where it is a quote

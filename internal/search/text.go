@@ -92,7 +92,6 @@ func (w *plainWriter) write(s string, block bool) bool {
 // borrow). Reading an excerpt a byte at a time took 8 % of the index's
 // instructions at 10 000 generated pages.
 func textStops(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	space := (x - 0x21*ones) &^ x // a high bit where a byte is below 0x21 (one of 0x80 or more: never)
 	c2 := x ^ 0xc2*ones
 	c2 = (c2 - ones) &^ c2 // … where it is C2
@@ -131,7 +130,6 @@ func (w *plainWriter) excerpt() string {
 // of two bytes (ä, ö). Counting them rune by rune took 70 of the index's
 // 1 500 million instructions of its own at 10 000 generated pages.
 func runeCount(s string) int {
-	const highs = 0x8080808080808080
 	n, i := 0, 0
 	for i < len(s) {
 		if i+8 <= len(s) {
@@ -142,23 +140,17 @@ func runeCount(s string) int {
 				continue
 			}
 			// Exactly two bytes beyond ASCII, next to each other: one
-			// letter when they are a lead byte of two and its follower.
+			// letter when they make one.
 			k := bits.TrailingZeros64(m) / 8
-			if k < 7 && m == 0x8080<<(8*k) {
-				if c, d := byte(x>>(8*k)), byte(x>>(8*(k+1))); c >= 0xc2 && c <= 0xdf && d&0xc0 == 0x80 {
-					n, i = n+7, i+8
-					continue
-				}
+			if k < 7 && m == 0x8080<<(8*k) && twoByte(byte(x>>(8*k)), byte(x>>(8*(k+1)))) {
+				n, i = n+7, i+8
+				continue
 			}
 		}
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
+		if s[i] < utf8.RuneSelf {
 			i++
-		case c >= 0xc2 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
-			i += 2
-		default:
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
+		} else {
+			i += runeLen(s, i) // not inlined: a call for the letters beyond ASCII alone
 		}
 		n++
 	}
@@ -173,20 +165,28 @@ func offsetOf(s string, n int) int {
 	}
 	i := 0
 	for ; n > 0 && i < len(s); n-- {
-		switch c := s[i]; {
-		case n >= 8 && i+8 <= len(s) && load8(s[i:])&0x8080808080808080 == 0:
-			i += 8
+		if n >= 8 && i+8 <= len(s) && load8(s[i:])&highs == 0 {
+			i += 8 // eight letters of ASCII
 			n -= 7
-		case c < utf8.RuneSelf:
+		} else if s[i] < utf8.RuneSelf {
 			i++
-		case c >= 0xc2 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
-			i += 2
-		default:
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
+		} else {
+			i += runeLen(s, i)
 		}
 	}
 	return i
+}
+
+// runeLen is the length of the letter at s[i] as utf8 decodes it, a
+// letter of two bytes without decoding.
+func runeLen(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1
+	} else if i+1 < len(s) && twoByte(c, s[i+1]) {
+		return 2
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size
 }
 
 // String is the text, without a space at the end.
