@@ -270,8 +270,66 @@ func TestCounter(t *testing.T) {
 	}
 }
 
+// TestDictCollisions gives words the same hash, which the dict's hash
+// almost never does: each is still told from the others by its length,
+// its ends and, past sixteen bytes, its middle, and is found again with
+// capitals.
+func TestDictCollisions(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		words []string // each a word of its own
+	}{
+		{"short", []string{"kunta", "kunto", "kunt", "kuntaa"}},
+		{"ends", []string{"hyvinvointi", "hyvinvoinTI", "hyvinvointa", "hyvinvoinnit", "hyvinvxinti"}},
+		{"middle", []string{"kunnanjohtajakokoukset", "kunnanjohtxjakokoukset", "kunnanjohtajakokoukseT", "kunnanjohtajakokoukseet"}},
+		{"lengths", []string{"aaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaa"}},
+		{"long", []string{strings.Repeat("a", 300), strings.Repeat("a", 600)}}, // lengths past the tag's 255
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newDict(Finnish)
+			c.start()
+			add := func(w string) {
+				_, first, last := hashWord(w)
+				low := strings.ToLower(w)
+				c.add(w, 42, first, last, w != low, fieldText) // one hash for all
+			}
+			for _, w := range tc.words {
+				add(w)
+				add(strings.ToUpper(w))
+			}
+			seen := map[string]bool{}
+			for _, w := range tc.words {
+				seen[strings.ToLower(w)] = true
+			}
+			if len(c.words) != len(seen) {
+				t.Fatalf("words %q, want each of %q once", c.words, tc.words)
+			}
+			for i, id := range c.ids {
+				if n := c.counts[i].of(fieldText); n != 2*countOf(tc.words, c.words[id]) {
+					t.Errorf("%q counted %d times", c.words[id], n)
+				}
+			}
+		})
+	}
+}
+
+// countOf is how many of words are w, lowercased.
+func countOf(words []string, w string) int {
+	n := 0
+	for _, x := range words {
+		if strings.ToLower(x) == w {
+			n++
+		}
+	}
+	return n
+}
+
 func FuzzCounter(f *testing.F) {
-	for _, s := range []string{"Kunta KUNTA kunta ja", "Äänekoski äänekoski", "sa\u0308a\u0308 SÄÄ", "\xff\xfeA", "kunta ja kunta"} {
+	for _, s := range []string{"Kunta KUNTA kunta ja", "Äänekoski äänekoski", "sa\u0308a\u0308 SÄÄ", "\xff\xfeA", "kunta ja kunta",
+		// Words of nine to sixteen bytes, told by their ends alone, and
+		// longer ones of the same ends and length but another middle.
+		"Varhaiskasvatus varhaiskasvatus hyvinvointi Hyvinvointi",
+		"kunnanjohtajakokoukset KUNNANJOHTAJAKOKOUKSET kunnanjohtXjakokoukset kunnanjohtxjakokoukset"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -283,7 +341,7 @@ func FuzzCounter(f *testing.F) {
 
 // FuzzHashWord holds hashWord's lowering of eight bytes at a time to a
 // byte-by-byte one: a word hashes as its ASCII capitals lowered do, and
-// its first eight bytes are those lowered. Within a text, a word hashes
+// its first and last eight bytes are those lowered. Within a text, a word hashes
 // as it does alone, its last bytes loaded with the text's next ones.
 func FuzzHashWord(f *testing.F) {
 	for _, s := range []string{"Kunta", "KUNNANJOHTAJAKOKOUKSET", "Jämsä", "@[`{\x80\xc1\xda", "AZaz09", "kunta ja kaupunki tekevät yhteistyötä"} {
@@ -296,19 +354,26 @@ func FuzzHashWord(f *testing.F) {
 				low[i] = b + 'a' - 'A'
 			}
 		}
-		h, first := hashWord(s)
-		if lh, _ := hashWord(string(low)); h != lh {
+		h, first, last := hashWord(s)
+		if lh, _, _ := hashWord(string(low)); h != lh {
 			t.Errorf("hashWord(%q) differs from hashWord(%q)", s, low)
 		}
 		if want := load8(string(low[:min(len(low), 8)]) + "\x00\x00\x00\x00\x00\x00\x00\x00"); first != want {
 			t.Errorf("hashWord(%q): first bytes %x, want %x", s, first, want)
 		}
+		var want uint64
+		if len(low) > 8 {
+			want = load8(string(low[len(low)-8:]))
+		}
+		if last != want {
+			t.Errorf("hashWord(%q): last bytes %x, want %x", s, last, want)
+		}
 		text := s[:min(len(s), 40)] // words at every place: not quadratic in a long input
 		for i := 0; i <= len(text); i += 3 {
 			for j := i; j <= len(text); j += 2 {
-				gh, gf := hashAt(text, i, j)
-				if wh, wf := hashWord(text[i:j]); gh != wh || gf != wf {
-					t.Errorf("hashAt(%q, %d, %d) = %x, %x; hashWord(%q) = %x, %x", text, i, j, gh, gf, text[i:j], wh, wf)
+				gh, gf, gl := hashAt(text, i, j)
+				if wh, wf, wl := hashWord(text[i:j]); gh != wh || gf != wf || gl != wl {
+					t.Errorf("hashAt(%q, %d, %d) = %x, %x, %x; hashWord(%q) = %x, %x, %x", text, i, j, gh, gf, gl, text[i:j], wh, wf, wl)
 				}
 			}
 		}
