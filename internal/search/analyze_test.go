@@ -313,6 +313,15 @@ func TestDictCollisions(t *testing.T) {
 	}
 }
 
+// dictCounts are the counts of the document c has counted, by word.
+func dictCounts(c *dict) map[string]counts {
+	out := map[string]counts{}
+	for i, id := range c.ids {
+		out[c.words[id]] = c.counts[i]
+	}
+	return out
+}
+
 // countOf is how many of words are w, lowercased.
 func countOf(words []string, w string) int {
 	n := 0
@@ -385,17 +394,33 @@ func FuzzHashWord(f *testing.F) {
 
 // FuzzExcerpt holds a document's excerpt, collected only up to its limit
 // and cut where the collecting found it, to the excerpt cut rune by rune
-// from the whole text.
+// from the whole text; and the words readBody counts on the way to those
+// of texts' pieces.
 func FuzzExcerpt(f *testing.F) {
-	for _, s := range []string{"<p>Kunta ja\nkaupunki  tekevät</p><p>yhteistyötä\u00a0aina</p>", "a b  c\td", "<li>x</li>\n<li> y </li>", "\xc2 \xc2\xa0ää öö"} {
+	for _, s := range []string{"<p>Kunta ja\nkaupunki  tekevät</p><p>yhteistyötä\u00a0aina</p>", "a b  c\td", "<li>x</li>\n<li> y </li>", "\xc2 \xc2\xa0ää öö",
+		"<p>Jyv&auml;skyl&auml; <strong>kunta</strong>n<!-- x -->kin</p><script>var a = 'b'</script>c<style>d</style>e<>f<g"} {
 		f.Add(s, uint8(3))
 	}
+	f.Add("<p><em>Kunta</em>n tai <b>kaupungin</b> talo</p>", uint8(30))
 	f.Fuzz(func(t *testing.T, h string, n uint8) {
 		limit := int(n%40) + 1
 		whole := plainWriter{limit: -1}
 		texts(h, whole.write)
 		part := plainWriter{limit: limit}
-		texts(h, part.write)
+		c := newDict(Finnish)
+		c.start()
+		readBody(h, c, &part)
+		ref := newDict(Finnish)
+		ref.start()
+		texts(h, func(s string, block bool) bool {
+			if !block {
+				ref.text(s, fieldText)
+			}
+			return true
+		})
+		if got, want := dictCounts(c), dictCounts(ref); !maps.Equal(got, want) {
+			t.Errorf("words of %q: %v, from texts %v", h, got, want)
+		}
 		if got, want := part.excerpt(), cut(whole.b, limit); got != want {
 			t.Errorf("excerpt of %d letters of %q: %q, from the whole text %q", limit, h, got, want)
 		}

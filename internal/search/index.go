@@ -715,15 +715,7 @@ func (b *Builder) analyse(d *Doc) *analysed {
 	c.text(d.Slug, fieldSlug) // its hyphens end words, as spaces do
 	// The same pass keeps the start of the text for excerpts.
 	ex := plainWriter{b: c.excerpt[:0], limit: ExcerptText}
-	texts(d.HTML, func(s string, block bool) bool {
-		if !block {
-			c.text(s, fieldText)
-		}
-		if !ex.done {
-			ex.write(s, block)
-		}
-		return true
-	})
+	readBody(d.HTML, c, &ex)
 	c.excerpt = ex.b
 	// c's slices are used again: the document keeps copies of its size
 	return &analysed{doc: *d, dict: c, words: slices.Clone(c.ids), counts: slices.Clone(c.counts), text: ex.excerpt()}

@@ -207,53 +207,83 @@ func spaceAt(s string, i int) int {
 // references decoded, and with block true where a tag other than an
 // inline one divides it, until fn returns false.
 func texts(h string, fn func(text string, block bool) bool) {
-	emit := func(s string) bool {
-		if s == "" {
-			return true
+	for h != "" {
+		text, tag, isTag, rest := nextTag(h)
+		if text != "" && !fn(unescape(text), false) {
+			return
 		}
-		if strings.IndexByte(s, '&') >= 0 {
-			s = html.UnescapeString(s)
+		if isTag && !inline(tag) && !fn("", true) {
+			return
 		}
-		return fn(s, false)
+		h = rest
 	}
-	for len(h) > 0 {
-		lt := strings.IndexByte(h, '<')
-		if lt < 0 {
-			emit(h)
-			return
-		}
-		if !emit(h[:lt]) {
-			return
-		}
-		h = h[lt:]
-		switch {
-		case strings.HasPrefix(h, "<!--"):
-			end := strings.Index(h, "-->")
-			if end < 0 {
-				return
+}
+
+// readBody reads the HTML h as texts gives it, with no calls through a
+// function: it counts the words of its text in c (the text field) and
+// writes the text to ex until ex wants no more, telling inline tags from
+// others only until then: analysing the generated 10 000 pages went
+// from 900 to 868 million instructions against reading them through
+// texts (callgrind).
+func readBody(h string, c *dict, ex *plainWriter) {
+	for h != "" {
+		text, tag, isTag, rest := nextTag(h)
+		if text != "" {
+			text = unescape(text)
+			c.text(text, fieldText)
+			if !ex.done {
+				ex.write(text, false)
 			}
-			h = h[end+3:]
-			continue
-		case len(h) > 1 && h[1]|0x20 == 's' && (hasTagPrefix(h, "<script") || hasTagPrefix(h, "<style")):
-			name := "</script"
-			if hasTagPrefix(h, "<style") {
-				name = "</style"
-			}
-			end := strings.Index(strings.ToLower(h), name)
-			if end < 0 {
-				return
-			}
-			h = h[end+1:] // the closing tag goes as any tag
 		}
-		gt := strings.IndexByte(h, '>')
-		if gt < 0 {
-			return
+		if isTag && !ex.done && !inline(tag) {
+			ex.write("", true)
 		}
-		if !inline(h[1:gt]) && !fn("", true) {
-			return
-		}
-		h = h[gt+1:]
+		h = rest
 	}
+}
+
+// nextTag splits h at its first tag: the text before it, the tag's text
+// between < and > when there is one (isTag; a comment is none), and the
+// rest of h after it. A script's or a style's content is passed over,
+// their closing tag being the tag; rest is "" when a tag, a comment or a
+// script does not end, as h does then.
+func nextTag(h string) (text, tag string, isTag bool, rest string) {
+	lt := strings.IndexByte(h, '<')
+	if lt < 0 {
+		return h, "", false, ""
+	}
+	text, h = h[:lt], h[lt:]
+	switch {
+	case strings.HasPrefix(h, "<!--"):
+		end := strings.Index(h, "-->")
+		if end < 0 {
+			return text, "", false, ""
+		}
+		return text, "", false, h[end+3:]
+	case len(h) > 1 && h[1]|0x20 == 's' && (hasTagPrefix(h, "<script") || hasTagPrefix(h, "<style")):
+		name := "</script"
+		if hasTagPrefix(h, "<style") {
+			name = "</style"
+		}
+		end := strings.Index(strings.ToLower(h), name)
+		if end < 0 {
+			return text, "", false, ""
+		}
+		h = h[end+1:] // the closing tag goes as any tag
+	}
+	gt := strings.IndexByte(h, '>')
+	if gt < 0 {
+		return text, "", false, ""
+	}
+	return text, h[1:gt], true, h[gt+1:]
+}
+
+// unescape decodes the character references of s, if it has any.
+func unescape(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		return html.UnescapeString(s)
+	}
+	return s
 }
 
 func hasTagPrefix(h, tag string) bool {
