@@ -297,6 +297,7 @@ func (b *Builder) BuildTo(docs []*Doc, put func(File)) []File {
 	// The postings: the last build's with the rescored documents'
 	// entries replaced, or all afresh.
 	var postings [][]posting
+	var sortedKeys chan []string
 	dirty := make([]bool, len(b.keyList)) // keys whose postings may differ from the last build's
 	if last != nil {
 		postings = slices.Grow(last.postings, len(b.keyList)-len(last.postings))[:len(b.keyList)]
@@ -314,6 +315,10 @@ func (b *Builder) BuildTo(docs []*Doc, put func(File)) []File {
 			}
 		}
 	} else {
+		// Every key is sorted beside the postings, which are one core's
+		// work: the keys with postings are then taken in order (used).
+		sortedKeys = make(chan []string, 1)
+		go func() { sortedKeys <- slices.Sorted(slices.Values(b.keyList)) }()
 		postings = allPostings(an, len(b.keyList))
 		for k := range dirty {
 			dirty[k] = true
@@ -350,18 +355,26 @@ func (b *Builder) BuildTo(docs []*Doc, put func(File)) []File {
 	}
 	var used []string // the keys with postings, sorted
 	keysChanged := last == nil
-	for k, j := range json {
-		if j != nil {
-			used = append(used, b.keyList[k])
+	if sortedKeys != nil {
+		for _, k := range <-sortedKeys {
+			if json[b.keys[k]] != nil {
+				used = append(used, k)
+			}
 		}
-		if last != nil && (j == nil) != (k >= len(last.json) || last.json[k] == nil) {
-			keysChanged = true
-		}
-	}
-	if !keysChanged {
-		used = last.used
 	} else {
-		slices.Sort(used)
+		for k, j := range json {
+			if j != nil {
+				used = append(used, b.keyList[k])
+			}
+			if last != nil && (j == nil) != (k >= len(last.json) || last.json[k] == nil) {
+				keysChanged = true
+			}
+		}
+		if !keysChanged {
+			used = last.used
+		} else {
+			slices.Sort(used)
+		}
 	}
 
 	// The term shards: a shard holding the same keys, none of them
@@ -426,10 +439,18 @@ func (b *Builder) reset(an []*analysed) {
 }
 
 // number numbers the words of the documents not numbered yet, and returns
-// which words the documents have and how many.
+// which words the documents have and how many, found in the same pass.
 func (b *Builder) number(an []*analysed) ([]bool, int) {
+	present := make([]bool, len(b.wordList))
+	n := 0
 	for _, a := range an {
 		if a.ids != nil {
+			for _, id := range a.ids {
+				if !present[id] {
+					present[id] = true
+					n++
+				}
+			}
 			continue
 		}
 		d := a.dict
@@ -450,16 +471,11 @@ func (b *Builder) number(an []*analysed) ([]bool, int) {
 					id = int32(len(b.wordList))
 					b.words[w] = id
 					b.wordList = append(b.wordList, w)
+					present = append(present, false)
 				}
 				d.global[l] = id
 			}
 			a.ids[j] = id
-		}
-	}
-	present := make([]bool, len(b.wordList))
-	n := 0
-	for _, a := range an {
-		for _, id := range a.ids {
 			if !present[id] {
 				present[id] = true
 				n++
