@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"maps"
 	"math/bits"
 	"slices"
@@ -395,7 +396,7 @@ func FuzzHashWord(f *testing.F) {
 // FuzzExcerpt holds a document's excerpt, collected only up to its limit
 // and cut where the collecting found it, to the excerpt cut rune by rune
 // from the whole text; and the words readBody counts on the way to those
-// of texts' pieces.
+// of the pieces of texts, the reference reader.
 func FuzzExcerpt(f *testing.F) {
 	for _, s := range []string{"<p>Kunta ja\nkaupunki  tekevät</p><p>yhteistyötä\u00a0aina</p>", "a b  c\td", "<li>x</li>\n<li> y </li>", "\xc2 \xc2\xa0ää öö",
 		"<p>Jyv&auml;skyl&auml; <strong>kunta</strong>n<!-- x -->kin</p><script>var a = 'b'</script>c<style>d</style>e<>f<g"} {
@@ -578,8 +579,58 @@ func TestOtherLanguages(t *testing.T) {
 // plainText is the text of an HTML fragment as analyse reads it: tags
 // dropped, a space for a block's, runs of white space one space.
 func plainText(h string) string {
-	var w plainWriter
-	w.limit = -1
-	texts(h, w.write)
+	w := plainWriter{limit: -1}
+	readBody(h, newDict(Finnish), &w)
 	return w.String()
+}
+
+// texts is the reference reader of HTML that readBody is held to, a
+// piece at a time: it calls fn with the text between the tags of h,
+// character references decoded, and with block true where a tag other
+// than an inline one divides it, until fn returns false.
+func texts(h string, fn func(text string, block bool) bool) {
+	emit := func(s string) bool {
+		if s == "" {
+			return true
+		}
+		return fn(html.UnescapeString(s), false)
+	}
+	for len(h) > 0 {
+		lt := strings.IndexByte(h, '<')
+		if lt < 0 {
+			emit(h)
+			return
+		}
+		if !emit(h[:lt]) {
+			return
+		}
+		h = h[lt:]
+		switch {
+		case strings.HasPrefix(h, "<!--"):
+			end := strings.Index(h, "-->")
+			if end < 0 {
+				return
+			}
+			h = h[end+3:]
+			continue
+		case hasTagPrefix(h, "<script") || hasTagPrefix(h, "<style"):
+			name := "</script"
+			if hasTagPrefix(h, "<style") {
+				name = "</style"
+			}
+			end := strings.Index(strings.ToLower(h), name)
+			if end < 0 {
+				return
+			}
+			h = h[end+1:] // the closing tag goes as any tag
+		}
+		gt := strings.IndexByte(h, '>')
+		if gt < 0 {
+			return
+		}
+		if !inline(h[1:gt]) && !fn("", true) {
+			return
+		}
+		h = h[gt+1:]
+	}
 }

@@ -439,43 +439,39 @@ func (b *Builder) reset(an []*analysed) {
 }
 
 // number numbers the words of the documents not numbered yet, and returns
-// which words the documents have and how many, found in the same pass.
+// which words the documents have and how many, found document by
+// document as they are numbered.
 func (b *Builder) number(an []*analysed) ([]bool, int) {
 	present := make([]bool, len(b.wordList))
 	n := 0
 	for _, a := range an {
-		if a.ids != nil {
-			for _, id := range a.ids {
-				if !present[id] {
-					present[id] = true
-					n++
-				}
+		if a.ids == nil {
+			d := a.dict
+			for len(d.global) < len(d.words) {
+				d.global = append(d.global, -1)
 			}
-			continue
-		}
-		d := a.dict
-		for len(d.global) < len(d.words) {
-			d.global = append(d.global, -1)
-		}
-		if b.cache == nil {
-			a.ids = a.words // numbered once: the words' own slice will do
-		} else {
-			a.ids = make([]int32, len(a.words))
-		}
-		for j, l := range a.words {
-			id := d.global[l]
-			if id < 0 {
-				w := d.words[l]
-				var ok bool
-				if id, ok = b.words[w]; !ok {
-					id = int32(len(b.wordList))
-					b.words[w] = id
-					b.wordList = append(b.wordList, w)
-					present = append(present, false)
-				}
-				d.global[l] = id
+			if b.cache == nil {
+				a.ids = a.words // numbered once: the words' own slice will do
+			} else {
+				a.ids = make([]int32, len(a.words))
 			}
-			a.ids[j] = id
+			for j, l := range a.words {
+				id := d.global[l]
+				if id < 0 {
+					w := d.words[l]
+					var ok bool
+					if id, ok = b.words[w]; !ok {
+						id = int32(len(b.wordList))
+						b.words[w] = id
+						b.wordList = append(b.wordList, w)
+						present = append(present, false)
+					}
+					d.global[l] = id
+				}
+				a.ids[j] = id
+			}
+		}
+		for _, id := range a.ids { // still in the cache when just numbered
 			if !present[id] {
 				present[id] = true
 				n++
