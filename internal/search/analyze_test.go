@@ -403,6 +403,9 @@ func FuzzExcerpt(f *testing.F) {
 		f.Add(s, uint8(3))
 	}
 	f.Add("<p><em>Kunta</em>n tai <b>kaupungin</b> talo</p>", uint8(30))
+	// Past the excerpt's letters: character references in and between
+	// words, and tags that end them.
+	f.Add("<p>Alku.</p><p>Jyv&auml;skyl&auml;n kunta&shy;liitto &amp; &quot;muut&quot; e&#x301;e&#228;x</p>k<b>o</b>ulu<!-- <p>ei</p> -->ja<script>x<y</script>&lt;z", uint8(2))
 	f.Fuzz(func(t *testing.T, h string, n uint8) {
 		limit := int(n%40) + 1
 		whole := plainWriter{limit: -1}

@@ -201,11 +201,26 @@ func (c *dict) start() {
 }
 
 // text counts the words of text in field f.
-func (c *dict) text(text string, f int) {
+func (c *dict) text(text string, f int) { c.scan(text, f, &wordByte) }
+
+// html counts the words of the HTML h in the text field up to its first
+// tag or character reference, and returns where that is: at its <, or at
+// the start of the word that its & may be part of, or at the &. len(h)
+// when h has neither. The text between tags is counted as it stands,
+// not cut out and decoded first (readBody).
+func (c *dict) html(h string) int { return c.scan(h, fieldText, &htmlByte) }
+
+// scan counts the words of text in field f, the bytes told apart by t,
+// up to the first byte that t has as 4 (after the word it ends) or 5
+// (before the word it may be part of), and returns where it stopped.
+func (c *dict) scan(text string, f int, t *[256]byte) int {
 	for i := 0; i < len(text); {
-		if wordByte[text[i]] == 0 {
+		if t[text[i]] == 0 {
 			i++
 			continue
+		}
+		if t[text[i]] >= 4 {
+			return i
 		}
 		// A word begins at i: find its end, and whether it is the word
 		// Words gives once its ASCII capitals are lowered (fold) or needs
@@ -214,18 +229,20 @@ func (c *dict) text(text string, f int) {
 		fold, slow, marks := false, false, false
 	scan:
 		for j < len(text) {
-			for j < len(text) && wordByte[text[j]] == 1 { // the most of any word
+			for j < len(text) && t[text[j]] == 1 { // the most of any word
 				j++
 			}
 			if j == len(text) {
 				break
 			}
-			switch wordByte[text[j]] {
+			switch t[text[j]] {
+			case 0, 4:
+				break scan
 			case 2:
 				fold = true
 				j++
-			case 0:
-				break scan
+			case 5:
+				return i
 			default:
 				if text[j] == 0xc3 && j+1 < len(text) {
 					// ä, ö, å (C3 A4, B6, A5), the most of Finnish's
@@ -288,6 +305,7 @@ func (c *dict) text(text string, f int) {
 		}
 		i = j
 	}
+	return len(text)
 }
 
 // wordByte is what a byte is to text: 0 no part of a word (ASCII other
@@ -303,6 +321,15 @@ var wordByte = func() (t [256]byte) {
 	for b := utf8.RuneSelf; b < 256; b++ {
 		t[b] = 3
 	}
+	return t
+}()
+
+// htmlByte is wordByte for html: 4 the < of a tag, which ends a word as
+// a space does, and 5 the & of a character reference, which may decode
+// to a letter.
+var htmlByte = func() (t [256]byte) {
+	t = wordByte
+	t['<'], t['&'] = 4, 5
 	return t
 }()
 
