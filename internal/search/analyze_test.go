@@ -403,6 +403,8 @@ func FuzzExcerpt(f *testing.F) {
 		f.Add(s, uint8(3))
 	}
 	f.Add("<p><em>Kunta</em>n tai <b>kaupungin</b> talo</p>", uint8(30))
+	// Letters whose lowercase is longer or shorter, before a script's end.
+	f.Add("<p>a</p><script>İİİİ x</SCRIPT>b<style>ȺȺ</style >c<script>K</scrİpt></script>d", uint8(1))
 	// Past the excerpt's letters: character references in and between
 	// words, and tags that end them.
 	f.Add("<p>Alku.</p><p>Jyv&auml;skyl&auml;n kunta&shy;liitto &amp; &quot;muut&quot; e&#x301;e&#228;x</p>k<b>o</b>ulu<!-- <p>ei</p> -->ja<script>x<y</script>&lt;z", uint8(2))
@@ -622,7 +624,7 @@ func texts(h string, fn func(text string, block bool) bool) {
 			if hasTagPrefix(h, "<style") {
 				name = "</style"
 			}
-			end := strings.Index(strings.ToLower(h), name)
+			end := strings.Index(lowerASCII(h), name)
 			if end < 0 {
 				return
 			}
@@ -637,4 +639,16 @@ func texts(h string, fn func(text string, block bool) bool) {
 		}
 		h = h[gt+1:]
 	}
+}
+
+// lowerASCII is s with its ASCII capitals lowered, and nothing else
+// changed: the same length, as an index into it must be s's.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

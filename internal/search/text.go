@@ -275,7 +275,7 @@ func nextTag(h string) (text, tag string, isTag bool, rest string) {
 		if hasTagPrefix(h, "<style") {
 			name = "</style"
 		}
-		end := strings.Index(strings.ToLower(h), name)
+		end := closingTag(h, name)
 		if end < 0 {
 			return text, "", false, ""
 		}
@@ -296,8 +296,27 @@ func unescape(s string) string {
 	return s
 }
 
+// closingTag is where in h the text name (</script, </style) first is,
+// its letters in either case, or -1. Tag names are ASCII, and only their
+// ASCII letters' case is folded, as HTML does: strings.ToLower, which
+// this replaced, changes the length of some letters (İ, Ⱥ; and of bytes
+// that are not UTF-8), and an index in its result could fall past the
+// end of h (FuzzExcerpt found it).
+func closingTag(h, name string) int {
+	for i := 0; ; i += 2 {
+		k := strings.Index(h[i:], "</")
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if len(h)-i >= len(name) && equalFoldASCII(name, h[i:i+len(name)]) {
+			return i
+		}
+	}
+}
+
 func hasTagPrefix(h, tag string) bool {
-	if len(h) <= len(tag) || h[1]|0x20 != tag[1] || !strings.EqualFold(h[:len(tag)], tag) {
+	if len(h) <= len(tag) || h[1]|0x20 != tag[1] || !equalFoldASCII(tag, h[:len(tag)]) {
 		return false
 	}
 	c := h[len(tag)]
