@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"html"
 	"maps"
@@ -433,43 +434,52 @@ func FuzzExcerpt(f *testing.F) {
 	})
 }
 
-// FuzzRuneCount holds the excerpts' letter counting, eight bytes of ASCII
-// and two-byte letters at a time, to utf8's, rune by rune.
-func FuzzRuneCount(f *testing.F) {
+// FuzzLetterCount holds the excerpts' letter counting, eight bytes at a
+// time, to a count byte by byte of the bytes that do not continue a UTF-8
+// sequence, and that to utf8's, rune by rune, where s is UTF-8.
+func FuzzLetterCount(f *testing.F) {
 	for _, s := range []string{"Kunta ja kaupunki tekevät yhteistyötä aina ", "ääää öööö åååå", "a\xffb\xc3", "abcdefghijklmnop qrstuvwxyz ", "\xc3\xa4\xe2\x80\xa6\xf0\x9f\x98\x80\xc2",
-		"äöäöåäöä yö", "abcdefg\xc3\xa4bcdefgh", "\xa4bcdefg\xc3", "\xc0\x80abcdef", "a\xc1\xbfbcdefgh", "ab\xdf\xbfcd\xc2\x80ef", "abcdefg\xc3"} {
+		"äöäöåäöä yö", "abcdefg\xc3\xa4bcdefgh", "\xa4bcdefg\xc3", "\xc0\x80abcdef", "a\xc1\xbfbcdefgh", "ab\xdf\xbfcd\xc2\x80ef", "abcdefg\xc3", "\x80\x80ab"} {
 		f.Add(s, uint8(5))
 	}
 	f.Fuzz(func(t *testing.T, s string, n uint8) {
-		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
-			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
-		}
 		want := 0
-		for range int(n) {
-			if want == len(s) {
-				break
+		for i := range len(s) {
+			if s[i]&0xc0 != 0x80 {
+				want++
 			}
-			_, size := utf8.DecodeRuneInString(s[want:])
-			want += size
 		}
-		if got := offsetOf(s, int(n)); got != want {
+		if got := letterCount(s); got != want {
+			t.Errorf("letterCount(%q) = %d, want %d", s, got, want)
+		}
+		if got, runes := letterCount(s), utf8.RuneCountInString(s); utf8.ValidString(s) && got != runes {
+			t.Errorf("letterCount(%q) = %d, utf8 counts %d", s, got, runes)
+		}
+		if got, want := offsetOf(s, int(n)), letterEnd([]byte(s), int(n)); got != want {
 			t.Errorf("offsetOf(%q, %d) = %d, want %d", s, n, got, want)
 		}
 	})
+}
+
+// letterEnd is where the first n letters of s end, byte by byte: where
+// its letter n+1 begins (a byte that does not continue a UTF-8 sequence),
+// or len(s).
+func letterEnd(s []byte, n int) int {
+	i := 0
+	for i < len(s) && (n > 0 || s[i]&0xc0 == 0x80) {
+		if s[i]&0xc0 != 0x80 {
+			n--
+		}
+		i++
+	}
+	return i
 }
 
 // cut is the reference excerpt: the first n letters of s, ended at a
 // space when one is near, and " …" when s goes on, rune by rune.
 func cut(s []byte, n int) string {
 	s = bytes.TrimSuffix(s, []byte(" "))
-	i := 0
-	for range n {
-		if i == len(s) {
-			return string(s)
-		}
-		_, size := utf8.DecodeRune(s[i:])
-		i += size
-	}
+	i := letterEnd(s, n)
 	if i == len(s) {
 		return string(s)
 	}
@@ -497,10 +507,10 @@ func FuzzAppendString(f *testing.F) {
 }
 
 // FuzzStops holds the eight-byte checks of appendString (jsonStops) and of
-// excerpts (textStops) to byte-by-byte ones: the lowest mark is the first
-// byte that stops a run.
+// excerpts (textStops, runStops) to byte-by-byte ones: the lowest mark is
+// the first byte that stops a run (runStops: or a space before a !).
 func FuzzStops(f *testing.F) {
-	for _, s := range []string{"kuntaliitto", "sää ja yö", "a\"bcdefgh", "abc\\defg", "\x1fabcdefg", "abcdefg\x7f", "\x00\x00\x00\x00\x00\x00\x00\x00", "abc\xc2\xa0def", "abcdefg!", "\xff\x80\xc3\xa4\xe2\x80\xa6 ", "kunta123", "kuntA123", "az09`{/:"} {
+	for _, s := range []string{"kuntaliitto", "sää ja yö", "a\"bcdefgh", "abc\\defg", "\x1fabcdefg", "abcdefg\x7f", "\x00\x00\x00\x00\x00\x00\x00\x00", "abc\xc2\xa0def", "abcdefg!", "\xff\x80\xc3\xa4\xe2\x80\xa6 ", "kunta123", "kuntA123", "az09`{/:", "ab cd ef", "ab  cd e", "abcdefg ", "a\nb c\xc2\xa0d", "a !b c d"} {
 		f.Add(uint64(0), s)
 	}
 	f.Fuzz(func(t *testing.T, x uint64, s string) {
@@ -520,6 +530,19 @@ func FuzzStops(f *testing.F) {
 		}
 		if got, want := first(textStops(x)), run(func(c byte) bool { return plainByte[c] }); got != want {
 			t.Errorf("textStops(%#016x): first stop %d, want %d", x, got, want)
+		}
+		// A run's stop: a byte that is not plainByte's, but a space
+		// that one is known to follow.
+		k := 0
+		for k < 8 {
+			c := byte(x >> (8 * k))
+			if !plainByte[c] && (c != ' ' || k == 7 || !plainByte[byte(x>>(8*(k+1)))]) {
+				break
+			}
+			k++
+		}
+		if got := first(runStops(x)); got > k || got < k && !bytes.Contains(binary.LittleEndian.AppendUint64(nil, x), []byte(" !")) {
+			t.Errorf("runStops(%#016x): first stop %d, want %d", x, got, k)
 		}
 	})
 }

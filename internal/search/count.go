@@ -166,7 +166,7 @@ func load8(s string) uint64 {
 
 // ones and highs are each of eight bytes' lowest and highest bit, for the
 // checks that read eight bytes at a time (lower8, jsonStops, textStops,
-// runeCount).
+// follows).
 const (
 	ones  = 0x0101010101010101
 	highs = 0x8080808080808080
