@@ -430,7 +430,17 @@ func (b *Builder) BuildTo(docs []*Doc, put func(File)) []File {
 
 // reset forgets the numbers of words and keys.
 func (b *Builder) reset(an []*analysed) {
-	b.words, b.wordList, b.keys, b.keyList = map[string]int32{}, nil, map[string]int32{}, nil
+	// The maps are made at about the size they grow to: the words of the
+	// dicts, which count a word met by two of them twice. Growing them
+	// took 16 million instructions and 1.7 MB more at 10 000 generated
+	// pages (BenchmarkIndex, of 1 190 million and 81 MB).
+	n := 0
+	b.dictMu.Lock()
+	for _, d := range b.free {
+		n += len(d.words)
+	}
+	b.dictMu.Unlock()
+	b.words, b.wordList, b.keys, b.keyList = make(map[string]int32, n), nil, make(map[string]int32, n), nil
 	b.wordKey, b.wordParts, b.stem = nil, nil, map[string]string{}
 	for _, a := range an {
 		a.ids, a.scores = nil, nil
@@ -522,6 +532,8 @@ func (b *Builder) split(present, changed []bool) {
 	if b.lang.split {
 		dparts = b.decompound(words, stems)
 	}
+	b.wordKey = slices.Grow(b.wordKey, len(b.wordList)-len(b.wordKey))
+	b.wordParts = slices.Grow(b.wordParts, len(b.wordList)-len(b.wordParts))
 	for len(b.wordKey) < len(b.wordList) {
 		b.wordKey = append(b.wordKey, -1)
 		b.wordParts = append(b.wordParts, nil)
