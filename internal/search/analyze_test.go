@@ -476,7 +476,8 @@ func letterEnd(s []byte, n int) int {
 }
 
 // cut is the reference excerpt: the first n letters of s, ended at a
-// space when one is near, and " …" when s goes on, rune by rune.
+// space when one is near, and " …" when s goes on, letter by letter
+// (letterEnd).
 func cut(s []byte, n int) string {
 	s = bytes.TrimSuffix(s, []byte(" "))
 	i := letterEnd(s, n)

@@ -99,12 +99,14 @@ func textStops(x uint64) uint64 {
 }
 
 // runStops marks with a high bit each of the eight bytes of x where a
-// run of an excerpt may stop (plainWriter.write): a byte textStops marks,
-// but a space that a byte of neither kind follows, as between two words.
-// A space in the last byte is marked, its follower unseen. The lowest
-// mark is never past the first such byte, and before it only where a
-// space is followed by a ! (textStops' borrow), which write reads on.
-// Stopping at every space made the excerpts' runs a word long.
+// run of an excerpt may stop (plainWriter.write): a byte textStops marks
+// (white space, a control character, C2), but not a space followed by a
+// byte it does not mark, as between two words. A space in the last byte
+// is marked, its follower unseen. The lowest mark is never past the
+// first such byte, and before it only where a space is followed by a !
+// (textStops' borrow), which write reads on. Stopping at every space
+// made the excerpts' runs a word long: 6 million instructions more a
+// build of 10 000 generated pages.
 func runStops(x uint64) uint64 {
 	stop := textStops(x)
 	y := x ^ ' '*ones
