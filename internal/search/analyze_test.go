@@ -449,10 +449,11 @@ func FuzzLetterCount(f *testing.F) {
 				want++
 			}
 		}
-		if got := letterCount(s); got != want {
+		got := letterCount(s)
+		if got != want {
 			t.Errorf("letterCount(%q) = %d, want %d", s, got, want)
 		}
-		if got, runes := letterCount(s), utf8.RuneCountInString(s); utf8.ValidString(s) && got != runes {
+		if runes := utf8.RuneCountInString(s); utf8.ValidString(s) && got != runes {
 			t.Errorf("letterCount(%q) = %d, utf8 counts %d", s, got, runes)
 		}
 		if got, want := offsetOf(s, int(n)), letterEnd([]byte(s), int(n)); got != want {
