@@ -409,6 +409,10 @@ func FuzzExcerpt(f *testing.F) {
 	// Past the excerpt's letters: character references in and between
 	// words, and tags that end them.
 	f.Add("<p>Alku.</p><p>Jyv&auml;skyl&auml;n kunta&shy;liitto &amp; &quot;muut&quot; e&#x301;e&#228;x</p>k<b>o</b>ulu<!-- <p>ei</p> -->ja<script>x<y</script>&lt;z", uint8(2))
+	// Past the excerpt: words inside a comment, a script and a style,
+	// which must go uncounted (the seed above has only a stop word and a
+	// single letter there, which no count shows).
+	f.Add("<p>Alku.</p><!-- <p>piilo</p> --><p>kunta</p><script>if (kunta) { kaupunki() }</script><STYLE>.seutu { color: red }</STYLE><svg><title>kartta</title></svg>loppu", uint8(2))
 	f.Fuzz(func(t *testing.T, h string, n uint8) {
 		limit := int(n%40) + 1
 		whole := plainWriter{limit: -1}
